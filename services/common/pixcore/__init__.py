@@ -1,0 +1,1 @@
+"""pixcore: the shared kernel vendored into every pixcert service."""
