@@ -81,3 +81,15 @@ class ConcurrentUpdate(Conflict):
 
     default_code = "CONCURRENT_UPDATE"
     default_message = "La ressource a été modifiée entre-temps, veuillez réessayer."
+
+
+class Internal(PixError):
+    status = 500
+    default_code = "INTERNAL_ERROR"
+    default_message = "Une erreur inattendue est survenue."
+
+
+class Unavailable(PixError):
+    status = 503
+    default_code = "SERVICE_UNAVAILABLE"
+    default_message = "Le service est momentanément indisponible, veuillez réessayer."

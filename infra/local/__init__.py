@@ -1,0 +1,1 @@
+"""The embedded local stack: moto, the template deployed into it, the four apps served and pumped."""

@@ -1,0 +1,51 @@
+"""The names of every AWS resource, shared by the template, the services' settings and the local stack."""
+
+from __future__ import annotations
+
+SERVICES = ("orga", "certif", "engine", "jury")
+DOCUMENT_SERVICES = ("orga", "certif", "jury")
+PREFIX = "pixcert"
+MAX_RECEIVES = 5
+VISIBILITY_TIMEOUT = 120
+TOKEN_KEY_PARAMETER = "/pixcert/token-signing-key"
+SESSION_DOCUMENTS_PREFIX = "sessions/"
+
+
+def main_table(service: str) -> str:
+    return f"{PREFIX}-{service}-main"
+
+
+def processed_table(service: str) -> str:
+    return f"{PREFIX}-{service}-processed"
+
+
+def queue(service: str) -> str:
+    return f"{PREFIX}-{service}-messages"
+
+
+def dead_letter_queue(service: str) -> str:
+    return f"{PREFIX}-{service}-messages-dlq"
+
+
+def documents_bucket(service: str) -> str:
+    return f"{PREFIX}-{service}-documents"
+
+
+def claim_check_bucket() -> str:
+    return f"{PREFIX}-message-claims"
+
+
+def service_environment(service: str) -> dict[str, str]:
+    """The environment a service's Lambda functions run with (also set by the local stack)."""
+    upper = service.upper()
+    env = {
+        f"PIXCERT_{upper}_MAIN_TABLE": main_table(service),
+        f"PIXCERT_{upper}_PROCESSED_TABLE": processed_table(service),
+        "PIXCERT_CLAIMS_BUCKET": claim_check_bucket(),
+        "PIXCERT_TOKEN_KEY_PARAMETER": TOKEN_KEY_PARAMETER,
+    }
+    for consumer in SERVICES:
+        env[f"PIXCERT_{consumer.upper()}_QUEUE"] = queue(consumer)
+    if service in DOCUMENT_SERVICES:
+        env[f"PIXCERT_{upper}_DOCUMENTS_BUCKET"] = documents_bucket(service)
+    return env

@@ -1,0 +1,1 @@
+"""Pix Certif: certification centres, sessions, candidates and finalisation."""

@@ -1,0 +1,1 @@
+"""Certif's adapters: DynamoDB, S3, PDF rendering."""

@@ -1,0 +1,1 @@
+"""Certif's business rules, free of infrastructure."""

@@ -1,0 +1,1 @@
+"""Certif's actions, one function each, taking their ports."""

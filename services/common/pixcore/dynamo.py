@@ -1,0 +1,145 @@
+"""PynamoDB glue: table binding from settings, conditional writes, processed-message claims."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any, TypeVar
+
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute
+from pynamodb.connection import Connection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.exceptions import DeleteError, PutError, TransactWriteError
+from pynamodb.models import Model
+
+from pixcore.errors import ConcurrentUpdate
+from pixcore.idempotency import COMPLETED, IN_PROGRESS, RETENTION_SECONDS, MessageInProgress
+
+M = TypeVar("M", bound=type[Model])
+
+
+class Gsi1(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "gsi1"
+        projection = AllProjection()
+
+    gsi1pk = UnicodeAttribute(hash_key=True)
+    gsi1sk = UnicodeAttribute(range_key=True)
+
+
+class Gsi2(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "gsi2"
+        projection = AllProjection()
+
+    gsi2pk = UnicodeAttribute(hash_key=True)
+    gsi2sk = UnicodeAttribute(range_key=True)
+
+
+class TableItem(Model):
+    """An item of a service's single table: pk/sk, two overloaded indexes, an optional TTL."""
+
+    class Meta:
+        table_name = "unbound"
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    gsi1pk = UnicodeAttribute(null=True)
+    gsi1sk = UnicodeAttribute(null=True)
+    gsi2pk = UnicodeAttribute(null=True)
+    gsi2sk = UnicodeAttribute(null=True)
+    expires_at = NumberAttribute(null=True)
+    gsi1 = Gsi1()
+    gsi2 = Gsi2()
+
+
+def _family(model: type[Model]) -> list[type[Model]]:
+    family = [model]
+    for sub in model.__subclasses__():
+        family.extend(_family(sub))
+    return family
+
+
+def bind(model: M, table_name: str) -> M:
+    """Point a model and its subclasses at a table (names come from the environment)."""
+    model.Meta.table_name = table_name
+    model.Meta.region = os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")
+    for member in _family(model):
+        member._connection = None
+    return model
+
+
+def connection() -> Connection:
+    return Connection(region=os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"))
+
+
+def is_condition_failure(error: Exception) -> bool:
+    cause = getattr(error, "cause_response_code", None)
+    if cause == "ConditionalCheckFailedException":
+        return True
+    if isinstance(error, TransactWriteError):
+        reasons = getattr(error, "cancellation_reasons", None) or []
+        return any(r is not None and r.code == "ConditionalCheckFailed" for r in reasons)
+    return False
+
+
+def save(item: Model, condition: Any = None, conflict: Exception | None = None) -> None:
+    """Conditional put; a lost race becomes a domain conflict, never a silent overwrite."""
+    try:
+        item.save(condition=condition)
+    except PutError as error:
+        if is_condition_failure(error):
+            raise conflict or ConcurrentUpdate() from error
+        raise
+
+
+class ProcessedMessageModel(Model):
+    class Meta:
+        table_name = "unbound"
+
+    message_id = UnicodeAttribute(hash_key=True)
+    status = UnicodeAttribute()
+    lease_until = NumberAttribute()
+    expires_at = NumberAttribute()
+
+
+def processed_message_model(table_name: str) -> type[ProcessedMessageModel]:
+    """One model class per service table, so four services can live in one process."""
+    meta = type("Meta", (), {"table_name": table_name,
+                             "region": os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")})
+    return type(f"ProcessedMessage_{abs(hash(table_name))}", (ProcessedMessageModel,), {"Meta": meta})
+
+
+class DynamoProcessedMessages:
+    """A conditional put claims a message; an expired lease can be taken over."""
+
+    def __init__(self, model: type[ProcessedMessageModel]) -> None:
+        self.model = model
+
+    def claim(self, message_id: str, lease_seconds: int) -> bool:
+        now = time.time()
+        item = self.model(message_id, status=IN_PROGRESS, lease_until=now + lease_seconds,
+                          expires_at=int(now + RETENTION_SECONDS))
+        free = self.model.message_id.does_not_exist() | (
+            (self.model.status == IN_PROGRESS) & (self.model.lease_until < now)
+        )
+        try:
+            item.save(condition=free)
+            return True
+        except PutError as error:
+            if not is_condition_failure(error):
+                raise
+        existing = self.model.get(message_id, consistent_read=True)
+        if existing.status == COMPLETED:
+            return False
+        raise MessageInProgress()
+
+    def complete(self, message_id: str) -> None:
+        self.model(message_id).update(actions=[self.model.status.set(COMPLETED)])
+
+    def release(self, message_id: str) -> None:
+        try:
+            self.model(message_id).delete(condition=self.model.status == IN_PROGRESS)
+        except DeleteError as error:
+            if not is_condition_failure(error):
+                raise

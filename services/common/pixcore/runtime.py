@@ -1,0 +1,72 @@
+"""A service's adapters built from its environment, once per container."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+
+from pixcore.auth import TokenService, token_service_from_env
+from pixcore.aws import client
+from pixcore.bus import SqsPublisher
+from pixcore.consumer import Handler, MessageConsumer
+from pixcore.dynamo import DynamoProcessedMessages, processed_message_model
+from pixcore.settings import setting
+from pixcore.storage import S3DocumentStore
+
+
+@cache
+def queue_url(service: str) -> str:
+    name = setting(f"PIXCERT_{service.upper()}_QUEUE")
+    return client("sqs").get_queue_url(QueueName=name)["QueueUrl"]
+
+
+@cache
+def document_store(bucket: str) -> S3DocumentStore:
+    return S3DocumentStore(bucket)
+
+
+def claims_store() -> S3DocumentStore:
+    return document_store(setting("PIXCERT_CLAIMS_BUCKET"))
+
+
+class ServiceRuntime:
+    """Everything a service needs from AWS, named from `PIXCERT_<SERVICE>_*` variables."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self._prefix = f"PIXCERT_{service.upper()}_"
+
+    def setting(self, name: str) -> str:
+        return setting(self._prefix + name)
+
+    @property
+    def main_table(self) -> str:
+        return self.setting("MAIN_TABLE")
+
+    def documents(self) -> S3DocumentStore:
+        return document_store(self.setting("DOCUMENTS_BUCKET"))
+
+    def publisher(self) -> SqsPublisher:
+        return SqsPublisher(queue_url, claims_store())
+
+    def consumer(self, handlers: Mapping[str, Handler]) -> MessageConsumer:
+        model = processed_message_model(self.setting("PROCESSED_TABLE"))
+        return MessageConsumer(self.service, handlers, DynamoProcessedMessages(model), document_store)
+
+
+@cache
+def tokens() -> TokenService:
+    return token_service_from_env()
+
+
+def reset() -> None:
+    """Forget cached adapters (tests rebuild the environment between runs)."""
+    from pixcore.aws import reset_clients
+    from pixcore.auth import ssm_signing_key
+
+    for cached in (queue_url, document_store, tokens, ssm_signing_key):
+        cached.cache_clear()
+    reset_clients()
+
+
+TokensGetter = Callable[[], TokenService]

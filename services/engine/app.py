@@ -1,0 +1,14 @@
+"""Pix engine: learning content, placement tests, profiles and certification courses."""
+
+
+from pixcore.http import Api, ServiceApp
+
+from chalicelib.engine import bootstrap
+
+app = ServiceApp(app_name="pixcert-engine")
+api = Api(app, "engine", tokens=bootstrap.tokens)
+
+
+@app.on_sqs_message(queue="pixcert-engine-messages", batch_size=1)
+def on_message(event) -> None:  # noqa: ANN001
+    bootstrap.consumer().handle_event(event)

@@ -1,0 +1,1 @@
+"""Engine's adapters: DynamoDB and the content file."""

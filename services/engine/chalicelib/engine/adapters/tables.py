@@ -1,0 +1,14 @@
+"""Engine's single DynamoDB table: the base of every item kind it stores."""
+
+from __future__ import annotations
+
+from pixcore.dynamo import TableItem, bind
+
+
+class EngineItem(TableItem):
+    class Meta:
+        table_name = "pixcert-engine-main"
+
+
+def bind_tables(table_name: str) -> None:
+    bind(EngineItem, table_name)

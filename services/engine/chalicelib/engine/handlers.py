@@ -1,0 +1,16 @@
+"""Engine's message handlers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pixcore.consumer import Handler
+
+from chalicelib.engine.use_cases import learners
+
+if TYPE_CHECKING:
+    from chalicelib.engine.bootstrap import Engine
+
+
+def handlers(deps: Engine) -> dict[str, Handler]:
+    return {"LearnerReconciled": lambda m: learners.record_reconciliation(deps.learners, m)}

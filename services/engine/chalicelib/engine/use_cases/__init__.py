@@ -1,0 +1,1 @@
+"""Engine's actions, one function each, taking their ports."""

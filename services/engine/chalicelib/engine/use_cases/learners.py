@@ -1,0 +1,12 @@
+"""Remembering which school student an account is, once orga has reconciled them."""
+
+from __future__ import annotations
+
+from pixcore.messages.catalog import LearnerReconciled
+
+from chalicelib.engine.ports import LearnerLinks
+
+
+def record_reconciliation(links: LearnerLinks, message: LearnerReconciled) -> None:
+    """Naturally idempotent: linking the same pair twice changes nothing."""
+    links.link(message.user_id, message.organization_id, message.student_id)

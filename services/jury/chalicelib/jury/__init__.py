@@ -1,0 +1,1 @@
+"""Pix jury: scoring, review, publication, certificates, verification and statistics."""

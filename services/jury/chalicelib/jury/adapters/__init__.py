@@ -1,0 +1,1 @@
+"""Jury's adapters: DynamoDB, S3, PDF rendering."""

@@ -1,0 +1,14 @@
+"""Jury's single DynamoDB table: the base of every item kind it stores."""
+
+from __future__ import annotations
+
+from pixcore.dynamo import TableItem, bind
+
+
+class JuryItem(TableItem):
+    class Meta:
+        table_name = "pixcert-jury-main"
+
+
+def bind_tables(table_name: str) -> None:
+    bind(JuryItem, table_name)

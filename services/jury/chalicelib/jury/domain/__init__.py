@@ -1,0 +1,1 @@
+"""Jury's business rules, free of infrastructure."""

@@ -1,0 +1,1 @@
+"""Jury's actions, one function each, taking their ports."""

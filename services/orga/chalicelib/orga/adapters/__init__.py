@@ -1,0 +1,1 @@
+"""Orga's adapters: DynamoDB, S3, files."""

@@ -1,0 +1,14 @@
+"""Orga's single DynamoDB table: the base of every item kind it stores."""
+
+from __future__ import annotations
+
+from pixcore.dynamo import TableItem, bind
+
+
+class OrgaItem(TableItem):
+    class Meta:
+        table_name = "pixcert-orga-main"
+
+
+def bind_tables(table_name: str) -> None:
+    bind(OrgaItem, table_name)

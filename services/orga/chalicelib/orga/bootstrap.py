@@ -1,0 +1,60 @@
+"""Orga's composition root: real adapters built from the environment, once per container."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pixcore import runtime
+from pixcore.auth import TokenService
+from pixcore.bus import Publisher
+from pixcore.clock import Clock, SystemClock
+from pixcore.consumer import MessageConsumer
+
+from chalicelib.orga.adapters.dynamo_accounts import (
+    DynamoAccountRepository,
+    DynamoOrganizationRepository,
+)
+from chalicelib.orga.adapters.tables import bind_tables
+from chalicelib.orga.ports import AccountRepository, OrganizationRepository
+
+SERVICE = "orga"
+
+
+@dataclass
+class Orga:
+    accounts: AccountRepository
+    organizations: OrganizationRepository
+    publisher: Publisher
+    tokens: TokenService
+    clock: Clock
+
+
+@cache
+def orga() -> Orga:
+    rt = runtime.ServiceRuntime(SERVICE)
+    bind_tables(rt.main_table)
+    return Orga(
+        accounts=DynamoAccountRepository(),
+        organizations=DynamoOrganizationRepository(),
+        publisher=rt.publisher(),
+        tokens=runtime.tokens(),
+        clock=SystemClock(),
+    )
+
+
+@cache
+def consumer() -> MessageConsumer:
+    from chalicelib.orga import handlers
+
+    orga()
+    return runtime.ServiceRuntime(SERVICE).consumer(handlers.handlers(orga()))
+
+
+def tokens() -> TokenService:
+    return runtime.tokens()
+
+
+def reset() -> None:
+    orga.cache_clear()
+    consumer.cache_clear()

@@ -1,0 +1,1 @@
+"""Orga's actions, one function each, taking their ports."""
