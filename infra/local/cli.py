@@ -13,7 +13,7 @@ from pathlib import Path
 
 from infra.local.apps import ROOT
 
-STATE_FILE = ROOT / ".pixcert" / "local.json"
+STATE_FILE = Path(os.environ.get("PIXCERT_STATE_FILE", ROOT / ".pixcert" / "local.json"))
 
 
 def _start(host: str, port: int):  # noqa: ANN202
@@ -26,8 +26,10 @@ def _start(host: str, port: int):  # noqa: ANN202
 
 def up(args: argparse.Namespace) -> int:
     stack = _start(args.host, args.port)
+    STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATE_FILE.write_text(json.dumps({"gateway": stack.url, "moto": stack.moto.url}))
     print(f"admin (jury): {stack.admin_email} / {stack.admin_password}", flush=True)
+    print(f"aws {stack.moto.url}", flush=True)
     print(f"ready {stack.url}", flush=True)
     done = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -1,0 +1,78 @@
+"""Every message a producer can emit parses in every consumer the catalog routes it to."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from infra.local.apps import add_service_paths
+from pixcore.messages import CATALOG, CONSUMERS, parse_message
+from pixcore.messages import catalog as c
+
+add_service_paths()
+
+
+def sample(message_type: str):  # noqa: ANN201
+    now, today = datetime(2026, 3, 10, 9, 0, tzinfo=UTC), date(2026, 3, 10)
+    mark = c.CompetenceMark(competence="1.1", level=3, pix=24)
+    answer = c.CertificationAnswer(challenge_id="ch1", competence="1.1", skill="@recherche3",
+                                   challenge_type="QCU", result="ok")
+    samples = {
+        "OrganizationRegistered": c.OrganizationRegistered(
+            organization_id="o", uai="0750001A", name="Collège", organization_type="COLLEGE",
+            sector="PUBLIC", academie="Paris", is_certification_center=True,
+            members=[c.Member(user_id="u", role="ADMIN")]),
+        "MembershipChanged": c.MembershipChanged(organization_id="o",
+                                                 members=[c.Member(user_id="u", role="MEMBER")]),
+        "StudentsImported": c.StudentsImported(organization_id="o", import_id="i",
+                                               students_bucket="b", students_key="k",
+                                               active_count=3, disabled_student_ids=["s9"]),
+        "LearnerReconciled": c.LearnerReconciled(organization_id="o", student_id="s", user_id="u"),
+        "ProfileUpdated": c.ProfileUpdated(user_id="u", competences=[mark], total_pix=24,
+                                           certifiable=False, as_of=now),
+        "CertificationStartRequested": c.CertificationStartRequested(
+            course_id="c", session_id="1", center_id="o", candidate_id="k", user_id="u",
+            extra_time_percentage=33, session_date=today, window_starts_at=now),
+        "CertificationCourseReady": c.CertificationCourseReady(
+            course_id="c", session_id="1", candidate_id="k", user_id="u",
+            verification_code="P-2B3C4D6F", max_level=6, question_count=15, profile=[mark]),
+        "CertificationCompleted": c.CertificationCompleted(
+            course_id="c", session_id="1", candidate_id="k", user_id="u",
+            verification_code="P-2B3C4D6F", max_level=6, state="completed", started_at=now,
+            completed_at=now, profile=[mark], answers=[answer]),
+        "SessionFinalized": c.SessionFinalized(
+            session_id="1", center_id="o", center_name="Collège", session_date=today,
+            examiners="M. Martin", candidates=[c.FinalizedCandidate(
+                candidate_id="k", first_name="Zoé", last_name="Lefèvre", birthdate=today,
+                issue_reports=[c.IssueReport(issue_report_id="r", category="QUESTION",
+                                             code="E1", question_number=3)])]),
+        "SessionPublished": c.SessionPublished(
+            session_id="1", center_id="o", center_name="Collège", session_date=today,
+            published_at=now, results=[c.PublishedResult(
+                course_id="c", candidate_id="k", status="validated", pix=24, competences=[mark],
+                verification_code="P-2B3C4D6F", first_name="Zoé", last_name="Lefèvre",
+                birthdate=today)]),
+    }
+    return samples[message_type]
+
+
+@pytest.mark.parametrize("message_type", sorted(CATALOG))
+def test_every_message_round_trips_through_json(message_type):
+    message = sample(message_type)
+    assert parse_message(json.loads(message.to_json()), CATALOG) == message
+
+
+def _handled_types(service: str) -> set[str]:
+    import importlib
+
+    module = importlib.import_module(f"chalicelib.{service}.handlers")
+    return set(module.handlers(None))  # handlers only close over their deps
+
+
+def test_consumers_only_handle_catalog_messages_routed_to_them():
+    for service in ("orga", "certif", "engine", "jury"):
+        for message_type in _handled_types(service):
+            assert message_type in CATALOG
+            assert service in CONSUMERS[message_type], (service, message_type)

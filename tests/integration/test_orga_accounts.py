@@ -1,0 +1,71 @@
+"""Orga accounts and schools through HTTP on moto; the registration message reaches certif and jury."""
+
+from __future__ import annotations
+
+import json
+
+from tests.integration.conftest import body, drain
+
+SCHOOL = {"uai": "0750001A", "name": "Collège Victor-Hugo", "type": "COLLEGE",
+          "sector": "PUBLIC", "academie": "Paris", "is_certification_center": True}
+
+
+def sign_up(client, email="zoe.lefevre@example.fr", password="Motdepasse1"):  # noqa: ANN001, ANN201
+    return client("orga").http.post("/users", headers={"Content-Type": "application/json"},
+                                    body=json.dumps({"first_name": "Zoé", "last_name": "Lefèvre",
+                                                     "birthdate": "2011-02-28", "email": email,
+                                                     "password": password}))
+
+
+def test_sign_up_then_log_in_then_me(client):
+    assert sign_up(client).status_code == 201
+    login = client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
+                                     body=json.dumps({"email": "ZOE.LEFEVRE@example.fr ",
+                                                      "password": "Motdepasse1"}))
+    assert login.status_code == 200
+    token = body(login)["access_token"]
+    me = client("orga").http.get("/me", headers={"Authorization": f"Bearer {token}"})
+    assert body(me)["first_name"] == "Zoé" and body(me)["role"] == "STUDENT"
+
+
+def test_a_login_is_taken_once(client):
+    assert sign_up(client).status_code == 201
+    second = sign_up(client)
+    assert second.status_code == 409 and body(second)["error"]["code"] == "LOGIN_TAKEN"
+
+
+def test_a_wrong_password_gets_401(client):
+    sign_up(client)
+    login = client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
+                                     body=json.dumps({"email": "zoe.lefevre@example.fr",
+                                                      "password": "wrong-password1"}))
+    assert login.status_code == 401 and body(login)["error"]["code"] == "INVALID_CREDENTIALS"
+
+
+def test_jury_registers_a_school_and_the_message_reaches_certif_and_jury(client, jury_headers):
+    created = client("orga").http.post("/organizations", headers=jury_headers,
+                                       body=json.dumps(SCHOOL))
+    assert created.status_code == 201
+    school_id = body(created)["id"]
+    for service in ("certif", "jury"):
+        messages = drain(service)
+        assert [m["type"] for m in messages] == ["OrganizationRegistered"]
+        assert messages[0]["organization_id"] == school_id
+    assert drain("engine") == [] and drain("orga") == []
+
+
+def test_a_uai_is_registered_once(client, jury_headers):
+    client("orga").http.post("/organizations", headers=jury_headers, body=json.dumps(SCHOOL))
+    again = client("orga").http.post("/organizations", headers=jury_headers, body=json.dumps(SCHOOL))
+    assert again.status_code == 409 and body(again)["error"]["code"] == "UAI_TAKEN"
+
+
+def test_a_student_cannot_register_a_school(client):
+    sign_up(client)
+    login = client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
+                                     body=json.dumps({"email": "zoe.lefevre@example.fr",
+                                                      "password": "Motdepasse1"}))
+    headers = {"Authorization": f"Bearer {body(login)['access_token']}",
+               "Content-Type": "application/json"}
+    response = client("orga").http.post("/organizations", headers=headers, body=json.dumps(SCHOOL))
+    assert response.status_code == 403

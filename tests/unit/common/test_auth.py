@@ -1,0 +1,84 @@
+"""Access tokens: issued, verified, and refused when expired, tampered or unsigned."""
+
+import base64
+import json
+import time
+
+import jwt
+import pytest
+
+from pixcore.auth import JURY, Principal, TokenService, bearer, require_jury, require_member
+from pixcore.errors import Forbidden, Unauthenticated
+from pixcore.passwords import hash_password, verify_password
+
+KEY = "k" * 48
+
+
+def tokens() -> TokenService:
+    return TokenService(lambda: KEY)
+
+
+def test_a_token_carries_user_role_and_memberships():
+    principal = Principal("u1", JURY, {"org1": "ADMIN", "org2": "MEMBER"})
+    assert tokens().verify(tokens().issue(principal)) == principal
+
+
+def test_an_expired_token_is_refused():
+    token = tokens().issue(Principal("u1"), now=time.time() - 7200)
+    with pytest.raises(Unauthenticated) as error:
+        tokens().verify(token)
+    assert error.value.code == "TOKEN_EXPIRED"
+
+
+def test_a_tampered_token_is_refused():
+    header, payload, signature = tokens().issue(Principal("u1")).split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["role"] = JURY
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    with pytest.raises(Unauthenticated):
+        tokens().verify(f"{header}.{forged}.{signature}")
+
+
+def test_an_unsigned_alg_none_token_is_refused():
+    now = int(time.time())
+    unsigned = jwt.encode({"sub": "u1", "role": JURY, "iss": "pixcert", "iat": now,
+                           "exp": now + 60}, None, algorithm="none")
+    with pytest.raises(Unauthenticated):
+        tokens().verify(unsigned)
+
+
+def test_a_token_signed_with_another_key_is_refused():
+    other = TokenService(lambda: "x" * 48).issue(Principal("u1", JURY))
+    with pytest.raises(Unauthenticated):
+        tokens().verify(other)
+
+
+def test_bearer_header_is_required():
+    assert bearer({"authorization": "Bearer abc"}) == "abc"
+    for headers in ({}, {"authorization": "Basic abc"}, {"authorization": "Bearer "}):
+        with pytest.raises(Unauthenticated):
+            bearer(headers)
+
+
+def test_guards():
+    student, jury = Principal("s"), Principal("j", JURY)
+    admin, member = Principal("a", memberships={"o": "ADMIN"}), Principal("m", memberships={"o": "MEMBER"})
+    require_jury(jury)
+    with pytest.raises(Forbidden):
+        require_jury(student)
+    require_member(member, "o")
+    require_member(jury, "o", admin=True)
+    require_member(admin, "o", admin=True)
+    with pytest.raises(Forbidden):
+        require_member(member, "o", admin=True)
+    with pytest.raises(Forbidden):
+        require_member(student, "o")
+
+
+def test_passwords_are_hashed_with_a_salt_and_verified():
+    stored = hash_password("Secret123")
+    assert stored.startswith("scrypt$") and "Secret123" not in stored
+    assert stored != hash_password("Secret123")
+    assert verify_password("Secret123", stored)
+    assert not verify_password("secret123", stored)
+    assert not verify_password("Secret123", "garbage")

@@ -1,0 +1,23 @@
+"""The framework: 5 areas, 16 competences, per DOMAIN.md."""
+
+from pixcore.referential import AREAS, COMPETENCES, competences_of_area
+
+
+def test_five_areas_and_sixteen_competences():
+    assert [a.code for a in AREAS] == ["1", "2", "3", "4", "5"]
+    assert [c.code for c in COMPETENCES] == [
+        "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
+        "4.1", "4.2", "4.3", "5.1", "5.2",
+    ]
+
+
+def test_competences_belong_to_their_area():
+    assert [c.code for c in competences_of_area("4")] == ["4.1", "4.2", "4.3"]
+    assert all(c.code.startswith(c.area_code + ".") for c in COMPETENCES)
+
+
+def test_french_names():
+    names = {c.code: c.name for c in COMPETENCES}
+    assert names["3.4"] == "Programmer"
+    assert names["1.1"] == "Mener une recherche et une veille d'information"
+    assert AREAS[4].name == "Environnement numérique"
