@@ -16,11 +16,14 @@ from infra.local.apps import ROOT
 STATE_FILE = Path(os.environ.get("PIXCERT_STATE_FILE", ROOT / ".pixcert" / "local.json"))
 
 
-def _start(host: str, port: int):  # noqa: ANN202
+def _start(host: str, port: int, quiet: bool = False):  # noqa: ANN202
     from infra.local.stack import LocalStack
+    from pixcore.logs import log_to_file
 
     log_dir = ROOT / ".pixcert"
     log_dir.mkdir(exist_ok=True)
+    if quiet:
+        log_to_file(str(log_dir / "demo.log"))
     return LocalStack(host=host, port=port, log_dir=log_dir).start()
 
 
@@ -46,13 +49,13 @@ def demo(args: argparse.Namespace) -> int:
     from infra.local.moto_server import free_port
 
     started = time.monotonic()
-    stack = _start(args.host, args.port or free_port(args.host))
+    stack = _start(args.host, args.port or free_port(args.host), quiet=True)
     print(f"pixcert demo — stack ready at {stack.url} in {time.monotonic() - started:.1f} s")
     try:
         journey.run(stack.url, stack.admin_email, stack.admin_password)
     finally:
         stack.stop()
-    print(f"\ndemo done in {time.monotonic() - started:.1f} s")
+    print(f"\ndemo done in {time.monotonic() - started:.1f} s (service logs: .pixcert/demo.log)")
     return 0
 
 

@@ -51,3 +51,14 @@ def get_logger(name: str) -> StructuredLogger:
         root.propagate = False
         _configured = True
     return StructuredLogger(f"pixcert.{name}")
+
+
+def log_to_file(path: str) -> None:
+    """Send this process's structured logs to a file (the demo keeps its output for people)."""
+    get_logger("logs")
+    root = logging.getLogger("pixcert")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(_JsonFormatter())
+    root.addHandler(handler)
