@@ -45,7 +45,7 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
 
     step("2. Le jury crée un collège, centre de certification")
     school = expect(jury.post("/orga/organizations", {
-        "uai": "0750001A", "name": "Collège Victor-Hugo", "type": "COLLEGE", "sector": "PUBLIC",
+        "uai": "0750001U", "name": "Collège Victor-Hugo", "type": "COLLEGE", "sector": "PUBLIC",
         "academie": "Paris", "is_certification_center": True,
     }), 201, "POST /orga/organizations")
     say(f"établissement {school['name']} ({school['uai']}) créé : id {school['id']}")

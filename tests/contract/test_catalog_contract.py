@@ -21,7 +21,7 @@ def sample(message_type: str):  # noqa: ANN201
                                    challenge_type="QCU", result="ok")
     samples = {
         "OrganizationRegistered": c.OrganizationRegistered(
-            organization_id="o", uai="0750001A", name="Collège", organization_type="COLLEGE",
+            organization_id="o", uai="0750001U", name="Collège", organization_type="COLLEGE",
             sector="PUBLIC", academie="Paris", is_certification_center=True,
             members=[c.Member(user_id="u", role="ADMIN")]),
         "MembershipChanged": c.MembershipChanged(organization_id="o",

@@ -21,7 +21,7 @@ def lambda_event(*bodies: str) -> dict:
 
 
 def registered() -> OrganizationRegistered:
-    return OrganizationRegistered(organization_id="org-1", uai="0750001A", name="Collège",
+    return OrganizationRegistered(organization_id="org-1", uai="0750001U", name="Collège",
                                   organization_type="COLLEGE", sector="PUBLIC", academie="Paris",
                                   is_certification_center=True)
 

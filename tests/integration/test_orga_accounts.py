@@ -6,7 +6,7 @@ import json
 
 from tests.integration.conftest import body, drain
 
-SCHOOL = {"uai": "0750001A", "name": "Collège Victor-Hugo", "type": "COLLEGE",
+SCHOOL = {"uai": "0750001U", "name": "Collège Victor-Hugo", "type": "COLLEGE",
           "sector": "PUBLIC", "academie": "Paris", "is_certification_center": True}
 
 
@@ -69,3 +69,34 @@ def test_a_student_cannot_register_a_school(client):
                "Content-Type": "application/json"}
     response = client("orga").http.post("/organizations", headers=headers, body=json.dumps(SCHOOL))
     assert response.status_code == 403
+
+
+def test_a_uai_with_a_wrong_check_letter_is_refused(client, jury_headers):
+    response = client("orga").http.post("/organizations", headers=jury_headers,
+                                        body=json.dumps({**SCHOOL, "uai": "0750001A"}))
+    assert response.status_code == 400 and body(response)["error"]["code"] == "UAI_INVALID"
+
+
+def test_a_student_without_email_gets_a_generated_username(client):
+    def register():  # noqa: ANN202
+        return body(client("orga").http.post(
+            "/users", headers={"Content-Type": "application/json"},
+            body=json.dumps({"first_name": "Zoé", "last_name": "N'Diaye", "birthdate": "2011-03-02",
+                             "password": "Motdepasse1"})))
+
+    assert register()["username"] == "zoe.ndiaye0203"
+    assert register()["username"] == "zoe.ndiaye02032"
+
+
+def test_repeated_failures_lock_the_login_out_with_a_growing_delay(client):
+    sign_up(client)
+
+    def attempt(password):  # noqa: ANN001, ANN202
+        return client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
+                                        body=json.dumps({"email": "zoe.lefevre@example.fr",
+                                                         "password": password}))
+
+    assert [attempt("Mauvais123").status_code for _ in range(5)] == [401] * 5
+    locked = attempt("Motdepasse1")
+    assert locked.status_code == 429
+    assert body(locked)["error"]["details"]["retry_after_seconds"] > 0

@@ -35,7 +35,7 @@ def test_every_service_answers_and_serves_its_openapi(stack):
 def test_a_message_crosses_from_orga_to_certif_through_the_queues(stack):
     jury = stack.jury()
     school = jury.post("/orga/organizations", {
-        "uai": "0920002B", "name": "Lycée Marie-Curie", "type": "LYCEE", "sector": "PRIVATE",
+        "uai": "0920002C", "name": "Lycée Marie-Curie", "type": "LYCEE", "sector": "PRIVATE",
         "academie": "Versailles", "is_certification_center": True}).json()
     center = wait_for(lambda: jury.get(f"/certif/centers/{school['id']}").status == 200,
                       what="certif to know the centre")
@@ -46,7 +46,7 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
     sqs, s3 = stack.aws("sqs"), stack.aws("s3")
     queue = sqs.get_queue_url(QueueName="pixcert-certif-messages")["QueueUrl"]
     dlq = sqs.get_queue_url(QueueName="pixcert-certif-messages-dlq")["QueueUrl"]
-    message = OrganizationRegistered(organization_id="org-dlq", uai="0330003C", name="Collège Montaigne",
+    message = OrganizationRegistered(organization_id="org-dlq", uai="0330003Z", name="Collège Montaigne",
                                      organization_type="COLLEGE", sector="PUBLIC",
                                      academie="Bordeaux", is_certification_center=True)
     # A claim check pointing at storage that is not there yet: every attempt fails.

@@ -49,6 +49,7 @@ class Context:
     query: Any = None
     raw_body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    source_ip: str | None = None
 
     @property
     def user(self) -> Principal:
@@ -140,7 +141,9 @@ class Api:
                     raw = request.raw_body or b""
                     if len(raw) > self.max_body_bytes:
                         raise TooLarge(details={"max_bytes": self.max_body_bytes})
-                    ctx = Context(self._principal(headers, auth), raw_body=raw, headers=headers)
+                    identity = (request.context or {}).get("identity") or {}
+                    ctx = Context(self._principal(headers, auth), raw_body=raw, headers=headers,
+                                  source_ip=identity.get("sourceIp"))
                     if body is not None:
                         ctx.body = _parse(body, _json(raw))
                     if query is not None:

@@ -68,7 +68,7 @@ def test_a_small_message_travels_inline():
 
 def test_in_memory_publisher_refuses_a_message_nobody_consumes():
     publisher = InMemoryPublisher()
-    publisher.publish(OrganizationRegistered(organization_id="o", uai="0750001A", name="n",
+    publisher.publish(OrganizationRegistered(organization_id="o", uai="0750001U", name="n",
                                              organization_type="COLLEGE", sector="PUBLIC",
                                              academie="Paris", is_certification_center=True))
     assert [m.type for m in publisher.published] == ["OrganizationRegistered"]

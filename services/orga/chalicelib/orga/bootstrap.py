@@ -15,8 +15,9 @@ from chalicelib.orga.adapters.dynamo_accounts import (
     DynamoAccountRepository,
     DynamoOrganizationRepository,
 )
+from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
 from chalicelib.orga.adapters.tables import bind_tables
-from chalicelib.orga.ports import AccountRepository, OrganizationRepository
+from chalicelib.orga.ports import AccountRepository, LoginThrottle, OrganizationRepository
 
 SERVICE = "orga"
 
@@ -25,6 +26,7 @@ SERVICE = "orga"
 class Orga:
     accounts: AccountRepository
     organizations: OrganizationRepository
+    throttle: LoginThrottle
     publisher: Publisher
     tokens: TokenService
     clock: Clock
@@ -37,6 +39,7 @@ def orga() -> Orga:
     return Orga(
         accounts=DynamoAccountRepository(),
         organizations=DynamoOrganizationRepository(),
+        throttle=DynamoLoginThrottle(),
         publisher=rt.publisher(),
         tokens=runtime.tokens(),
         clock=SystemClock(),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from chalicelib.orga.domain.accounts import Account
+from chalicelib.orga.domain.throttling import FailureRecord
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 
 
@@ -30,3 +32,13 @@ class OrganizationRepository(Protocol):
     def set_member(self, organization_id: str, user_id: str, role: MembershipRole) -> None: ...
 
     def members(self, organization_id: str) -> list[Membership]: ...
+
+
+class LoginThrottle(Protocol):
+    def failures(self, key: str) -> FailureRecord | None: ...
+
+    def record_failure(self, key: str, at: datetime) -> None:
+        """Counts one more failure atomically (concurrent attempts all count)."""
+        ...
+
+    def reset(self, key: str) -> None: ...

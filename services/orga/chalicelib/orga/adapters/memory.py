@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 
 from pixcore.errors import Conflict, NotFound
 
 from chalicelib.orga.domain.accounts import Account
+from chalicelib.orga.domain.throttling import FailureRecord
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 
 
@@ -62,3 +64,18 @@ class InMemoryOrganizationRepository:
             for user_id, roles in sorted(self.accounts.memberships.items())
             if organization_id in roles
         ]
+
+
+class InMemoryLoginThrottle:
+    def __init__(self) -> None:
+        self.records: dict[str, FailureRecord] = {}
+
+    def failures(self, key: str) -> FailureRecord | None:
+        return self.records.get(key)
+
+    def record_failure(self, key: str, at: datetime) -> None:
+        previous = self.records.get(key)
+        self.records[key] = FailureRecord((previous.failures if previous else 0) + 1, at)
+
+    def reset(self, key: str) -> None:
+        self.records.pop(key, None)

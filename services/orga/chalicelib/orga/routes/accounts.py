@@ -23,8 +23,9 @@ def register(api: Api) -> None:
                response=schemas.TokenResponse, summary="Se connecter")
     def create_token(ctx: Context) -> schemas.TokenResponse:
         deps = bootstrap.orga()
-        token, account = accounts.log_in(deps.accounts, deps.tokens,
-                                         ctx.body.email or ctx.body.username, ctx.body.password)
+        token, account = accounts.log_in(deps.accounts, deps.throttle, deps.tokens, deps.clock,
+                                         ctx.body.email or ctx.body.username, ctx.body.password,
+                                         ctx.source_ip)
         return schemas.TokenResponse(access_token=token, expires_in=deps.tokens.lifetime,
                                      user=user_out(account))
 

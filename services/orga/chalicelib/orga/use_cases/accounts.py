@@ -1,4 +1,4 @@
-"""Signing up, logging in, and who am I."""
+"""Signing up, logging in (throttled), and who am I."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from datetime import date
 
 from pixcore.auth import STUDENT, TokenService
 from pixcore.clock import Clock
-from pixcore.errors import Invalid, Unauthenticated
+from pixcore.errors import Throttled, Unauthenticated
 from pixcore.ids import new_id
 from pixcore.passwords import hash_password, verify_password
 
 from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
-from chalicelib.orga.ports import AccountRepository
+from chalicelib.orga.domain.throttling import SOURCE_FREE_FAILURES, is_locked, locked_until
+from chalicelib.orga.domain.usernames import generate_username
+from chalicelib.orga.ports import AccountRepository, LoginThrottle
 
 # Verifying against a real hash when the login is unknown keeps response times alike.
 _DUMMY_HASH = hash_password("pixcert-no-such-user-1")
@@ -30,16 +32,19 @@ class SignUp:
 
 
 def sign_up(accounts: AccountRepository, clock: Clock, command: SignUp) -> Account:
-    if not (command.email or command.username):
-        raise Invalid("Une adresse e-mail ou un identifiant est nécessaire.", code="LOGIN_REQUIRED")
+    """Without an email, a student gets a generated username (prenom.nom + DDMM)."""
     check_password_strength(command.password)
+    username = login_key(command.username) if command.username else None
+    if not command.email and not username and command.birthdate:
+        username = generate_username(command.first_name, command.last_name, command.birthdate,
+                                     accounts.login_taken)
     account = Account(
         id=new_id(),
         first_name=command.first_name.strip(),
         last_name=command.last_name.strip(),
         birthdate=command.birthdate,
         email=check_email(command.email) if command.email else None,
-        username=login_key(command.username) if command.username else None,
+        username=username,
         password_hash=hash_password(command.password),
         role=command.role,
         created_at=clock.now(),
@@ -48,10 +53,25 @@ def sign_up(accounts: AccountRepository, clock: Clock, command: SignUp) -> Accou
     return account
 
 
-def log_in(accounts: AccountRepository, tokens: TokenService, identifier: str,
-           password: str) -> tuple[str, Account]:
+def log_in(accounts: AccountRepository, throttle: LoginThrottle, tokens: TokenService,
+           clock: Clock, identifier: str, password: str, source: str | None = None
+           ) -> tuple[str, Account]:
+    """A wrong password counts against the login and the source; a locked one is refused before
+    the password is even checked, and says until when."""
+    now = clock.now()
+    keys = [(f"login:{login_key(identifier)}", 5)]
+    if source:
+        keys.append((f"source:{source}", SOURCE_FREE_FAILURES))
+    for key, free in keys:
+        record = throttle.failures(key)
+        if is_locked(record, now, free):
+            until = locked_until(record, free)
+            raise Throttled(details={"retry_after_seconds": int((until - now).total_seconds()) + 1})
     account = accounts.find_by_login(login_key(identifier))
     if not verify_password(password, account.password_hash if account else _DUMMY_HASH) or not account:
+        for key, _ in keys:
+            throttle.record_failure(key, now)
         raise Unauthenticated("L'adresse e-mail, l'identifiant ou le mot de passe est incorrect.",
                               code="INVALID_CREDENTIALS")
+    throttle.reset(keys[0][0])
     return tokens.issue(account.principal()), account

@@ -17,6 +17,7 @@ from chalicelib.orga.domain.organizations import (
     OrganizationType,
     Sector,
 )
+from chalicelib.orga.domain.uai import validated_uai
 from chalicelib.orga.ports import AccountRepository, OrganizationRepository
 
 
@@ -33,7 +34,7 @@ class RegisterOrganization:
 def register_organization(organizations: OrganizationRepository, publisher: Publisher,
                           principal: Principal, command: RegisterOrganization) -> Organization:
     require_jury(principal)
-    organization = Organization(new_id(), command.uai.strip().upper(), command.name.strip(),
+    organization = Organization(new_id(), validated_uai(command.uai), command.name.strip(),
                                 command.type, command.sector, command.academie.strip(),
                                 command.is_certification_center)
     organizations.add(organization)
