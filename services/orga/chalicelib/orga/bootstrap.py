@@ -15,9 +15,23 @@ from chalicelib.orga.adapters.dynamo_accounts import (
     DynamoAccountRepository,
     DynamoOrganizationRepository,
 )
+from chalicelib.orga.adapters.dynamo_campaigns import (
+    DynamoCampaignRepository,
+    DynamoParticipationRepository,
+    DynamoProfileRepository,
+)
+from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
 from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
 from chalicelib.orga.adapters.tables import bind_tables
-from chalicelib.orga.ports import AccountRepository, LoginThrottle, OrganizationRepository
+from chalicelib.orga.ports import (
+    AccountRepository,
+    CampaignRepository,
+    LoginThrottle,
+    OrganizationRepository,
+    ParticipationRepository,
+    ProfileRepository,
+    ResultRepository,
+)
 
 SERVICE = "orga"
 
@@ -27,6 +41,10 @@ class Orga:
     accounts: AccountRepository
     organizations: OrganizationRepository
     throttle: LoginThrottle
+    campaigns: CampaignRepository
+    participations: ParticipationRepository
+    profiles: ProfileRepository
+    results: ResultRepository
     publisher: Publisher
     tokens: TokenService
     clock: Clock
@@ -40,6 +58,10 @@ def orga() -> Orga:
         accounts=DynamoAccountRepository(),
         organizations=DynamoOrganizationRepository(),
         throttle=DynamoLoginThrottle(),
+        campaigns=DynamoCampaignRepository(),
+        participations=DynamoParticipationRepository(),
+        profiles=DynamoProfileRepository(),
+        results=DynamoResultRepository(),
         publisher=rt.publisher(),
         tokens=runtime.tokens(),
         clock=SystemClock(),

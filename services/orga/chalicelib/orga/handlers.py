@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pixcore.consumer import Handler
-from pixcore.logs import get_logger
+
+from chalicelib.orga.use_cases import profiles, results
 
 if TYPE_CHECKING:
     from chalicelib.orga.bootstrap import Orga
 
-log = get_logger("orga")
-
-
 def handlers(deps: Orga) -> dict[str, Handler]:
-    def on_profile_updated(message) -> None:  # noqa: ANN001
-        log.info("profile.received", user_id=message.user_id, certifiable=message.certifiable)
-
-    return {"ProfileUpdated": on_profile_updated}
+    return {
+        "ProfileUpdated": lambda m: profiles.record_profile(deps.profiles, m),
+        "SessionPublished": lambda m: results.record_publication(deps.results, deps.students, m),
+    }

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Protocol
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any, Protocol
 
 from chalicelib.orga.domain.accounts import Account
+from chalicelib.orga.domain.imports import Import, ImportStatus
+from chalicelib.orga.domain.collection_export import ProfileSnapshot
+from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
+from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.throttling import FailureRecord
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
+from chalicelib.orga.domain.students import StoredStudent, Student
 
 
 class AccountRepository(Protocol):
@@ -42,3 +48,138 @@ class LoginThrottle(Protocol):
         ...
 
     def reset(self, key: str) -> None: ...
+
+
+class CampaignRepository(Protocol):
+    def add(self, campaign: Campaign) -> bool:
+        """Stores a new campaign if its code is free; False when the code is taken."""
+        ...
+
+    def get(self, campaign_id: str) -> Campaign: ...
+
+    def by_code(self, code: str) -> Campaign: ...
+
+    def of_organization(self, organization_id: str) -> list[Campaign]: ...
+
+    def archive(self, campaign_id: str, at: datetime) -> None:
+        """Conditional: a campaign is archived once (Conflict otherwise)."""
+        ...
+
+
+class ParticipationRepository(Protocol):
+    def find(self, campaign_id: str, user_id: str) -> Participation | None: ...
+
+    def add(self, participation: Participation) -> bool:
+        """False when the user already participates (joining twice is harmless)."""
+        ...
+
+    def share(self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot) -> None:
+        """Conditional: a profile is sent once (RuleViolation PROFILE_ALREADY_SENT otherwise)."""
+        ...
+
+    def of_campaign(self, campaign_id: str) -> list[Participation]: ...
+
+
+class ProfileRepository(Protocol):
+    def save_if_newer(self, profile: LearnerProfile) -> None: ...
+
+    def get(self, user_id: str) -> LearnerProfile | None: ...
+
+
+class ResultRepository(Protocol):
+    def save_session(self, organization_id: str, session_id: str,
+                     rows: list[tuple[CertificationResultRow, str | None]]) -> None:
+        """Stores a published session's results with each student's division."""
+        ...
+
+    def of_organization(self, organization_id: str) -> list[tuple[CertificationResultRow, str | None]]: ...
+
+
+# --- Students and imports -------------------------------------------------------------------
+
+class StudentRepository(Protocol):
+    def get(self, organization_id: str, student_id: str) -> Student:
+        """Raises NotFound(STUDENT_NOT_FOUND), also when the student is another school's."""
+        ...
+
+    def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[Student]:
+        """Active students only: a disabled student cannot reconcile."""
+        ...
+
+    def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
+        """Conditional: idempotent for the same user, Conflict(STUDENT_ALREADY_LINKED) when the
+        student is linked to another account."""
+        ...
+
+    def stored(self, organization_id: str) -> dict[str, StoredStudent]:
+        """Every student of the school (active or not) by INE, as a re-import needs them."""
+        ...
+
+    def save_all(self, students: Iterable[Student]) -> int:
+        """Writes students in batches; returns how many were written."""
+        ...
+
+    def disable(self, organization_id: str, students: list[StoredStudent], at: datetime) -> None: ...
+
+    def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
+        """Replaces the school's divisions and their active student counts."""
+        ...
+
+    def divisions(self, organization_id: str) -> list[tuple[str, int]]: ...
+
+    def page(self, organization_id: str, division: str | None, search: str | None, limit: int,
+             cursor: str | None) -> tuple[list[Student], str | None]:
+        """Active students, by name within a division; an opaque cursor continues the list."""
+        ...
+
+
+class ImportRepository(Protocol):
+    def add(self, record: Import) -> None: ...
+
+    def get(self, organization_id: str, import_id: str) -> Import:
+        """Raises NotFound(IMPORT_NOT_FOUND)."""
+        ...
+
+    def recent(self, organization_id: str, limit: int) -> list[Import]: ...
+
+    def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
+        """Conditional write of the status (and counts, errors, finish time): False when the
+        stored status is not one of `allowed_from`."""
+        ...
+
+    def lock(self, organization_id: str, import_id: str, until: datetime, now: datetime) -> None:
+        """Takes the school's import lock, or Conflict(IMPORT_IN_PROGRESS) while another import
+        holds an unexpired lease; the holder may extend its own lease."""
+        ...
+
+    def unlock(self, organization_id: str, import_id: str) -> None:
+        """Releases the lock if this import holds it."""
+        ...
+
+
+class ImportFiles(Protocol):
+    """The orga documents bucket, as imports use it."""
+
+    bucket: str
+
+    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None: ...
+
+    def open(self, key: str) -> Any: ...
+
+    def size(self, key: str) -> int | None:
+        """The object's size, None when there is no such object."""
+        ...
+
+    def keys(self, prefix: str, limit: int) -> list[str]: ...
+
+    def move(self, source: str, target: str) -> None: ...
+
+    def put_lines(self, key: str, lines: Iterable[str]) -> None:
+        """Streams JSON lines into one object without holding them all in memory."""
+        ...
+
+    def presigned_put(self, key: str, expires_in: int = 900, content_type: str | None = None) -> str: ...
+
+
+class SchoolDirectory(Protocol):
+    def organization_for_uai(self, uai: str) -> str | None: ...

@@ -5,9 +5,12 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from pixcore.errors import Conflict, NotFound
+from pixcore.errors import Conflict, NotFound, RuleViolation
 
 from chalicelib.orga.domain.accounts import Account
+from chalicelib.orga.domain.collection_export import ProfileSnapshot
+from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation, is_newer
+from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.throttling import FailureRecord
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 
@@ -79,3 +82,84 @@ class InMemoryLoginThrottle:
 
     def reset(self, key: str) -> None:
         self.records.pop(key, None)
+
+
+class InMemoryCampaignRepository:
+    def __init__(self) -> None:
+        self.campaigns: dict[str, Campaign] = {}
+
+    def add(self, campaign: Campaign) -> bool:
+        if any(c.code == campaign.code for c in self.campaigns.values()):
+            return False
+        self.campaigns[campaign.id] = copy.deepcopy(campaign)
+        return True
+
+    def get(self, campaign_id: str) -> Campaign:
+        if campaign_id not in self.campaigns:
+            raise NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
+        return copy.deepcopy(self.campaigns[campaign_id])
+
+    def by_code(self, code: str) -> Campaign:
+        for campaign in self.campaigns.values():
+            if campaign.code == code:
+                return copy.deepcopy(campaign)
+        raise NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
+
+    def of_organization(self, organization_id: str) -> list[Campaign]:
+        return [copy.deepcopy(c) for c in self.campaigns.values() if c.organization_id == organization_id]
+
+    def archive(self, campaign_id: str, at: datetime) -> None:
+        campaign = self.campaigns[campaign_id]
+        if campaign.archived_at:
+            raise Conflict("Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED")
+        campaign.archived_at = at
+
+
+class InMemoryParticipationRepository:
+    def __init__(self) -> None:
+        self.participations: dict[tuple[str, str], Participation] = {}
+
+    def find(self, campaign_id: str, user_id: str) -> Participation | None:
+        return copy.deepcopy(self.participations.get((campaign_id, user_id)))
+
+    def add(self, participation: Participation) -> bool:
+        key = (participation.campaign_id, participation.user_id)
+        if key in self.participations:
+            return False
+        self.participations[key] = copy.deepcopy(participation)
+        return True
+
+    def share(self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot) -> None:
+        participation = self.participations[(campaign_id, user_id)]
+        if participation.shared_at:
+            raise RuleViolation("Votre profil a déjà été envoyé pour cette campagne.",
+                                code="PROFILE_ALREADY_SENT")
+        participation.shared_at, participation.snapshot = at, snapshot
+
+    def of_campaign(self, campaign_id: str) -> list[Participation]:
+        return [copy.deepcopy(p) for (c, _), p in self.participations.items() if c == campaign_id]
+
+
+class InMemoryProfileRepository:
+    def __init__(self) -> None:
+        self.profiles: dict[str, LearnerProfile] = {}
+
+    def save_if_newer(self, profile: LearnerProfile) -> None:
+        if is_newer(profile, self.profiles.get(profile.user_id)):
+            self.profiles[profile.user_id] = profile
+
+    def get(self, user_id: str) -> LearnerProfile | None:
+        return self.profiles.get(user_id)
+
+
+class InMemoryResultRepository:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str, str], tuple[CertificationResultRow, str | None]] = {}
+
+    def save_session(self, organization_id: str, session_id: str,
+                     rows: list[tuple[CertificationResultRow, str | None]]) -> None:
+        for row, division in rows:
+            self.rows[(organization_id, session_id, str(row.certification_id))] = (row, division)
+
+    def of_organization(self, organization_id: str) -> list[tuple[CertificationResultRow, str | None]]:
+        return [v for (org, _, _), v in sorted(self.rows.items()) if org == organization_id]

@@ -1,0 +1,57 @@
+"""Campaigns and participations as orga keeps them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from chalicelib.orga.domain.campaigns import CampaignType
+from chalicelib.orga.domain.collection_export import ProfileSnapshot
+
+
+@dataclass
+class Campaign:
+    id: str
+    organization_id: str
+    code: str
+    name: str
+    type: CampaignType
+    created_by: str
+    created_at: datetime
+    target_skill_ids: list[str] = field(default_factory=list)
+    external_id_label: str | None = None
+    landing_text: str | None = None
+    archived_at: datetime | None = None
+
+
+@dataclass
+class Participation:
+    campaign_id: str
+    user_id: str
+    organization_id: str
+    student_id: str
+    last_name: str
+    first_name: str
+    division: str | None
+    joined_at: datetime
+    external_id: str | None = None
+    shared_at: datetime | None = None
+    snapshot: ProfileSnapshot | None = None
+
+    @property
+    def has_shared(self) -> bool:
+        return self.shared_at is not None
+
+
+@dataclass(frozen=True)
+class LearnerProfile:
+    """The latest profile engine announced for an account (read model)."""
+
+    user_id: str
+    snapshot: ProfileSnapshot
+    as_of: datetime
+
+
+def is_newer(candidate: LearnerProfile, current: LearnerProfile | None) -> bool:
+    """Messages may arrive out of order: a profile replaces another only if it is more recent."""
+    return current is None or candidate.as_of > current.as_of
