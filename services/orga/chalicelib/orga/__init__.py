@@ -1,0 +1,1 @@
+"""Pix Orga: schools, accounts, the student import, campaigns and profile collection."""

@@ -1,0 +1,1 @@
+"""File adapters for student imports: SIECLE XML or ZIP, agricultural CSV."""
