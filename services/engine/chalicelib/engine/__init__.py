@@ -1,0 +1,1 @@
+"""engine: learning content, adaptive placement tests, profiles and certification courses."""

@@ -1,0 +1,1 @@
+"""The engine's pure rules: content, answers, knowledge, profile, placement, certification."""
