@@ -29,6 +29,8 @@ def sample(message_type: str):  # noqa: ANN201
         "StudentsImported": c.StudentsImported(organization_id="o", import_id="i",
                                                students_bucket="b", students_key="k",
                                                active_count=3, disabled_student_ids=["s9"]),
+        "StudentImportRequested": c.StudentImportRequested(
+            organization_id="o", import_id="i", bucket="b", key="imports/o/i", file_kind="SIECLE"),
         "LearnerReconciled": c.LearnerReconciled(organization_id="o", student_id="s", user_id="u"),
         "ProfileUpdated": c.ProfileUpdated(user_id="u", competences=[mark], total_pix=24,
                                            certifiable=False, as_of=now),
