@@ -48,6 +48,17 @@ class StudentsImported(Message):
     disabled_student_ids: list[str] = []
 
 
+class StudentImportRequested(Message):
+    """Orga to itself: run the import job of a stored student file (through the queue, retried)."""
+
+    TYPE = "StudentImportRequested"
+    organization_id: str
+    import_id: str
+    bucket: str
+    key: str
+    file_kind: str
+
+
 class LearnerReconciled(Message):
     TYPE = "LearnerReconciled"
     organization_id: str
@@ -199,6 +210,7 @@ CATALOG: dict[str, type[Message]] = {
         OrganizationRegistered,
         MembershipChanged,
         StudentsImported,
+        StudentImportRequested,
         LearnerReconciled,
         ProfileUpdated,
         CertificationStartRequested,
@@ -213,6 +225,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "OrganizationRegistered": ("certif", "jury"),
     "MembershipChanged": ("certif", "jury"),
     "StudentsImported": ("certif",),
+    "StudentImportRequested": ("orga",),
     "LearnerReconciled": ("engine", "certif"),
     "ProfileUpdated": ("orga", "certif"),
     "CertificationStartRequested": ("engine",),

@@ -22,8 +22,15 @@ from chalicelib.orga.adapters.dynamo_campaigns import (
 )
 from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
 from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
+from chalicelib.orga.adapters.dynamo_imports import DynamoImportRepository, DynamoSchoolDirectory
+from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
+from chalicelib.orga.adapters.s3_import_files import S3ImportFiles
 from chalicelib.orga.adapters.tables import bind_tables
 from chalicelib.orga.ports import (
+    ImportFiles,
+    ImportRepository,
+    SchoolDirectory,
+    StudentRepository,
     AccountRepository,
     CampaignRepository,
     LoginThrottle,
@@ -48,12 +55,17 @@ class Orga:
     publisher: Publisher
     tokens: TokenService
     clock: Clock
+    students: StudentRepository
+    imports: ImportRepository
+    import_files: ImportFiles
+    schools: SchoolDirectory
 
 
 @cache
 def orga() -> Orga:
     rt = runtime.ServiceRuntime(SERVICE)
     bind_tables(rt.main_table)
+    files = S3ImportFiles(rt.setting("DOCUMENTS_BUCKET"))
     return Orga(
         accounts=DynamoAccountRepository(),
         organizations=DynamoOrganizationRepository(),
@@ -65,6 +77,10 @@ def orga() -> Orga:
         publisher=rt.publisher(),
         tokens=runtime.tokens(),
         clock=SystemClock(),
+        students=DynamoStudentRepository(),
+        imports=DynamoImportRepository(files),
+        import_files=files,
+        schools=DynamoSchoolDirectory(),
     )
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pixcore.consumer import Handler
 
-from chalicelib.orga.use_cases import profiles, results
+from chalicelib.orga.use_cases import import_job, profiles, results
 
 if TYPE_CHECKING:
     from chalicelib.orga.bootstrap import Orga
@@ -14,5 +14,6 @@ if TYPE_CHECKING:
 def handlers(deps: Orga) -> dict[str, Handler]:
     return {
         "ProfileUpdated": lambda m: profiles.record_profile(deps.profiles, m),
+        "StudentImportRequested": lambda m: import_job.run_import(deps, m),
         "SessionPublished": lambda m: results.record_publication(deps.results, deps.students, m),
     }

@@ -163,3 +163,12 @@ class InMemoryResultRepository:
 
     def of_organization(self, organization_id: str) -> list[tuple[CertificationResultRow, str | None]]:
         return [v for (org, _, _), v in sorted(self.rows.items()) if org == organization_id]
+
+
+# The import fakes live in their own module; re-exported here with the other fakes.
+from chalicelib.orga.adapters.memory_imports import (  # noqa: E402
+    InMemoryImportFiles as InMemoryImportFiles,
+    InMemoryImportRepository as InMemoryImportRepository,
+    InMemorySchoolDirectory as InMemorySchoolDirectory,
+    InMemoryStudentRepository as InMemoryStudentRepository,
+)

@@ -1,0 +1,128 @@
+"""Import records and the per-school import lock in orga's table; the UAI directory."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from chalicelib.orga.adapters.dynamo_accounts import UaiItem
+from chalicelib.orga.adapters.tables import OrgaItem
+from chalicelib.orga.domain.imports import FileKind, Import, ImportSource, ImportStatus
+from pixcore.dynamo import is_condition_failure
+from pixcore.errors import Conflict, NotFound
+from pixcore.storage import DocumentStore
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
+
+INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
+
+
+class ImportItem(OrgaItem):
+    """pk ORG#<org>, sk IMPORT#<import_id> (ids sort by time: the latest come last)."""
+
+    status = UnicodeAttribute()
+    file_kind = UnicodeAttribute()
+    source = UnicodeAttribute()
+    key = UnicodeAttribute()
+    inbox_key = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    finished_at = UTCDateTimeAttribute(null=True)
+    counts = UnicodeAttribute(null=True)
+    errors = UnicodeAttribute(null=True)
+    errors_key = UnicodeAttribute(null=True)
+
+
+class ImportLockItem(OrgaItem):
+    """pk ORG#<org>, sk IMPORT_LOCK: held by one import until released or its lease ends."""
+
+    import_id = UnicodeAttribute()
+    lease_until = NumberAttribute()
+
+
+def _in_progress() -> Conflict:
+    return Conflict("Un import d'élèves est déjà en cours pour cet établissement ; attendez qu'il "
+                    "se termine avant d'en lancer un autre.", code="IMPORT_IN_PROGRESS")
+
+
+class DynamoImportRepository:
+    def __init__(self, reports: DocumentStore) -> None:
+        self.reports = reports
+
+    def _item(self, r: Import) -> ImportItem:
+        item = ImportItem(f"ORG#{r.organization_id}", f"IMPORT#{r.id}", status=r.status,
+                          file_kind=r.file_kind, source=r.source, key=r.key,
+                          inbox_key=r.inbox_key, created_at=r.created_at,
+                          finished_at=r.finished_at, counts=json.dumps(r.counts))
+        errors = json.dumps(r.errors, ensure_ascii=False)
+        if len(errors.encode()) <= INLINE_ERRORS_BYTES:
+            item.errors = errors
+        else:
+            item.errors_key = f"{r.key}.errors.json"
+            self.reports.put(item.errors_key, errors.encode(), "application/json")
+        return item
+
+    def _record(self, item: ImportItem) -> Import:
+        errors = item.errors
+        if item.errors_key:
+            errors = self.reports.get(item.errors_key).decode()
+        return Import(item.sk.removeprefix("IMPORT#"), item.pk.removeprefix("ORG#"),
+                      ImportStatus(item.status), FileKind(item.file_kind),
+                      ImportSource(item.source), item.key, item.created_at, item.finished_at,
+                      json.loads(item.counts or "{}"), json.loads(errors or "[]"), item.inbox_key)
+
+    def add(self, record: Import) -> None:
+        self._item(record).save(condition=ImportItem.pk.does_not_exist())
+
+    def get(self, organization_id: str, import_id: str) -> Import:
+        try:
+            return self._record(ImportItem.get(f"ORG#{organization_id}", f"IMPORT#{import_id}",
+                                               consistent_read=True))
+        except DoesNotExist as exc:
+            raise NotFound("Import introuvable.", code="IMPORT_NOT_FOUND") from exc
+
+    def recent(self, organization_id: str, limit: int) -> list[Import]:
+        found = ImportItem.query(f"ORG#{organization_id}", ImportItem.sk.startswith("IMPORT#"),
+                                 scan_index_forward=False, limit=limit)
+        return [self._record(item) for item in found]
+
+    def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
+        item = self._item(record)
+        item.status = to
+        try:
+            item.save(condition=ImportItem.status.is_in(*allowed_from))
+        except PutError as error:
+            if is_condition_failure(error):
+                return False
+            raise
+        record.status = to
+        return True
+
+    def lock(self, organization_id: str, import_id: str, until: datetime, now: datetime) -> None:
+        item = ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK", import_id=import_id,
+                              lease_until=until.timestamp(), expires_at=int(until.timestamp()))
+        free = (ImportLockItem.pk.does_not_exist() | (ImportLockItem.import_id == import_id)
+                | (ImportLockItem.lease_until < now.timestamp()))
+        try:
+            item.save(condition=free)
+        except PutError as error:
+            if is_condition_failure(error):
+                raise _in_progress() from error
+            raise
+
+    def unlock(self, organization_id: str, import_id: str) -> None:
+        try:
+            ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK").delete(
+                condition=ImportLockItem.import_id == import_id)
+        except DeleteError as error:
+            if not is_condition_failure(error):
+                raise
+
+
+class DynamoSchoolDirectory:
+    """Finds a school by UAI through the item written when the school was registered."""
+
+    def organization_for_uai(self, uai: str) -> str | None:
+        try:
+            return UaiItem.get(f"UAI#{uai}", "UAI").organization_id
+        except DoesNotExist:
+            return None

@@ -1,0 +1,168 @@
+"""Student imports on moto: upload, job, students listed; errors, lock, presigned upload, inbox."""
+
+from __future__ import annotations
+
+import json
+
+import boto3
+import pytest
+from pixcore.auth import ADMIN, Principal
+
+from infra.local.pump import scheduled_event
+from tests.fixtures.siecle.siecle_builder import Eleve, school_eleves, siecle_xml
+from tests.fixtures.siecle.siecle_generator import students_xml
+from tests.integration.conftest import body, drain, token_for
+from tests.integration.test_consumers import lambda_event
+
+UAI = "0750655E"
+SCHOOL = {"uai": UAI, "name": "Collège Jean-Moulin", "type": "COLLEGE", "sector": "PUBLIC",
+          "academie": "Paris", "is_certification_center": True}
+BUCKET = "pixcert-orga-documents"
+
+
+@pytest.fixture
+def school(client, jury_headers) -> dict:
+    created = body(client("orga").http.post("/organizations", headers=jury_headers,
+                                            body=json.dumps(SCHOOL)))
+    drain("certif"), drain("jury")
+    token = token_for(Principal("admin-1", "STUDENT", {created["id"]: ADMIN}))
+    return {**created, "auth": {"Authorization": f"Bearer {token}"}}
+
+
+def upload(client, school, data: bytes, content_type: str = "application/xml"):  # noqa: ANN001, ANN201
+    return client("orga").http.post(f"/organizations/{school['id']}/imports", body=data,
+                                    headers={**school["auth"], "Content-Type": content_type})
+
+
+def run_jobs(apps) -> list[dict]:  # noqa: ANN001
+    """Plays orga's queue into its Lambda handler, as the local pump would."""
+    messages = drain("orga")
+    for message in messages:
+        apps["orga"].on_message(lambda_event(json.dumps(message)), None)
+    return messages
+
+
+def get(client, school, path: str, **query):  # noqa: ANN001, ANN201, ANN003
+    return client("orga").http.get(f"/organizations/{school['id']}{path}", headers=school["auth"],
+                                   **query)
+
+
+def status_of(client, school, import_id: str) -> dict:  # noqa: ANN001
+    return body(get(client, school, f"/imports/{import_id}"))
+
+
+def test_upload_then_job_then_students_by_division_and_search(client, apps, school):
+    accepted = upload(client, school, siecle_xml(school_eleves(), uai=UAI))
+    assert accepted.status_code == 202 and body(accepted)["status"] == "QUEUED"
+    import_id = body(accepted)["import_id"]
+    assert [m["type"] for m in run_jobs(apps)] == ["StudentImportRequested"]
+    record = status_of(client, school, import_id)
+    assert record["status"] == "DONE" and record["errors"] == []
+    assert record["counts"]["imported"] == 4 and record["counts"]["created"] == 4
+    assert record["counts"]["skipped"] == {"NO_INE": 1, "LEFT": 1, "NO_DIVISION": 1}
+    listed = body(get(client, school, "/students?division=3E1"))["students"]
+    assert [s["last_name"] for s in listed] == ["LEFÈVRE", "N'DIAYE"]
+    found = body(get(client, school, "/students?search=lefevre"))["students"]
+    assert [s["first_name"] for s in found] == ["Zoé"] and found[0]["reconciled"] is False
+    assert body(get(client, school, "/divisions")) == [{"name": "3E1", "student_count": 2},
+                                                       {"name": "3E2", "student_count": 2}]
+    one = body(get(client, school, f"/students/{found[0]['id']}"))
+    assert one["ine"] == "1234567890A" and one["user_id"] is None and one["active"] is True
+
+
+def test_students_imported_reaches_certif_with_its_list_in_s3(client, apps, school):
+    upload(client, school, siecle_xml(school_eleves(), uai=UAI))
+    run_jobs(apps)
+    [message] = [m for m in drain("certif") if m["type"] == "StudentsImported"]
+    assert message["active_count"] == 4 and message["disabled_student_ids"] == []
+    lines = boto3.client("s3").get_object(Bucket=message["students_bucket"],
+                                          Key=message["students_key"])["Body"].read()
+    students = [json.loads(line) for line in lines.decode().splitlines()]
+    assert {s["ine"] for s in students} == {"1234567890A", "0987654321B", "123456789CD",
+                                            "2345678901E"}
+
+
+def test_reimport_updates_what_changed_and_disables_the_absent(client, apps, school):
+    eleves = school_eleves()
+    upload(client, school, siecle_xml(eleves, uai=UAI))
+    run_jobs(apps)
+    first = {s["ine"]: s for s in body(get(client, school, "/students"))["students"]}
+    eleves[0].divisions = ("3E2",)
+    again = upload(client, school, siecle_xml([eleves[0], eleves[2], eleves[3]], uai=UAI))
+    run_jobs(apps)
+    record = status_of(client, school, body(again)["import_id"])
+    assert record["counts"] | {"skipped": None} == {
+        "read": 3, "imported": 3, "created": 0, "updated": 1, "unchanged": 2, "disabled": 1,
+        "skipped": None}
+    now = {s["ine"]: s for s in body(get(client, school, "/students"))["students"]}
+    assert set(now) == {"1234567890A", "123456789CD", "2345678901E"}
+    assert now["1234567890A"]["division"] == "3E2"
+    assert now["1234567890A"]["id"] == first["1234567890A"]["id"]
+    assert body(get(client, school, "/students?division=3E1"))["students"] == []
+    certif = [m for m in drain("certif") if m["type"] == "StudentsImported"]
+    assert certif[-1]["disabled_student_ids"] == [first["0987654321B"]["id"]]
+
+
+def test_every_error_is_reported_and_nothing_is_written(client, apps, school):
+    bad = [Eleve("1", ine="", last_name="VIDE"),
+           Eleve("2", ine="1111111111A", birthdate="31/02/2008"),
+           Eleve("3", ine="2222222222B", sex=None)]
+    accepted = upload(client, school, siecle_xml(bad, uai=UAI))
+    run_jobs(apps)
+    record = status_of(client, school, body(accepted)["import_id"])
+    assert record["status"] == "FAILED"
+    assert {e["code"] for e in record["errors"]} == {"INE_REQUIRED", "BIRTHDATE_INVALID",
+                                                     "SEX_REQUIRED"}
+    assert body(get(client, school, "/students"))["students"] == []
+    assert [m for m in drain("certif") if m["type"] == "StudentsImported"] == []
+
+
+def test_a_second_import_waits_for_the_first(client, apps, school):
+    assert upload(client, school, siecle_xml(school_eleves(), uai=UAI)).status_code == 202
+    second = upload(client, school, siecle_xml(school_eleves(), uai=UAI))
+    assert second.status_code == 409 and body(second)["error"]["code"] == "IMPORT_IN_PROGRESS"
+    run_jobs(apps)
+    assert upload(client, school, siecle_xml(school_eleves(), uai=UAI)).status_code == 202
+
+
+def test_the_same_job_delivered_twice_imports_once(client, apps, school):
+    upload(client, school, siecle_xml(school_eleves(), uai=UAI))
+    [message] = drain("orga")
+    for _ in range(2):
+        apps["orga"].on_message(lambda_event(json.dumps(message)), None)
+    assert len([m for m in drain("certif") if m["type"] == "StudentsImported"]) == 1
+
+
+def test_presigned_upload_then_start(client, apps, school):
+    url = body(client("orga").http.post(f"/organizations/{school['id']}/imports/upload-url",
+                                        headers=school["auth"]))
+    assert url["upload_url"].startswith("http") and url["expires_in"] == 900
+    start = f"/organizations/{school['id']}/imports/{url['import_id']}/start"
+    missing = client("orga").http.post(start, headers=school["auth"])
+    assert missing.status_code == 404 and body(missing)["error"]["code"] == "IMPORT_FILE_MISSING"
+    boto3.client("s3").put_object(Bucket=BUCKET, Key=f"imports/{school['id']}/{url['import_id']}",
+                                  Body=students_xml(60, uai=UAI, divisions=2))
+    assert client("orga").http.post(start, headers=school["auth"]).status_code == 202
+    run_jobs(apps)
+    record = status_of(client, school, url["import_id"])
+    assert record["status"] == "DONE" and record["counts"]["created"] == 60
+    page = body(get(client, school, "/students?limit=25"))
+    rest = body(get(client, school, f"/students?limit=200&cursor={page['next_cursor']}"))
+    assert len(page["students"]) == 25 and len(rest["students"]) == 35
+
+
+def test_inbox_sweep_moves_files_to_done_and_failed(client, apps, school):
+    s3 = boto3.client("s3")
+    s3.put_object(Bucket=BUCKET, Key=f"inbox/{UAI}/ElevesSansAdresses.xml",
+                  Body=siecle_xml(school_eleves(), uai=UAI))
+    s3.put_object(Bucket=BUCKET, Key="inbox/0951099D/eleves.xml", Body=b"<x/>")
+    apps["orga"].sweep_import_inbox(scheduled_event("sweep"), None)
+    run_jobs(apps)
+    keys = {o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET)["Contents"]}
+    assert {f"done/{UAI}/ElevesSansAdresses.xml", f"done/{UAI}/ElevesSansAdresses.xml.report.json",
+            "failed/0951099D/eleves.xml", "failed/0951099D/eleves.xml.report.json"} <= keys
+    assert not any(k.startswith("inbox/") for k in keys)
+    report = json.loads(s3.get_object(Bucket=BUCKET,
+                                      Key=f"done/{UAI}/ElevesSansAdresses.xml.report.json")["Body"].read())
+    assert report["status"] == "DONE" and report["counts"]["imported"] == 4
+    assert len(body(get(client, school, "/students"))["students"]) == 4

@@ -1,0 +1,206 @@
+"""The import use cases against in-memory fakes: queue, lock, job, re-import, errors, inbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pytest
+from chalicelib.orga.adapters.memory import (
+    InMemoryAccountRepository,
+    InMemoryImportFiles,
+    InMemoryImportRepository,
+    InMemoryOrganizationRepository,
+    InMemorySchoolDirectory,
+    InMemoryStudentRepository,
+)
+from chalicelib.orga.domain.imports import ImportStatus
+from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
+from chalicelib.orga.importing.agri_csv import COLUMNS
+from chalicelib.orga.use_cases import import_job, imports, inbox
+from pixcore.auth import ADMIN, JURY, Principal
+from pixcore.bus import InMemoryPublisher
+from pixcore.clock import FixedClock
+from pixcore.errors import Conflict, Forbidden, NotFound
+
+from tests.fixtures.siecle.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
+
+UAI = "0750655E"
+AGRI_UAI = "0951099D"
+
+
+@dataclass
+class Ports:
+    accounts: InMemoryAccountRepository = field(default_factory=InMemoryAccountRepository)
+    students: InMemoryStudentRepository = field(default_factory=InMemoryStudentRepository)
+    imports: InMemoryImportRepository = field(default_factory=InMemoryImportRepository)
+    import_files: InMemoryImportFiles = field(default_factory=lambda: InMemoryImportFiles("docs"))
+    publisher: InMemoryPublisher = field(default_factory=InMemoryPublisher)
+    clock: FixedClock = field(default_factory=lambda: FixedClock(datetime(2020, 9, 14, tzinfo=UTC)))
+
+    def __post_init__(self) -> None:
+        self.organizations = InMemoryOrganizationRepository(self.accounts)
+        self.schools = InMemorySchoolDirectory(self.organizations)
+        for org_id, uai, kind in (("org-1", UAI, OrganizationType.COLLEGE),
+                                  ("org-agri", AGRI_UAI, OrganizationType.AGRICOLE)):
+            self.organizations.add(Organization(org_id, uai, "École", kind, Sector.PUBLIC,
+                                                "Paris", True))
+
+
+ADMIN_1 = Principal("admin-1", memberships={"org-1": ADMIN, "org-agri": ADMIN})
+
+
+def run_queued(ports: Ports) -> None:
+    for message in ports.publisher.of_type("StudentImportRequested"):
+        import_job.run_import(ports, message)
+    ports.publisher.published = [m for m in ports.publisher.published
+                                 if m.type != "StudentImportRequested"]
+
+
+def import_file(ports: Ports, data: bytes, org: str = "org-1"):  # noqa: ANN201
+    record = imports.upload(ports, ADMIN_1, org, data, "application/xml")
+    run_queued(ports)
+    return ports.imports.get(org, record.id)
+
+
+def test_a_first_import_creates_the_kept_students():
+    ports = Ports()
+    record = import_file(ports, siecle_xml(school_eleves(), uai=UAI))
+    assert record.status is ImportStatus.DONE
+    assert record.counts["created"] == 4 and record.counts["disabled"] == 0
+    assert sorted(ports.students.divisions("org-1")) == [("3E1", 2), ("3E2", 2)]
+    [message] = ports.publisher.of_type("StudentsImported")
+    assert message.active_count == 4
+    assert ports.import_files.get(message.students_key).count(b"\n") == 4
+
+
+def test_a_zipped_export_is_imported_like_the_xml():
+    ports = Ports()
+    xml = siecle_xml(school_eleves(), uai=UAI)
+    data = zipped({"__MACOSX/._x.xml": b"junk", "ElevesSansAdresses.xml": xml})
+    assert import_file(ports, data).counts["created"] == 4
+
+
+def test_reimporting_the_same_file_writes_nothing():
+    ports = Ports()
+    import_file(ports, siecle_xml(school_eleves(), uai=UAI))
+    writes = ports.students.writes
+    record = import_file(ports, siecle_xml(school_eleves(), uai=UAI))
+    assert ports.students.writes == writes
+    assert record.counts | {"skipped": {}} == {"read": 7, "imported": 4, "created": 0, "updated": 0,
+                                               "unchanged": 4, "disabled": 0, "skipped": {}}
+
+
+def test_a_reimport_keeps_ids_and_links_updates_changes_and_disables_the_absent():
+    ports = Ports()
+    eleves = school_eleves()
+    import_file(ports, siecle_xml(eleves, uai=UAI))
+    zoe = next(s for s in ports.students.students.values() if s.ine == "1234567890A")
+    ports.students.link_user("org-1", zoe.id, "user-zoe")
+    eleves[0].last_name = "LEFEVRE-MARTIN"
+    record = import_file(ports, siecle_xml([eleves[0], eleves[2]], uai=UAI))
+    assert (record.counts["updated"], record.counts["disabled"]) == (1, 2)
+    again = ports.students.get("org-1", zoe.id)
+    assert again.last_name == "LEFEVRE-MARTIN" and again.user_id == "user-zoe"
+    assert {s.ine for s in ports.students.students.values() if not s.active} == {"0987654321B",
+                                                                                 "2345678901E"}
+
+
+def test_a_disabled_student_who_comes_back_is_active_again():
+    ports = Ports()
+    eleves = school_eleves()
+    import_file(ports, siecle_xml(eleves, uai=UAI))
+    import_file(ports, siecle_xml(eleves[:1], uai=UAI))
+    record = import_file(ports, siecle_xml(eleves, uai=UAI))
+    assert record.counts["updated"] == 3
+    assert all(s.active for s in ports.students.students.values())
+
+
+def test_a_file_with_errors_fails_with_all_of_them_and_writes_nothing():
+    ports = Ports()
+    bad = [Eleve("1", ine=""), Eleve("2", ine="1111111111A", birthdate="31/02/2008"),
+           Eleve("3", ine="2222222222B", sex=None)]
+    record = import_file(ports, siecle_xml(bad, uai=UAI))
+    assert record.status is ImportStatus.FAILED and len(record.errors) == 3
+    assert ports.students.students == {} and ports.publisher.of_type("StudentsImported") == []
+    assert "org-1" not in ports.imports.locks
+
+
+def test_another_school_s_file_fails_with_uai_mismatched():
+    record = import_file(Ports(), siecle_xml(school_eleves(), uai="0750001U"))
+    assert [e["code"] for e in record.errors] == ["UAI_MISMATCHED"]
+
+
+def test_an_agricultural_school_imports_its_csv():
+    ports = Ports()
+    header = ";".join(name for _, name, _ in COLUMNS)
+    row = "1234567890A;Zoé;;;LEFÈVRE;;F;29/02/2008;75056;Paris;075;99100;AP;27621000000;2NDE A"
+    record = import_file(ports, f"{header}\n{row}\n".encode(), org="org-agri")
+    assert record.status is ImportStatus.DONE and record.counts["created"] == 1
+
+
+def test_one_import_at_a_time_per_school():
+    ports = Ports()
+    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    with pytest.raises(Conflict) as refused:
+        imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    assert refused.value.code == "IMPORT_IN_PROGRESS"
+    imports.upload(ports, ADMIN_1, "org-agri", b"x", "text/csv")  # another school is free
+
+
+def test_an_expired_lease_frees_the_school():
+    ports = Ports()
+    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.clock.advance(minutes=16)
+    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+
+
+def test_a_finished_import_never_runs_again():
+    ports = Ports()
+    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    [message] = ports.publisher.of_type("StudentImportRequested")
+    import_job.run_import(ports, message)
+    import_job.run_import(ports, message)
+    assert len(ports.publisher.of_type("StudentsImported")) == 1
+
+
+def test_only_admins_and_the_jury_import():
+    ports = Ports()
+    with pytest.raises(Forbidden):
+        imports.upload(ports, Principal("m", memberships={"org-1": "MEMBER"}), "org-1", b"x",
+                       "text/xml")
+    imports.upload(ports, Principal("j", JURY), "org-1", siecle_xml(school_eleves(), uai=UAI),
+                   "text/xml")
+
+
+def test_a_presigned_import_starts_only_once_the_file_is_there():
+    ports = Ports()
+    url = imports.upload_url(ports, ADMIN_1, "org-1")
+    with pytest.raises(NotFound):
+        imports.start_uploaded(ports, ADMIN_1, "org-1", url.import_id)
+    ports.import_files.put(f"imports/org-1/{url.import_id}", siecle_xml(school_eleves(), uai=UAI))
+    imports.start_uploaded(ports, ADMIN_1, "org-1", url.import_id)
+    with pytest.raises(Conflict):
+        imports.start_uploaded(ports, ADMIN_1, "org-1", url.import_id)
+    run_queued(ports)
+    assert ports.imports.get("org-1", url.import_id).status is ImportStatus.DONE
+
+
+def test_the_inbox_imports_known_schools_and_refuses_unknown_uais():
+    ports = Ports()
+    ports.import_files.put(f"inbox/{UAI}/eleves.xml", siecle_xml(school_eleves(), uai=UAI))
+    ports.import_files.put("inbox/0750001U/eleves.xml", b"<x/>")
+    assert inbox.sweep_inbox(ports) == {"queued": 1, "waiting": 0, "refused": 1}
+    run_queued(ports)
+    assert set(ports.import_files.objects) >= {f"done/{UAI}/eleves.xml",
+                                               f"done/{UAI}/eleves.xml.report.json",
+                                               "failed/0750001U/eleves.xml.report.json"}
+    assert not any(k.startswith("inbox/") for k in ports.import_files.objects)
+
+
+def test_the_inbox_keeps_the_file_of_a_school_already_importing():
+    ports = Ports()
+    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.import_files.put(f"inbox/{UAI}/eleves.xml", siecle_xml(school_eleves(), uai=UAI))
+    assert inbox.sweep_inbox(ports)["waiting"] == 1
+    assert f"inbox/{UAI}/eleves.xml" in ports.import_files.objects
