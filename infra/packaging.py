@@ -1,0 +1,384 @@
+"""`pixcert package`: `chalice package` every service, then prove each zip would load on Lambda."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chalice.deploy.packager import DependencyBuilder
+
+from infra.resources import SERVICES
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGE = "dev"
+REGION = "eu-west-3"
+UNZIPPED_LIMIT = 250 * 1024 * 1024  # Lambda's hard limit on a function's unzipped code
+# What a manylinux extension may link without bundling it, and the Lambda image really has.
+LAMBDA_SYSTEM_LIBS = {
+    "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "libutil.so.1",
+    "libresolv.so.2", "libnsl.so.1", "libcrypt.so.1", "libgcc_s.so.1", "libstdc++.so.6",
+    "libz.so.1", "ld-linux-x86-64.so.2",
+}
+SKIPPED = {"__pycache__", "bin"}
+CHECKER = r"""
+import importlib, json, sys
+task, modules = sys.argv[1], json.loads(sys.argv[2])
+sys.path[:] = [task] + [p for p in sys.path if p]
+leaks = [p for p in sys.path[1:] if "site-packages" in p or "dist-packages" in p]
+failed = {}
+for name in ["app", *modules]:
+    try:
+        importlib.import_module(name)
+    except BaseException as exc:
+        failed[name] = f"{type(exc).__name__}: {exc}"
+import chalice
+app = getattr(sys.modules.get("app"), "app", None)
+tops = {m.split(".")[0] for m in modules} | {"app"}
+outside = sorted(n for n, m in list(sys.modules.items())
+                 if getattr(m, "__file__", None) and n.split(".")[0] in tops
+                 and not m.__file__.startswith(task))
+print(json.dumps({
+    "leaks": leaks, "failed": failed, "outside": outside[:5],
+    "is_chalice_app": isinstance(app, chalice.Chalice),
+    "routes": sum(len(r) for r in getattr(app, "routes", {}).values()),
+    "handlers": len(getattr(app, "event_sources", [])),
+}))
+"""
+
+
+@dataclass
+class Report:
+    service: str
+    seconds: float = 0.0
+    zip_bytes: int = 0
+    unzipped_bytes: int = 0
+    files: int = 0
+    checks: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def package_all(out_dir: Path, services: Sequence[str] = SERVICES) -> bool:
+    """Package each service into out_dir/<service>; print what was checked; True if all pass."""
+    out_dir = out_dir.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=len(services)) as pool:
+        reports = list(pool.map(lambda s: package_service(s, out_dir), services))
+    print(f"pixcert package → {out_dir} (stage {STAGE}), {time.monotonic() - started:.1f} s")
+    for r in reports:
+        print(f"  {r.service:<7} {'ok  ' if r.ok else 'FAIL'}  {r.zip_bytes / 2**20:.1f} MiB zip, "
+              f"{r.unzipped_bytes / 2**20:.1f} MiB unzipped, {r.files} files, {r.seconds:.1f} s")
+        for line in r.checks:
+            print(f"      ✓ {line}")
+        for line in r.problems:
+            print(f"      ✗ {line}")
+    return all(r.ok for r in reports)
+
+
+def package_service(service: str, out_dir: Path) -> Report:
+    report = Report(service)
+    started = time.monotonic()
+    project, target = ROOT / "services" / service, out_dir / service
+    shutil.rmtree(target, ignore_errors=True)
+    with _project_lock(service):
+        # chalice reuses a cached zip keyed on requirements.txt, not on what PyPI now resolves
+        # to: rebuild, so the check sees what a fresh clone would ship (and old zips don't pile up).
+        for cached in (project / ".chalice" / "deployments").glob("*.zip"):
+            cached.unlink(missing_ok=True)
+        done = subprocess.run(_chalice() + ["package", "--stage", STAGE, str(target)],
+                              cwd=project, env=_packaging_env(), capture_output=True, text=True,
+                              timeout=900)
+    output = done.stdout + done.stderr
+    archive = target / "deployment.zip"
+    if not archive.is_file():
+        report.problems.append(f"chalice package exited {done.returncode} without a zip:\n"
+                               + _tail(output))
+    else:
+        if "Could not install dependencies" in output:
+            report.problems.append("chalice could not install:\n" + _tail(output, 12))
+        check_archive(report, archive, project, _runtime(target / "sam.json"))
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def check_archive(report: Report, archive: Path, project: Path, runtime: str) -> None:
+    # chalice's own table of the glibc each Lambda runtime has (2.26 for python3.11)
+    abi = "cp" + runtime.removeprefix("python").replace(".", "")
+    glibc = DependencyBuilder._RUNTIME_GLIBC.get(abi, DependencyBuilder._DEFAULT_GLIBC)
+    report.zip_bytes = archive.stat().st_size
+    with zipfile.ZipFile(archive) as zipped:
+        infos = [i for i in zipped.infolist() if not i.is_dir()]
+        names = {i.filename for i in infos}
+        report.files = len(infos)
+        report.unzipped_bytes = sum(i.file_size for i in infos)
+        _check(report, check_contents(names, project))
+        _check(report, check_requirements(names, project / "requirements.txt"))
+        _check(report, check_wheel_tags(zipped, glibc))
+        _check(report, check_binaries(zipped, glibc))
+        with tempfile.TemporaryDirectory(prefix=f"pixcert-{report.service}-") as task:
+            zipped.extractall(task)
+            _check(report, check_imports(Path(task), names, project, runtime))
+    if report.unzipped_bytes > UNZIPPED_LIMIT:
+        report.problems.append(f"{report.unzipped_bytes / 2**20:.0f} MiB unzipped: over Lambda's "
+                               f"{UNZIPPED_LIMIT / 2**20:.0f} MiB limit")
+
+
+def check_contents(names: set[str], project: Path) -> tuple[str, list[str]]:
+    """The app, all of chalicelib (symlinks there are dropped) and all of vendor/ are in the zip."""
+    expected = {"app.py", "chalice/app.py"}
+    expected |= {f"chalicelib/{p}" for p in _source_files(project / "chalicelib")}
+    expected |= set(_source_files(project / "vendor"))
+    missing = sorted(expected - names)
+    vendored = sorted({p.split("/")[0] for p in _source_files(project / "vendor")})
+    code = [n for n in names if n.startswith("chalicelib/") and "__pycache__" not in n]
+    summary = f"contents: app.py, {len(code)} chalicelib files, vendored {', '.join(vendored)}"
+    return summary, [f"missing from the zip: {', '.join(missing[:8])}"] if missing else []
+
+
+def check_requirements(names: set[str], requirements: Path) -> tuple[str, list[str]]:
+    """Every line of requirements.txt is a packaged distribution (chalice drops local paths)."""
+    packaged = {_normalize(n.split("/")[0].split("-")[0]) for n in names
+                if n.split("/")[0].endswith(".dist-info")}
+    wanted, problems = [], []
+    for line in requirements.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", line)
+        if line.startswith(("-", ".", "/")) or "://" in line or not name:
+            problems.append(f"requirements.txt: {line!r} is not a PyPI requirement, "
+                            "chalice silently drops it")
+            continue
+        wanted.append(name.group(0))
+        if _normalize(name.group(0)) not in packaged:
+            problems.append(f"requirement {name.group(0)} is not in the zip")
+    return f"requirements: {len(wanted)} named, {len(packaged)} distributions packaged", problems
+
+
+def check_wheel_tags(zipped: zipfile.ZipFile, glibc: tuple[int, int]) -> tuple[str, list[str]]:
+    """Each distribution came from a pure or manylinux wheel, not from a build on this machine."""
+    problems, binary = [], 0
+    for name in sorted(n for n in zipped.namelist() if n.endswith(".dist-info/WHEEL")):
+        text = zipped.read(name).decode()
+        tags = re.findall(r"^Tag: *(\S+)", text, re.M)
+        platforms = {t.rsplit("-", 1)[-1] for t in tags}
+        if "any" in platforms:
+            continue
+        binary += 1
+        if not any(_manylinux_fits(p, glibc) for p in platforms):
+            dist = name.split("/")[0].removesuffix(".dist-info").replace("-", " ")
+            problems.append(f"{dist} was compiled on this machine from its sdist "
+                            f"({', '.join(tags)}): no manylinux wheel for glibc ≤ "
+                            f"{glibc[0]}.{glibc[1]} — pin a version that has one")
+    summary = f"wheels: {binary} binary distributions, all manylinux ≤ glibc {glibc[0]}.{glibc[1]}"
+    return summary, problems
+
+
+def check_binaries(zipped: zipfile.ZipFile, glibc: tuple[int, int]) -> tuple[str, list[str]]:
+    """ELF files need no newer glibc than Lambda's, and only libraries Lambda or the zip has."""
+    bundled = {Path(n).name for n in zipped.namelist()}
+    problems, count = [], 0
+    for name in zipped.namelist():
+        if not re.search(r"\.so(\.|$)", name):
+            continue
+        parsed = elf_dependencies(zipped.read(name))
+        if parsed is None:
+            continue
+        count += 1
+        machine, needed, versions = parsed
+        if machine != 62:
+            problems.append(f"{name}: built for ELF machine {machine}, not x86_64")
+        if versions and max(versions) > glibc:
+            newest = max(versions)
+            problems.append(f"{name} needs GLIBC_{newest[0]}.{newest[1]} > Lambda's "
+                            f"{glibc[0]}.{glibc[1]}")
+        absent = sorted(set(needed) - LAMBDA_SYSTEM_LIBS - bundled)
+        if absent:
+            problems.append(f"{name} links {', '.join(absent)}: neither on Lambda nor in the zip")
+    summary = f"binaries: {count} shared objects, glibc ≤ {glibc[0]}.{glibc[1]}, libraries found"
+    return summary, problems
+
+
+def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> tuple[str, list]:
+    """In a bare interpreter of the runtime's version, only the zip on sys.path, import it all."""
+    python = _interpreter(runtime)
+    if python is None:
+        return "imports", [f"no {runtime} interpreter here to try the zip with"]
+    modules = _importable(names)
+    env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "TZ": ":UTC",
+           "LAMBDA_TASK_ROOT": str(task), **_aws_env(), **_stage_env(project)}
+    done = subprocess.run([python, "-I", "-S", "-c", CHECKER, str(task), json.dumps(modules)],
+                          cwd=task, env=env, capture_output=True, text=True, timeout=300)
+    try:
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return "imports", [f"the import check crashed:\n{_tail(done.stdout + done.stderr)}"]
+    problems = [f"cannot import {m}: {err}" for m, err in found["failed"].items()]
+    if found["leaks"] or found["outside"]:
+        problems.append(f"host packages leaked in: {found['leaks'] + found['outside']}")
+    if not found["is_chalice_app"] or not found["routes"]:
+        problems.append("app.app is not a Chalice app with routes")
+    return (f"imports under {runtime} -I -S: app.app has {found['routes']} routes and "
+            f"{found['handlers']} event handlers; {len(modules)} modules load"), problems
+
+
+def elf_dependencies(data: bytes) -> tuple[int, list[str], list[tuple[int, int]]] | None:
+    """(machine, DT_NEEDED libraries, GLIBC versions required) of a 64-bit little-endian ELF."""
+    if data[:4] != b"\x7fELF" or data[4:6] != b"\x02\x01":
+        return None
+    machine = struct.unpack_from("<H", data, 18)[0]
+    shoff = struct.unpack_from("<Q", data, 0x28)[0]
+    entsize, count = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * entsize) for i in range(count)]
+
+    def text(section: int, offset: int) -> str:
+        start = sections[section][4] + offset
+        return data[start:data.index(b"\0", start)].decode()
+
+    needed, versions = [], []
+    for _, kind, _, _, offset, size, link, info, _, _ in sections:
+        if kind == 6:  # SHT_DYNAMIC
+            for pos in range(offset, offset + size, 16):
+                tag, value = struct.unpack_from("<qQ", data, pos)
+                if tag == 0:
+                    break
+                if tag == 1:  # DT_NEEDED
+                    needed.append(text(link, value))
+        elif kind == 0x6FFFFFFE:  # SHT_GNU_verneed
+            pos = offset
+            for _ in range(info):
+                _, aux_count, _, aux, step = struct.unpack_from("<HHIII", data, pos)
+                aux_pos = pos + aux
+                for _ in range(aux_count):
+                    _, _, _, name, aux_step = struct.unpack_from("<IHHII", data, aux_pos)
+                    found = re.fullmatch(r"GLIBC_(\d+)\.(\d+)(\.\d+)?", text(link, name))
+                    if found:
+                        versions.append((int(found[1]), int(found[2])))
+                    aux_pos += aux_step
+                pos += step
+    return machine, needed, versions
+
+
+def _check(report: Report, result: tuple[str, list[str]]) -> None:
+    summary, problems = result
+    report.problems.extend(problems)
+    if not problems:
+        report.checks.append(summary)
+
+
+def _manylinux_fits(platform: str, glibc: tuple[int, int]) -> bool:
+    legacy = {"manylinux1_x86_64": "manylinux_2_5_x86_64",
+              "manylinux2010_x86_64": "manylinux_2_12_x86_64",
+              "manylinux2014_x86_64": "manylinux_2_17_x86_64"}
+    found = re.fullmatch(r"manylinux_(\d+)_(\d+)_x86_64", legacy.get(platform, platform))
+    return found is not None and (int(found[1]), int(found[2])) <= glibc
+
+
+def _importable(names: Iterable[str]) -> list[str]:
+    """Every top-level module and package, every extension, every module of the app's own code."""
+    modules = set()
+    for name in names:
+        parts = name.split("/")
+        top, module = parts[0], ".".join(parts[:-1] + [parts[-1].split(".")[0]])
+        if top.endswith((".dist-info", ".data", ".libs")) or SKIPPED & set(parts):
+            continue
+        if len(parts) == 1 and name.endswith(".py") and name != "app.py":
+            modules.add(module)
+        elif len(parts) == 2 and parts[1] == "__init__.py":
+            modules.add(top)
+        elif re.search(r"\.(cpython-\d+-[\w-]+|abi3)\.so$", name):
+            modules.add(module)
+        elif top in ("chalicelib", "pixcore") and name.endswith(".py"):
+            modules.add(module.removesuffix(".__init__"))
+    return sorted(modules)
+
+
+def _source_files(directory: Path) -> list[str]:
+    return sorted(
+        os.path.relpath(os.path.join(root, f), directory)
+        for root, _, files in os.walk(directory, followlinks=True)
+        if "__pycache__" not in root
+        for f in files if not f.endswith(".pyc")
+    )
+
+
+@contextmanager
+def _project_lock(service: str) -> Iterator[None]:
+    """One `chalice package` at a time per service: they share its .chalice/deployments cache."""
+    lock = ROOT / "build" / f".package-{service}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _chalice() -> list[str]:
+    script = Path(sys.executable).parent / "chalice"
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from chalice.cli import main; sys.exit(main())"]
+
+
+def _aws_env() -> dict[str, str]:
+    return {"AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION, "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing", "AWS_EC2_METADATA_DISABLED": "true"}
+
+
+def _packaging_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"))}
+    env.setdefault("PIP_CACHE_DIR", str(ROOT / "build" / "pip-cache"))
+    return env | _aws_env()
+
+
+def _stage_env(project: Path) -> dict[str, str]:
+    config = json.loads((project / ".chalice" / "config.json").read_text())
+    return config.get("environment_variables", {}) | config["stages"][STAGE].get(
+        "environment_variables", {})
+
+
+def _runtime(sam: Path) -> str:
+    resources = json.loads(sam.read_text())["Resources"].values()
+    return next(r["Properties"]["Runtime"] for r in resources
+                if r["Type"] == "AWS::Serverless::Function")
+
+
+def _interpreter(runtime: str) -> str | None:
+    version = runtime.removeprefix("python")
+    if version == f"{sys.version_info.major}.{sys.version_info.minor}":
+        return sys.executable
+    pyenv = sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python"))
+    candidates = [str(p) for p in pyenv]
+    candidates.append(shutil.which(f"python{version}") or "")
+    for python in filter(None, candidates):  # a pyenv shim may exist yet refuse to run
+        probe = subprocess.run([python, "-I", "-c", "import sys; print(sys.version[:5])"],
+                               capture_output=True, text=True)
+        if probe.returncode == 0 and probe.stdout.startswith(version):
+            return python
+    return None
+
+
+def _normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _tail(text: str, lines: int = 20) -> str:
+    return "\n".join("        " + line for line in text.strip().splitlines()[-lines:])
