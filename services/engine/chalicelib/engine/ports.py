@@ -2,10 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.knowledge import KnowledgeElement
 
 
 class LearnerLinks(Protocol):
     def link(self, user_id: str, organization_id: str, student_id: str) -> None: ...
 
     def students_of(self, user_id: str) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer kept for history: the value given and the knowledge elements it created."""
+
+    assessment_id: str
+    user_id: str
+    challenge_id: str
+    value: Any
+    result: str
+    elapsed_seconds: float | None
+    answered_at: datetime
+    knowledge_elements: tuple[KnowledgeElement, ...]
+
+
+class AssessmentStore(Protocol):
+    """Assessments and knowledge; `load` is one read and `record_answer` one write."""
+
+    def get(self, assessment_id: str) -> Assessment: ...
+
+    def started_in(self, user_id: str, slot: str) -> Assessment | None: ...
+
+    def add(self, assessment: Assessment, replacing: str | None = None) -> None:
+        """Saves a new assessment in its slot; ConcurrentUpdate if the slot changed meanwhile."""
+
+    def load(self, assessment_id: str, user_id: str) -> tuple[Assessment, Knowledge]: ...
+
+    def knowledge(self, user_id: str) -> Knowledge: ...
+
+    def save(self, assessment: Assessment) -> None:
+        """Saves a newer version; ConcurrentUpdate when someone else saved first."""
+
+    def record_answer(self, assessment: Assessment, knowledge: Knowledge,
+                      answer: AnswerRecord) -> None:
+        """Answer, assessment and knowledge together or not at all; AnswerAlreadyRecordedError when
+        the answer exists, ConcurrentUpdate when the assessment or knowledge changed."""

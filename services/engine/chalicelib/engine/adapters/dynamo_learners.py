@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pynamodb.attributes import UnicodeAttribute
-
 from chalicelib.engine.adapters.tables import EngineItem
+from pynamodb.attributes import UnicodeAttribute
 
 
 class LearnerLinkItem(EngineItem):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pixcore.messages.catalog import LearnerReconciled
-
 from chalicelib.engine.ports import LearnerLinks
+from pixcore.messages.catalog import LearnerReconciled
 
 
 def record_reconciliation(links: LearnerLinks, message: LearnerReconciled) -> None:

@@ -1,0 +1,1 @@
+"""Engine's HTTP routes, one module per area, each with `register(api)`."""

@@ -1,0 +1,104 @@
+"""A simulated learner through HTTP on moto: to a certifiable profile, in few DynamoDB requests."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+from chalicelib.engine import bootstrap
+from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+from pixcore.referential import COMPETENCE_CODES
+from pynamodb.connection.base import Connection
+
+from tests.integration.conftest import body, drain
+from tests.integration.engine_helpers import first_challenge, headers_for, play, post, start
+
+
+@pytest.fixture
+def dynamodb_calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    """Every request PynamoDB sends to DynamoDB, by operation."""
+    calls: Counter = Counter()
+    original = Connection._make_api_call
+
+    def counting(self, operation_name, operation_kwargs):  # noqa: ANN001, ANN202
+        calls[operation_name] += 1
+        return original(self, operation_name, operation_kwargs)
+
+    monkeypatch.setattr(Connection, "_make_api_call", counting)
+    return calls
+
+
+def test_each_answer_costs_at_most_three_dynamodb_requests(client, dynamodb_calls):
+    headers = headers_for("zoe")
+    assessment_id = start(client, headers, "3.4")["assessment_id"]
+    current = first_challenge(client, headers, assessment_id)
+    content, rng = bootstrap.content(), random.Random(5)
+    learner = SimulatedLearner({"3.4": 3.0})
+    per_answer = []
+    while current is not None:
+        dynamodb_calls.clear()
+        value = learner.answer(content, content.challenge(current["challenge_id"]), rng)
+        payload = {"challenge_id": current["challenge_id"]}
+        payload.update({"skip": True} if value is None else {"value": value})
+        reply = post(client, f"/assessments/{assessment_id}/answers", payload, headers)
+        assert reply.status_code == 201
+        per_answer.append(dict(dynamodb_calls))
+        current = body(reply)["next"]
+    assert len(per_answer) >= 3
+    assert all(sum(calls.values()) <= 3 for calls in per_answer), per_answer
+    assert all(calls == {"BatchGetItem": 1, "TransactWriteItems": 1} for calls in per_answer)
+
+
+def test_a_finished_evaluation_answers_204_and_publishes_the_profile(client):
+    headers = headers_for("zoe")
+    assessment_id = start(client, headers, "1.2")["assessment_id"]
+    play(client, headers, assessment_id, bootstrap.content(), SimulatedLearner({"1.2": 4.0}),
+         random.Random(2))
+    done = client("engine").http.get(f"/assessments/{assessment_id}/next", headers=headers)
+    state = body(client("engine").http.get(f"/assessments/{assessment_id}", headers=headers))
+    assert done.status_code == 204 and state["state"] == "completed"
+    for service in ("orga", "certif"):
+        updates = [m for m in drain(service) if m["type"] == "ProfileUpdated"]
+        assert [m["user_id"] for m in updates] == ["zoe"]
+        marks = {m["competence"]: m for m in updates[0]["competences"]}
+        assert marks["1.2"]["level"] >= 1 and updates[0]["certifiable"] is False
+    again = start(client, headers, "1.2")
+    assert again["assessment_id"] != assessment_id and again["resumed"] is False
+
+
+def test_a_simulated_learner_becomes_certifiable_through_http(client):
+    headers = headers_for("lea")
+    content, rng = bootstrap.content(), random.Random(11)
+    learner = SimulatedLearner({code: 3.0 for code in COMPETENCE_CODES})
+    profile = body(client("engine").http.get("/users/me/profile", headers=headers))
+    assert profile["certifiable"] is False and profile["message"].startswith("Votre profil")
+    for code in COMPETENCE_CODES:
+        assessment_id = start(client, headers, code)["assessment_id"]
+        assert play(client, headers, assessment_id, content, learner, rng) >= 1
+    profile = body(client("engine").http.get("/users/me/profile", headers=headers))
+    assert profile["certifiable"] is True and profile["message"] is None
+    assert profile["certifiable_competence_count"] >= 5 and profile["total_pix"] > 100
+    assert all(c["level"] <= profile["max_level"] for c in profile["competences"])
+    updates = [m for m in drain("certif", max_messages=100) if m["type"] == "ProfileUpdated"]
+    assert len(updates) == 16 and updates[-1]["certifiable"] is True
+
+
+def test_a_campaign_assessment_runs_over_its_target_skills(client):
+    headers = headers_for("zoe")
+    targets = [s.id for s in bootstrap.content().skills_of_competence("4.2")][:6]
+    created = post(client, "/assessments", {"target_skill_ids": targets,
+                                            "campaign_code": "SCOBAD123"}, headers)
+    resumed = post(client, "/assessments", {"target_skill_ids": targets,
+                                            "campaign_code": "SCOBAD123"}, headers)
+    assessment_id = body(created)["assessment_id"]
+    assert created.status_code == 201 and body(resumed)["assessment_id"] == assessment_id
+    play(client, headers, assessment_id, bootstrap.content(), SimulatedLearner({"4.2": 2.0}),
+         random.Random(4))
+    asked = {c.skill_id for c in bootstrap.content().challenges.values()
+             if c.id in _asked(assessment_id)}
+    assert asked and asked <= set(targets)
+
+
+def _asked(assessment_id: str) -> list[str]:
+    return bootstrap.engine().assessments.get(assessment_id).asked_challenge_ids

@@ -1,0 +1,93 @@
+"""Starting, resuming and finishing assessments, with in-memory fakes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+from chalicelib.engine.use_cases import assessments, profiles
+from pixcore.auth import Principal
+from pixcore.errors import Forbidden, Invalid, NotFound
+
+from tests.unit.engine.use_case_fakes import MAX_LEVEL, World
+
+ZOE = Principal("zoe")
+
+
+@pytest.fixture
+def world(sample_bank) -> World:  # noqa: ANN001
+    return World(sample_bank)
+
+
+def test_a_started_evaluation_of_a_competence_is_resumed(world):
+    first = world.start(ZOE, "2.3")
+    again = world.start(ZOE, "2.3")
+    assert again.resumed and again.assessment.id == first.assessment.id
+    assert not world.start(ZOE, "2.4").resumed
+
+
+def test_an_unknown_competence_is_not_found(world):
+    with pytest.raises(NotFound):
+        world.start(ZOE, "6.1")
+
+
+def test_a_campaign_assessment_refuses_unknown_skills(world):
+    with pytest.raises(Invalid) as refused:
+        assessments.start_campaign_assessment(world.store, world.clock, world.content, ZOE,
+                                              ["skill-nope"], None)
+    assert refused.value.code == "SKILL_NOT_FOUND"
+
+
+def test_next_serves_the_same_challenge_until_it_is_answered(world):
+    assessment_id = world.start(ZOE).assessment.id
+    shown = world.next(ZOE, assessment_id)
+    assert shown is not None and world.next(ZOE, assessment_id) == shown
+    assert world.store.get(assessment_id).served_at == world.clock.now()
+
+
+def test_only_the_owner_may_follow_an_assessment(world):
+    assessment_id = world.start(ZOE).assessment.id
+    with pytest.raises(Forbidden):
+        world.next(Principal("mallory"), assessment_id)
+    with pytest.raises(Forbidden):
+        assessments.get_assessment(world.store, Principal("mallory"), assessment_id)
+
+
+def test_a_finished_evaluation_is_completed_and_publishes_the_profile(world):
+    assessment_id = world.start(ZOE, "5.1").assessment.id
+    answered = world.play(ZOE, assessment_id, SimulatedLearner({"5.1": 4.0}), random.Random(1))
+    assert 1 <= answered <= 20
+    assert world.store.get(assessment_id).is_completed
+    assert world.next(ZOE, assessment_id) is None
+    [update] = world.publisher.of_type("ProfileUpdated")
+    marks = {m.competence: m for m in update.competences}
+    assert update.user_id == "zoe" and marks["5.1"].level >= 1 and not update.certifiable
+
+
+def test_a_new_evaluation_of_a_finished_competence_starts_fresh_and_ends_at_once(world):
+    first = world.start(ZOE, "5.2").assessment.id
+    world.play(ZOE, first, SimulatedLearner({"5.2": 3.0}), random.Random(2))
+    second = world.start(ZOE, "5.2")
+    assert not second.resumed and second.assessment.id != first
+    assert world.next(ZOE, second.assessment.id) is None  # every skill is already known
+
+
+def test_the_profile_becomes_certifiable_after_five_competences(world):
+    learner, rng = SimulatedLearner({c: 3.0 for c in ("1.1", "1.2", "1.3", "2.1", "2.2")}), \
+        random.Random(7)
+    for code in ("1.1", "1.2", "1.3", "2.1"):
+        world.play(ZOE, world.start(ZOE, code).assessment.id, learner, rng)
+    assert profiles.my_profile(world.store, MAX_LEVEL, ZOE)["certifiable"] is False
+    world.play(ZOE, world.start(ZOE, "2.2").assessment.id, learner, rng)
+    profile = profiles.my_profile(world.store, MAX_LEVEL, ZOE)
+    assert profile["certifiable"] is True and profile["message"] is None
+    assert profile["certifiable_competence_count"] == 5
+    assert world.publisher.of_type("ProfileUpdated")[-1].certifiable is True
+
+
+def test_the_referential_counts_skills_per_level(world):
+    document = profiles.referential(world.content)
+    competence = document["areas"][0]["competences"][0]
+    assert sum(competence["skills_per_level"].values()) == len(
+        world.content.skills_of_competence(competence["code"]))

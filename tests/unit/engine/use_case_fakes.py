@@ -1,0 +1,49 @@
+"""The engine's use cases wired to in-memory fakes, for unit tests."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from chalicelib.engine.adapters.memory import InMemoryAssessmentStore
+from chalicelib.engine.domain.content import LearningContent
+from chalicelib.engine.domain.content_model import Challenge
+from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+from chalicelib.engine.use_cases import answering, assessments
+from pixcore.auth import Principal
+from pixcore.bus import InMemoryPublisher
+from pixcore.clock import FixedClock
+
+MAX_LEVEL = 6
+
+
+@dataclass
+class World:
+    content: LearningContent
+    store: InMemoryAssessmentStore = field(default_factory=InMemoryAssessmentStore)
+    publisher: InMemoryPublisher = field(default_factory=InMemoryPublisher)
+    clock: FixedClock = field(default_factory=lambda: FixedClock(datetime(2026, 3, 10, tzinfo=UTC)))
+
+    def start(self, user: Principal, competence: str = "1.1") -> assessments.Started:
+        return assessments.start_competence_evaluation(self.store, self.clock, self.content,
+                                                       user, competence)
+
+    def next(self, user: Principal, assessment_id: str) -> Challenge | None:
+        return assessments.next_for(self.store, self.publisher, self.clock, self.content,
+                                    MAX_LEVEL, user, assessment_id)
+
+    def answer(self, user: Principal, assessment_id: str, challenge_id: str, value=None,  # noqa: ANN001
+               skip: bool = False) -> answering.AnswerOutcome:
+        command = answering.GiveAnswer(assessment_id, challenge_id, value, skip)
+        return answering.answer(self.store, self.publisher, self.clock, self.content,
+                                MAX_LEVEL, user, command)
+
+    def play(self, user: Principal, assessment_id: str, learner: SimulatedLearner,
+             rng: random.Random) -> int:
+        current, answered = self.next(user, assessment_id), 0
+        while current is not None:
+            value = learner.answer(self.content, current, rng)
+            outcome = self.answer(user, assessment_id, current.id, value, skip=value is None)
+            current, answered = outcome.next, answered + 1
+        return answered
