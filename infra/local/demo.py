@@ -60,4 +60,8 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
                        "jury counts the school").json()
     say(f"jury : {stats['total']['schools']} établissement(s) dans l'académie de Paris, "
         f"dont {stats['total']['certification_centers']} centre(s) de certification")
-    return {"school": school, "jury": jury}
+    step("4. Des élèves passent des évaluations de compétences (apprenants simulés)")
+    from infra.local.demo_engine import run_students
+
+    profiles = run_students(anonymous, say)
+    return {"school": school, "jury": jury, "profiles": profiles}
