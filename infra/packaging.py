@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from chalice.deploy.packager import DependencyBuilder
 
+from infra.elf import elf_dependencies
 from infra.resources import SERVICES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,30 +34,7 @@ LAMBDA_SYSTEM_LIBS = {
     "libz.so.1", "ld-linux-x86-64.so.2",
 }
 SKIPPED = {"__pycache__", "bin"}
-CHECKER = r"""
-import importlib, json, sys
-task, modules = sys.argv[1], json.loads(sys.argv[2])
-sys.path[:] = [task] + [p for p in sys.path if p]
-leaks = [p for p in sys.path[1:] if "site-packages" in p or "dist-packages" in p]
-failed = {}
-for name in ["app", *modules]:
-    try:
-        importlib.import_module(name)
-    except BaseException as exc:
-        failed[name] = f"{type(exc).__name__}: {exc}"
-import chalice
-app = getattr(sys.modules.get("app"), "app", None)
-tops = {m.split(".")[0] for m in modules} | {"app"}
-outside = sorted(n for n, m in list(sys.modules.items())
-                 if getattr(m, "__file__", None) and n.split(".")[0] in tops
-                 and not m.__file__.startswith(task))
-print(json.dumps({
-    "leaks": leaks, "failed": failed, "outside": outside[:5],
-    "is_chalice_app": isinstance(app, chalice.Chalice),
-    "routes": sum(len(r) for r in getattr(app, "routes", {}).values()),
-    "handlers": len(getattr(app, "event_sources", [])),
-}))
-"""
+CHECKER = Path(__file__).with_name("lambda_import_check.py")
 
 
 @dataclass
@@ -225,7 +202,7 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
     modules = _importable(names)
     env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "TZ": ":UTC",
            "LAMBDA_TASK_ROOT": str(task), **_aws_env(), **_stage_env(project)}
-    done = subprocess.run([python, "-I", "-S", "-c", CHECKER, str(task), json.dumps(modules)],
+    done = subprocess.run([python, "-I", "-S", str(CHECKER), str(task), json.dumps(modules)],
                           cwd=task, env=env, capture_output=True, text=True, timeout=300)
     try:
         found = json.loads(done.stdout.strip().splitlines()[-1])
@@ -238,43 +215,6 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
         problems.append("app.app is not a Chalice app with routes")
     return (f"imports under {runtime} -I -S: app.app has {found['routes']} routes and "
             f"{found['handlers']} event handlers; {len(modules)} modules load"), problems
-
-
-def elf_dependencies(data: bytes) -> tuple[int, list[str], list[tuple[int, int]]] | None:
-    """(machine, DT_NEEDED libraries, GLIBC versions required) of a 64-bit little-endian ELF."""
-    if data[:4] != b"\x7fELF" or data[4:6] != b"\x02\x01":
-        return None
-    machine = struct.unpack_from("<H", data, 18)[0]
-    shoff = struct.unpack_from("<Q", data, 0x28)[0]
-    entsize, count = struct.unpack_from("<HH", data, 0x3A)
-    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * entsize) for i in range(count)]
-
-    def text(section: int, offset: int) -> str:
-        start = sections[section][4] + offset
-        return data[start:data.index(b"\0", start)].decode()
-
-    needed, versions = [], []
-    for _, kind, _, _, offset, size, link, info, _, _ in sections:
-        if kind == 6:  # SHT_DYNAMIC
-            for pos in range(offset, offset + size, 16):
-                tag, value = struct.unpack_from("<qQ", data, pos)
-                if tag == 0:
-                    break
-                if tag == 1:  # DT_NEEDED
-                    needed.append(text(link, value))
-        elif kind == 0x6FFFFFFE:  # SHT_GNU_verneed
-            pos = offset
-            for _ in range(info):
-                _, aux_count, _, aux, step = struct.unpack_from("<HHIII", data, pos)
-                aux_pos = pos + aux
-                for _ in range(aux_count):
-                    _, _, _, name, aux_step = struct.unpack_from("<IHHII", data, aux_pos)
-                    found = re.fullmatch(r"GLIBC_(\d+)\.(\d+)(\.\d+)?", text(link, name))
-                    if found:
-                        versions.append((int(found[1]), int(found[2])))
-                    aux_pos += aux_step
-                pos += step
-    return machine, needed, versions
 
 
 def _check(report: Report, result: tuple[str, list[str]]) -> None:
