@@ -115,6 +115,10 @@ class StudentRepository(Protocol):
         """Every student of the school (active or not) by INE, as a re-import needs them."""
         ...
 
+    def user_ids(self, organization_id: str, ines: list[str]) -> dict[str, str | None]:
+        """The current account link of each of these students."""
+        ...
+
     def save_all(self, students: Iterable[Student]) -> int:
         """Writes students in batches; returns how many were written."""
         ...

@@ -102,6 +102,11 @@ class DynamoStudentRepository:
                     raw.get("division", {}).get("S"))
         return stored
 
+    def user_ids(self, organization_id: str, ines: list[str]) -> dict[str, str | None]:
+        keys = [(org_pk(organization_id), student_sk(ine)) for ine in ines]
+        return {item.ine: item.user_id for item in StudentItem.batch_get(
+            keys, attributes_to_get=["pk", "sk", "ine", "user_id"])}
+
     def save_all(self, students: Iterable[Student]) -> int:
         """Chunks go to a few threads at once, never more than twice that many in memory."""
         written = 0

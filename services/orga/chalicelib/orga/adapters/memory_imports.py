@@ -43,6 +43,9 @@ class InMemoryStudentRepository:
         return {s.ine: StoredStudent(s.id, s.ine, s.fingerprint, s.active, s.user_id, s.division)
                 for (org, _), s in self.students.items() if org == organization_id}
 
+    def user_ids(self, organization_id: str, ines: list[str]) -> dict[str, str | None]:
+        return {i: self.students[(organization_id, i)].user_id for i in ines}
+
     def save_all(self, students: Iterable[Student]) -> int:
         count = 0
         for s in students:

@@ -12,6 +12,7 @@ from pixcore.text import fold
 from .student_records import ImportedStudent
 
 _SEP = "\x1f"
+LINK_UNKNOWN = "?"  # the account link was not read: read it again before rewriting
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,5 +110,5 @@ def summary(student: Student) -> dict[str, object]:
         "division": student.division, "birth_country_code": student.birth_country_code,
         "birth_department_code": student.birth_department_code,
         "birth_city_code": student.birth_city_code, "birth_city": student.birth_city,
-        "mef_code": student.mef_code, "user_id": student.user_id,
+        "mef_code": student.mef_code,
     }

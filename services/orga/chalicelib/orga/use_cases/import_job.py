@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 from chalicelib.orga.domain.imports import (
@@ -18,9 +19,10 @@ from chalicelib.orga.domain.imports import (
     students_list_key,
 )
 from chalicelib.orga.domain.student_records import ImportOutcome, ImportProblem
-from chalicelib.orga.domain.students import Student, student_from_file, summary
+from chalicelib.orga.domain.students import LINK_UNKNOWN, Student, student_from_file, summary
 from chalicelib.orga.importing.agri_csv import import_agri_csv
 from chalicelib.orga.importing.siecle import import_siecle
+from chalicelib.orga.use_cases import import_digest
 from chalicelib.orga.use_cases.imports import ImportPorts
 from pixcore.errors import PixError
 from pixcore.ids import new_id
@@ -81,24 +83,36 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
 def _apply(ports: ImportPorts, record: Import, outcome: ImportOutcome) -> None:
     org = record.organization_id
     now = ports.clock.now()
-    plan = ImportPlan(org, now, ports.students.stored(org), new_id)
-    # Only ids and links are kept between the passes: 100,000 students must fit in memory.
-    links: list[tuple[str, str | None]] = []
+    plan = ImportPlan(org, now, import_digest.stored_students(ports.import_files, ports.students,
+                                                             org), new_id)
+    import_digest.forget(ports.import_files, org)
+    # Only ids and hashes are kept between the passes: 100,000 students must fit in memory.
+    links: list[tuple[str, str]] = []
+    relink: list[Student] = []
 
     def to_write() -> Iterator[Student]:
         for student, write in plan.students(outcome.students):
-            links.append((student.id, student.user_id))
-            if write:
+            links.append((student.id, student.fingerprint))
+            if write and student.user_id == LINK_UNKNOWN:
+                relink.append(student)
+            elif write:
                 yield student
 
     ports.students.save_all(to_write())
+    if relink:
+        user_ids = ports.students.user_ids(org, [s.ine for s in relink])
+        ports.students.save_all(replace(s, user_id=user_ids.get(s.ine)) for s in relink)
     gone = plan.to_disable()
     ports.students.disable(org, gone, now)
     ports.students.set_divisions(org, plan.divisions)
     key = students_list_key(org, record.id)
-    lines = (json.dumps(summary(student_from_file(s, org, sid, uid, now, "")), ensure_ascii=False)
-             for s, (sid, uid) in zip(outcome.students, links, strict=True))
+    lines = (json.dumps(summary(student_from_file(s, org, sid, None, now, "")), ensure_ascii=False)
+             for s, (sid, _) in zip(outcome.students, links, strict=True))
     ports.import_files.put_lines(key, lines)
+    active = ((s.ine, sid, content, s.division)
+              for s, (sid, content) in zip(outcome.students, links, strict=True))
+    import_digest.save(ports.import_files, org, import_digest.rows(active, [
+        s for s in plan.stored.values() if s.ine not in plan.seen]))
     ports.publisher.publish(StudentsImported(
         organization_id=org, import_id=record.id, students_bucket=ports.import_files.bucket,
         students_key=key, active_count=len(links),
