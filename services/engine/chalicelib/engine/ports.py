@@ -31,9 +31,9 @@ class AnswerRecord:
 
 
 class AssessmentStore(Protocol):
-    """Assessments and knowledge; `load` is one read and `record_answer` one write."""
+    """Assessments and knowledge; `load` is one read, `record_answer` one write (plus history)."""
 
-    def get(self, assessment_id: str) -> Assessment: ...
+    def get(self, assessment_id: str, user_id: str) -> Assessment: ...
 
     def started_in(self, user_id: str, slot: str) -> Assessment | None: ...
 
@@ -44,10 +44,11 @@ class AssessmentStore(Protocol):
 
     def knowledge(self, user_id: str) -> Knowledge: ...
 
-    def save(self, assessment: Assessment) -> None:
-        """Saves a newer version; ConcurrentUpdate when someone else saved first."""
+    def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
+        """Saves a newer state of the assessment read with `knowledge`; ConcurrentUpdate when
+        the learner's state changed since."""
 
     def record_answer(self, assessment: Assessment, knowledge: Knowledge,
                       answer: AnswerRecord) -> None:
-        """Answer, assessment and knowledge together or not at all; AnswerAlreadyRecordedError when
-        the answer exists, ConcurrentUpdate when the assessment or knowledge changed."""
+        """Assessment and knowledge together or not at all, then the answer's history;
+        ConcurrentUpdate when the assessment or knowledge changed since they were read."""

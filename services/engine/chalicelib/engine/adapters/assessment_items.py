@@ -1,4 +1,4 @@
-"""DynamoDB items of assessments, answers and knowledge, and their translation to domain values."""
+"""How assessments, knowledge and answers are written in DynamoDB items (compact JSON)."""
 
 from __future__ import annotations
 
@@ -19,50 +19,21 @@ from chalicelib.engine.domain.knowledge import KnowledgeElement, KnowledgeSource
 from chalicelib.engine.ports import AnswerRecord
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 
-STATE = "STATE"
-KNOWLEDGE = "KNOWLEDGE"
+
+def learner_key(user_id: str) -> dict[str, Any]:
+    return {"pk": {"S": f"USER#{user_id}"}, "sk": {"S": "LEARNER"}}
 
 
-def assessment_key(assessment_id: str) -> tuple[str, str]:
-    return f"ASSESSMENT#{assessment_id}", STATE
-
-
-def knowledge_key(user_id: str) -> tuple[str, str]:
-    return f"USER#{user_id}", KNOWLEDGE
-
-
-def slot_key(user_id: str, slot: str) -> tuple[str, str]:
-    return f"USER#{user_id}", f"SLOT#{slot}"
+def snapshot_key(assessment_id: str) -> tuple[str, str]:
+    return f"ASSESSMENT#{assessment_id}", "STATE"
 
 
 class AssessmentItem(EngineItem):
-    """One item per assessment; answers are summarised in it as compact JSON."""
+    """An assessment's snapshot: written when it starts and when it ends, with its owner."""
 
     user_id = UnicodeAttribute()
-    kind = UnicodeAttribute()
     state = UnicodeAttribute()
-    competence = UnicodeAttribute(null=True)
-    campaign_code = UnicodeAttribute(null=True)
-    targets = UnicodeAttribute()
-    answers = UnicodeAttribute()
-    current_challenge_id = UnicodeAttribute(null=True)
-    served_at = NumberAttribute(null=True)
-    created_at = UnicodeAttribute()
-    version = NumberAttribute()
-
-
-class KnowledgeItem(EngineItem):
-    """One item per learner: latest knowledge element per skill, challenges ever shown."""
-
-    elements = UnicodeAttribute()
-    seen = UnicodeAttribute()
-    version = NumberAttribute()
-
-
-class SlotItem(EngineItem):
-    """Which assessment a learner resumes for a competence or a campaign."""
-
-    assessment_id = UnicodeAttribute()
+    data = UnicodeAttribute()
 
 
 class AnswerItem(EngineItem):
@@ -77,36 +48,40 @@ class AnswerItem(EngineItem):
     knowledge_elements = UnicodeAttribute()
 
 
-def _dumps(value: Any) -> str:
+def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def assessment_item(a: Assessment) -> AssessmentItem:
-    pk, sk = assessment_key(a.id)
-    return AssessmentItem(
-        pk, sk, user_id=a.user_id, kind=a.kind.value, state=a.state.value,
-        competence=a.competence, campaign_code=a.campaign_code,
-        targets=_dumps(list(a.target_skill_ids)),
-        answers=_dumps([[g.challenge_id, g.result.value, g.value_hash] for g in a.answers]),
-        current_challenge_id=a.current_challenge_id,
-        served_at=a.served_at.timestamp() if a.served_at else None,
-        created_at=a.created_at.isoformat(), version=a.version + 1,
-        gsi1pk=f"USER#{a.user_id}", gsi1sk=f"ASSESSMENT#{a.created_at.isoformat()}")
+def assessment_json(a: Assessment) -> str:
+    return dumps({
+        "id": a.id, "user_id": a.user_id, "kind": a.kind.value, "targets": a.target_skill_ids,
+        "created_at": a.created_at.isoformat(), "competence": a.competence,
+        "campaign_code": a.campaign_code, "state": a.state.value,
+        "answers": [[g.challenge_id, g.result.value, g.value_hash] for g in a.answers],
+        "current": a.current_challenge_id,
+        "served_at": a.served_at.timestamp() if a.served_at else None})
 
 
-def assessment_of(item: AssessmentItem) -> Assessment:
+def assessment_from_json(text: str, version: int) -> Assessment:
+    d = json.loads(text)
     return Assessment(
-        id=item.pk.removeprefix("ASSESSMENT#"), user_id=item.user_id,
-        kind=AssessmentKind(item.kind), target_skill_ids=tuple(json.loads(item.targets)),
-        created_at=datetime.fromisoformat(item.created_at), competence=item.competence,
-        campaign_code=item.campaign_code, state=AssessmentState(item.state),
-        answers=tuple(GivenAnswer(c, AnswerResult(r), h) for c, r, h in json.loads(item.answers)),
-        current_challenge_id=item.current_challenge_id,
-        served_at=datetime.fromtimestamp(item.served_at, UTC) if item.served_at else None,
-        version=int(item.version))
+        id=d["id"], user_id=d["user_id"], kind=AssessmentKind(d["kind"]),
+        target_skill_ids=tuple(d["targets"]), created_at=datetime.fromisoformat(d["created_at"]),
+        competence=d["competence"], campaign_code=d["campaign_code"],
+        state=AssessmentState(d["state"]),
+        answers=tuple(GivenAnswer(c, AnswerResult(r), h) for c, r, h in d["answers"]),
+        current_challenge_id=d["current"],
+        served_at=datetime.fromtimestamp(d["served_at"], UTC) if d["served_at"] else None,
+        version=version)
 
 
-def _element_row(e: KnowledgeElement) -> list[Any]:
+def snapshot_item(a: Assessment) -> AssessmentItem:
+    return AssessmentItem(*snapshot_key(a.id), user_id=a.user_id, state=a.state.value,
+                          data=assessment_json(a), gsi1pk=f"USER#{a.user_id}",
+                          gsi1sk=f"ASSESSMENT#{a.created_at.isoformat()}")
+
+
+def _row(e: KnowledgeElement) -> list[Any]:
     return [e.status.value[0], e.source.value[0], e.earned_pix, e.answer_id, e.tube_id,
             e.competence_code]
 
@@ -115,28 +90,26 @@ _STATUS = {s.value[0]: s for s in KnowledgeStatus}
 _SOURCE = {s.value[0]: s for s in KnowledgeSource}
 
 
-def knowledge_item(k: Knowledge) -> KnowledgeItem:
-    pk, sk = knowledge_key(k.user_id)
-    return KnowledgeItem(pk, sk, version=k.version + 1, seen=_dumps(sorted(k.seen_challenge_ids)),
-                         elements=_dumps({s: _element_row(e) for s, e in k.elements.items()}))
+def elements_json(k: Knowledge) -> str:
+    return dumps({skill: _row(e) for skill, e in k.elements.items()})
 
 
-def knowledge_of(user_id: str, item: KnowledgeItem | None) -> Knowledge:
-    if item is None:
+def knowledge_from_raw(user_id: str, raw: dict[str, Any] | None) -> Knowledge:
+    if raw is None:
         return Knowledge(user_id)
     elements = {
         skill: KnowledgeElement(skill, tube, competence, _STATUS[status], _SOURCE[source],
                                 pix, answer_id)
         for skill, (status, source, pix, answer_id, tube, competence)
-        in json.loads(item.elements).items()
+        in json.loads(raw["elements"]["S"]).items()
     }
-    return Knowledge(user_id, elements, frozenset(json.loads(item.seen)), int(item.version))
+    return Knowledge(user_id, elements, frozenset(json.loads(raw["seen"]["S"])),
+                     int(raw["version"]["N"]))
 
 
 def answer_item(r: AnswerRecord) -> AnswerItem:
-    pk, _ = assessment_key(r.assessment_id)
     return AnswerItem(
-        pk, f"ANSWER#{r.challenge_id}", user_id=r.user_id, challenge_id=r.challenge_id,
-        value=_dumps(r.value), result=r.result, elapsed_seconds=r.elapsed_seconds,
-        answered_at=r.answered_at.isoformat(),
-        knowledge_elements=_dumps([[e.skill_id, *_element_row(e)] for e in r.knowledge_elements]))
+        snapshot_key(r.assessment_id)[0], f"ANSWER#{r.challenge_id}", user_id=r.user_id,
+        challenge_id=r.challenge_id, value=dumps(r.value), result=r.result,
+        elapsed_seconds=r.elapsed_seconds, answered_at=r.answered_at.isoformat(),
+        knowledge_elements=dumps([[e.skill_id, *_row(e)] for e in r.knowledge_elements]))

@@ -1,116 +1,153 @@
-"""Assessments and knowledge on DynamoDB: one BatchGetItem to read, one transaction to answer."""
+"""Assessments on DynamoDB: a learner's item holds knowledge and started assessments together,
+so an answer is one GetItem, one conditional UpdateItem and one write of its history."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from chalicelib.engine.adapters.assessment_items import (
-    AnswerItem,
     AssessmentItem,
-    KnowledgeItem,
-    SlotItem,
     answer_item,
-    assessment_item,
-    assessment_key,
-    assessment_of,
-    knowledge_item,
-    knowledge_key,
-    knowledge_of,
-    slot_key,
+    assessment_from_json,
+    assessment_json,
+    dumps,
+    elements_json,
+    knowledge_from_raw,
+    learner_key,
+    snapshot_item,
+    snapshot_key,
 )
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
-from chalicelib.engine.exceptions import AnswerAlreadyRecordedError
 from chalicelib.engine.ports import AnswerRecord
-from pixcore.dynamo import is_condition_failure, save
 from pixcore.errors import ConcurrentUpdate, NotFound
 from pynamodb.connection import Connection
-from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
+from pynamodb.exceptions import PynamoDBException
 
 
 def _not_found() -> NotFound:
     return NotFound("Évaluation introuvable.", code="ASSESSMENT_NOT_FOUND")
 
 
-def _raw_key(key: tuple[str, str]) -> dict[str, Any]:
-    return {"pk": {"S": key[0]}, "sk": {"S": key[1]}}
-
-
 class DynamoAssessmentStore:
-    def _connection(self) -> Connection:
-        # The models' own connection: one botocore client per container, kept alive.
-        return AssessmentItem._get_connection().connection
+    """Every write of a learner's item is conditional on its version: a lost race is a conflict.
 
-    def get(self, assessment_id: str) -> Assessment:
+    The items last read are remembered by (user, version), so a write can put the whole item
+    (cheaper than an update expression) without reading it again."""
+
+    def __init__(self, remembered: int = 2000) -> None:
+        self._read: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
+        self._remembered = remembered
+        self._lock = threading.Lock()
+
+    def _call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
+        # The models' own connection: one botocore client per container, kept alive.
+        connection: Connection = AssessmentItem._get_connection().connection
+        if operation != "BatchWriteItem":
+            kwargs["TableName"] = AssessmentItem.Meta.table_name
         try:
-            return assessment_of(AssessmentItem.get(*assessment_key(assessment_id),
-                                                    consistent_read=True))
+            return connection.dispatch(operation, kwargs)
+        except PynamoDBException as error:
+            if getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException":
+                raise ConcurrentUpdate() from error
+            raise
+
+    def _learner(self, user_id: str) -> dict[str, Any] | None:
+        raw = self._call("GetItem", Key=learner_key(user_id), ConsistentRead=True).get("Item")
+        if raw is not None:
+            with self._lock:
+                self._read[(user_id, int(raw["version"]["N"]))] = raw
+                while len(self._read) > self._remembered:
+                    self._read.popitem(last=False)
+        return raw
+
+    def _snapshot(self, assessment_id: str) -> Assessment:
+        try:
+            item = AssessmentItem.get(*snapshot_key(assessment_id), consistent_read=True)
         except AssessmentItem.DoesNotExist:
             raise _not_found() from None
+        return assessment_from_json(item.data, 0)
+
+    def _from(self, raw: dict[str, Any] | None, assessment_id: str) -> Assessment:
+        active = (raw or {}).get("active", {}).get("M", {}).get(assessment_id)
+        if active is None:
+            return self._snapshot(assessment_id)
+        return assessment_from_json(active["S"], int(raw["version"]["N"]))
+
+    def get(self, assessment_id: str, user_id: str) -> Assessment:
+        return self._from(self._learner(user_id), assessment_id)
 
     def started_in(self, user_id: str, slot: str) -> Assessment | None:
-        try:
-            pointer = SlotItem.get(*slot_key(user_id, slot), consistent_read=True)
-        except SlotItem.DoesNotExist:
-            return None
-        return self.get(pointer.assessment_id)
+        raw = self._learner(user_id)
+        found = (raw or {}).get("slots", {}).get("M", {}).get(slot)
+        return self._from(raw, found["S"]) if found else None
 
     def add(self, assessment: Assessment, replacing: str | None = None) -> None:
-        pointer = SlotItem(*slot_key(assessment.user_id, assessment.slot),
-                           assessment_id=assessment.id)
-        free = (SlotItem.pk.does_not_exist() if replacing is None
-                else SlotItem.assessment_id == replacing)
-        self._transact([(assessment_item(assessment), AssessmentItem.pk.does_not_exist()),
-                        (pointer, free)])
+        raw = self._learner(assessment.user_id)
+        slots = (raw or {}).get("slots", {}).get("M", {})
+        if slots.get(assessment.slot, {}).get("S") != replacing:
+            raise ConcurrentUpdate()
+        snapshot_item(assessment).save()
+        if raw is None:
+            self._call("PutItem", ConditionExpression="attribute_not_exists(pk)", Item={
+                **learner_key(assessment.user_id), "elements": {"S": "{}"}, "seen": {"S": "[]"},
+                "active": {"M": {assessment.id: {"S": assessment_json(assessment)}}},
+                "slots": {"M": {assessment.slot: {"S": assessment.id}}}, "version": {"N": "1"}})
+            return
+        self._update(assessment.user_id, int(raw["version"]["N"]),
+                     "SET version = version + :one, active.#a = :a, slots.#s = :id",
+                     {"#a": assessment.id, "#s": assessment.slot},
+                     {":a": {"S": assessment_json(assessment)}, ":id": {"S": assessment.id}})
 
     def load(self, assessment_id: str, user_id: str) -> tuple[Assessment, Knowledge]:
-        table = AssessmentItem.Meta.table_name
-        wanted = [assessment_key(assessment_id), knowledge_key(user_id)]
-        request = {table: {"Keys": [_raw_key(k) for k in wanted], "ConsistentRead": True}}
-        found: dict[tuple[str, str], dict[str, Any]] = {}
-        while request:
-            response = self._connection().dispatch("BatchGetItem", {"RequestItems": request})
-            for raw in response.get("Responses", {}).get(table, []):
-                found[(raw["pk"]["S"], raw["sk"]["S"])] = raw
-            request = response.get("UnprocessedKeys") or {}
-        raw_assessment = found.get(wanted[0])
-        if raw_assessment is None:
-            raise _not_found()
-        raw_knowledge = found.get(wanted[1])
-        knowledge = KnowledgeItem.from_raw_data(raw_knowledge) if raw_knowledge else None
-        return assessment_of(AssessmentItem.from_raw_data(raw_assessment)), \
-            knowledge_of(user_id, knowledge)
+        raw = self._learner(user_id)
+        return self._from(raw, assessment_id), knowledge_from_raw(user_id, raw)
 
     def knowledge(self, user_id: str) -> Knowledge:
-        try:
-            item = KnowledgeItem.get(*knowledge_key(user_id), consistent_read=True)
-        except KnowledgeItem.DoesNotExist:
-            item = None
-        return knowledge_of(user_id, item)
+        return knowledge_from_raw(user_id, self._learner(user_id))
 
-    def save(self, assessment: Assessment) -> None:
-        save(assessment_item(assessment), AssessmentItem.version == assessment.version)
+    def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
+        self._write(assessment, knowledge, with_knowledge=False)
+        if assessment.is_completed:
+            snapshot_item(assessment).save()
 
     def record_answer(self, assessment: Assessment, knowledge: Knowledge,
                       answer: AnswerRecord) -> None:
-        known = (KnowledgeItem.version == knowledge.version if knowledge.version
-                 else KnowledgeItem.pk.does_not_exist())
-        self._transact([(answer_item(answer), AnswerItem.pk.does_not_exist()),
-                        (assessment_item(assessment), AssessmentItem.version == assessment.version),
-                        (knowledge_item(knowledge), known)])
+        self._write(assessment, knowledge, with_knowledge=True)
+        # The state above is the truth; the history follows it (one request, idempotent).
+        puts = [answer_item(answer)] + ([snapshot_item(assessment)]
+                                        if assessment.is_completed else [])
+        pending: dict[str, Any] = {AssessmentItem.Meta.table_name: [
+            {"PutRequest": {"Item": item.serialize()}} for item in puts]}
+        while pending:  # unprocessed items only under throttling
+            pending = self._call("BatchWriteItem", RequestItems=pending).get("UnprocessedItems")
 
-    def _transact(self, puts: list[tuple[Any, Any]]) -> None:
-        """Conditional puts in one TransactWriteItems; the first failed condition says why."""
-        try:
-            with TransactWrite(connection=self._connection()) as transaction:
-                for item, condition in puts:
-                    transaction.save(item, condition=condition)
-        except TransactWriteError as error:
-            if not is_condition_failure(error):
-                raise
-            reasons = getattr(error, "cancellation_reasons", None) or []
-            first = reasons[0] if reasons else None
-            if isinstance(puts[0][0], AnswerItem) and first is not None \
-                    and first.code == "ConditionalCheckFailed":
-                raise AnswerAlreadyRecordedError() from error
-            raise ConcurrentUpdate() from error
+    def _write(self, assessment: Assessment, knowledge: Knowledge, with_knowledge: bool) -> None:
+        if not knowledge.version:  # a learner's item exists once they started an assessment
+            raise _not_found()
+        with self._lock:
+            raw = self._read.pop((knowledge.user_id, knowledge.version), None)
+        if raw is None:
+            raw = self._learner(knowledge.user_id)
+            if raw is None or int(raw["version"]["N"]) != knowledge.version:
+                raise ConcurrentUpdate()
+        item = {**raw, "version": {"N": str(knowledge.version + 1)}}
+        active = dict(raw.get("active", {}).get("M", {}))
+        if assessment.is_completed:
+            active.pop(assessment.id, None)
+        else:
+            active[assessment.id] = {"S": assessment_json(assessment)}
+        item["active"] = {"M": active}
+        if with_knowledge:
+            item["elements"] = {"S": elements_json(knowledge)}
+            item["seen"] = {"S": dumps(sorted(knowledge.seen_challenge_ids))}
+        self._call("PutItem", Item=item, ConditionExpression="version = :v",
+                   ExpressionAttributeValues={":v": {"N": str(knowledge.version)}})
+
+    def _update(self, user_id: str, version: int, expression: str, names: dict[str, str],
+                values: dict[str, Any]) -> None:
+        self._call("UpdateItem", Key=learner_key(user_id), UpdateExpression=expression,
+                   ConditionExpression="version = :v", ExpressionAttributeNames=names,
+                   ExpressionAttributeValues={**values, ":v": {"N": str(version)},
+                                              ":one": {"N": "1"}})

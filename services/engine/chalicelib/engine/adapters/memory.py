@@ -30,7 +30,7 @@ class InMemoryAssessmentStore:
         self.knowledges: dict[str, Knowledge] = {}
         self.answers: dict[tuple[str, str], AnswerRecord] = {}
 
-    def get(self, assessment_id: str) -> Assessment:
+    def get(self, assessment_id: str, user_id: str = "") -> Assessment:
         try:
             return self.assessments[assessment_id]
         except KeyError:
@@ -53,7 +53,7 @@ class InMemoryAssessmentStore:
     def knowledge(self, user_id: str) -> Knowledge:
         return self.knowledges.get(user_id) or Knowledge(user_id)
 
-    def save(self, assessment: Assessment) -> None:
+    def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
         self._check(self.get(assessment.id).version, assessment.version)
         self.assessments[assessment.id] = replace(assessment, version=assessment.version + 1)
 

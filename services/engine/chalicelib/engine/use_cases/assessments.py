@@ -65,7 +65,7 @@ def _start_or_resume(store: AssessmentStore, fresh: Assessment) -> Started:
 
 
 def get_assessment(store: AssessmentStore, user: Principal, assessment_id: str) -> Assessment:
-    assessment = store.get(assessment_id)
+    assessment = store.get(assessment_id, user.user_id)
     check_owner(assessment, user.user_id)
     return assessment
 
@@ -85,7 +85,7 @@ def next_for(store: AssessmentStore, publisher: Publisher, clock: Clock,
         challenge = choose_next(content, assessment, knowledge)
         now = clock.now()
         try:
-            store.save(assessment.serve(challenge.id if challenge else None, now))
+            store.save(assessment.serve(challenge.id if challenge else None, now), knowledge)
         except ConcurrentUpdate:
             if attempt:
                 raise
