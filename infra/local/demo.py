@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -60,8 +62,55 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
                        "jury counts the school").json()
     say(f"jury : {stats['total']['schools']} établissement(s) dans l'académie de Paris, "
         f"dont {stats['total']['certification_centers']} centre(s) de certification")
+    admin = school_admin_imports_students(anonymous, jury, school)
     step("4. Des élèves passent des évaluations de compétences (apprenants simulés)")
     from infra.local.demo_engine import run_students
 
     profiles = run_students(anonymous, say)
-    return {"school": school, "jury": jury, "profiles": profiles}
+    return {"school": school, "jury": jury, "profiles": profiles, "admin": admin}
+
+
+def school_admin_imports_students(anonymous: ApiClient, jury: ApiClient,
+                                  school: dict[str, Any]) -> ApiClient:
+    """The school's admin imports a SIECLE export of 120 students, then lists a class."""
+    step("3 bis. L'administratrice du collège importe ses élèves (fichier SIECLE)")
+    email = "claire.benoit@college-victor-hugo.fr"
+    expect(anonymous.post("/orga/users", {"first_name": "Claire", "last_name": "Benoît",
+                                          "birthdate": "1980-05-12", "email": email,
+                                          "password": "Motdepasse-2020"}), 201, "POST /orga/users")
+    expect(jury.post(f"/orga/organizations/{school['id']}/memberships",
+                     {"email": email, "role": "ADMIN"}), 201, "POST memberships")
+    admin = anonymous.login(email, "Motdepasse-2020")
+    say("Claire Benoît, administratrice du collège, est connectée")
+    data = demo_siecle_file(school["uai"], 120)
+    started = time.monotonic()
+    base = f"/orga/organizations/{school['id']}"
+    accepted = expect(admin.post(f"{base}/imports", raw=data, content_type="application/xml"),
+                      202, "POST imports")
+    say(f"ElevesSansAdresses.xml envoyé ({len(data) // 1024} Ko) : import en file d'attente")
+    done = eventually(lambda: admin.get(f"{base}/imports/{accepted['import_id']}"),
+                      lambda r: r.status == 200 and r.json()["status"] in ("DONE", "FAILED"),
+                      "import finished").json()
+    counts = done["counts"]
+    say(f"import {done['status']} en {time.monotonic() - started:.1f} s : "
+        f"{counts.get('imported')} élèves importés, {len(done['errors'])} erreur(s)")
+    page = expect(admin.get(f"{base}/students", query={"division": "3E1", "limit": 200}), 200,
+                  "GET students")
+    names = ", ".join(f"{s['last_name']} {s['first_name']}" for s in page["students"][:3])
+    say(f"classe de 3E1 : {len(page['students'])} élèves ({names}, …)")
+    return admin
+
+
+def demo_siecle_file(uai: str, count: int) -> bytes:
+    """A SIECLE export (ISO-8859-15) of accented names spread over 3E1 to 3E4."""
+    root = str(Path(__file__).resolve().parents[2])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from tests.fixtures.siecle import siecle_builder as b
+    from tests.fixtures.siecle import siecle_generator as g
+
+    eleves = [b.Eleve(str(500_000 + i), ine=f"{i:09d}{chr(65 + i % 26)}X",
+                      last_name=g._LAST[i % len(g._LAST)], first_name=g._FIRST[i % len(g._FIRST)],
+                      sex="12"[i % 2], birthdate=f"{1 + i % 28:02d}/{1 + i % 12:02d}/2007",
+                      divisions=(f"3E{1 + i % 4}",)) for i in range(count)]
+    return b.siecle_xml(eleves, uai=uai)
