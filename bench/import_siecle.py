@@ -94,10 +94,11 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     queue = sqs.get_queue_url(QueueName="pixcert-orga-messages")["QueueUrl"]
     started = time.perf_counter()
     url = imports.upload_url(deps, jury, org_id)
-    with open(path, "rb") as stream:
-        request = urllib.request.Request(url.upload_url, data=stream.read(), method="PUT",
-                                         headers={"Content-Type": "application/octet-stream"})
-        urllib.request.urlopen(request, timeout=120).close()
+    with open(path, "rb") as stream:  # streamed, as a browser would: the file is not in memory
+        request = urllib.request.Request(url.upload_url, data=stream, method="PUT", headers={
+            "Content-Type": "application/octet-stream",
+            "Content-Length": str(path.stat().st_size)})
+        urllib.request.urlopen(request, timeout=300).close()
     imports.start_uploaded(deps, jury, org_id, url.import_id)
     messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=1, WaitTimeSeconds=5,
                                    AttributeNames=["All"])["Messages"]
@@ -110,18 +111,18 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     return elapsed, record.counts
 
 
-def write_file(count: int, directory: str) -> Path:
+def write_file(count: int, directory: str, uai: str = UAI) -> Path:
     from tests.fixtures.siecle.siecle_generator import write_students
 
     path = Path(directory) / f"ElevesSansAdresses-{count}.xml"
-    write_students(path, count, uai=UAI, divisions=max(4, count // 30))
+    write_students(path, count, uai=uai, divisions=max(4, count // 30))
     return path
 
 
 def memory_child(count: int) -> None:
     """Runs in its own process: one import of `count` students; prints the peak RSS in MB."""
     with tempfile.TemporaryDirectory() as directory:
-        path = write_file(count, directory)
+        path = write_file(count, directory, os.environ["BENCH_UAI"])
         os.environ["AWS_ENDPOINT_URL"] = os.environ["BENCH_MOTO_URL"]
         end_to_end(path, register_school(os.environ["BENCH_UAI"]))
     print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -130,7 +131,7 @@ def memory_child(count: int) -> None:
 def peak_memory(count: int, server_url: str, uai: str) -> float:
     env = {**os.environ, "BENCH_MOTO_URL": server_url, "BENCH_UAI": uai}
     out = subprocess.run([sys.executable, __file__, "--memory-child", str(count)], env=env,
-                         check=True, capture_output=True, text=True).stdout
+                         check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])["peak_mb"]
 
 
