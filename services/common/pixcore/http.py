@@ -19,8 +19,9 @@ from pixcore.logs import get_logger
 from pixcore.openapi import OpenApiRegistry, RouteDoc
 
 JSON = "application/json"
+# Binary both ways (uploads stay byte-exact, PDFs download as bytes); CSV answers are text.
 BINARY_TYPES = ["application/pdf", "application/zip", "application/octet-stream",
-                "application/xml", "text/xml", "text/csv"]
+                "application/xml", "text/xml"]
 CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"],
                   expose_headers=["Content-Disposition"], max_age=600)
 log = get_logger("http")
@@ -91,7 +92,10 @@ def _shape(result: Any, status: int) -> Response:
         headers = {"Content-Type": result.content_type}
         if result.filename:
             headers["Content-Disposition"] = f'attachment; filename="{result.filename}"'
-        return Response(body=result.content, status_code=status, headers=headers)
+        content = result.content
+        if isinstance(content, bytes) and result.content_type.startswith("text/"):
+            content = content.decode("utf-8")
+        return Response(body=content, status_code=status, headers=headers)
     if result is None:
         return Response(body="", status_code=204 if status == 200 else status)
     if isinstance(result, BaseModel):
