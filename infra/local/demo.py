@@ -67,7 +67,12 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
     from infra.local.demo_engine import run_students
 
     profiles = run_students(anonymous, say)
-    return {"school": school, "jury": jury, "profiles": profiles, "admin": admin}
+    step("5. Collecte de profils : les élèves rejoignent la campagne et envoient leur profil")
+    from infra.local.demo_campaign import run_campaign
+
+    campaign = run_campaign(anonymous, admin, school, profiles, say, eventually)
+    return {"school": school, "jury": jury, "profiles": profiles, "admin": admin,
+            "campaign": campaign}
 
 
 def school_admin_imports_students(anonymous: ApiClient, jury: ApiClient,
@@ -109,8 +114,15 @@ def demo_siecle_file(uai: str, count: int) -> bytes:
     from tests.fixtures.siecle import siecle_builder as b
     from tests.fixtures.siecle import siecle_generator as g
 
-    eleves = [b.Eleve(str(500_000 + i), ine=f"{i:09d}{chr(65 + i % 26)}X",
+    from infra.local.demo_engine import STUDENTS
+
+    # The demo's students are on the school's list (as SIECLE writes them: upper case, Latin-9).
+    known = [b.Eleve(str(400_000 + n), ine=f"{n:09d}ZZ", last_name=who.last_name.upper()
+                     .replace("Ễ", "E"), first_name=who.first_name, sex="12"[n % 2],
+                     birthdate="/".join(reversed(who.birthdate.split("-"))), divisions=("3E1",))
+             for n, who in enumerate(STUDENTS)]
+    eleves = known + [b.Eleve(str(500_000 + i), ine=f"{i:09d}{chr(65 + i % 26)}X",
                       last_name=g._LAST[i % len(g._LAST)], first_name=g._FIRST[i % len(g._FIRST)],
                       sex="12"[i % 2], birthdate=f"{1 + i % 28:02d}/{1 + i % 12:02d}/2007",
-                      divisions=(f"3E{1 + i % 4}",)) for i in range(count)]
+                      divisions=(f"3E{1 + i % 4}",)) for i in range(count - len(known))]
     return b.siecle_xml(eleves, uai=uai)

@@ -54,6 +54,9 @@ def test_join_share_and_export(client, apps, school):
     profile = ProfileUpdated(user_id=user_id, competences=marks, total_pix=90, certifiable=True,
                              as_of=datetime.now(UTC))
     apps["orga"].on_message(lambda_event(profile.to_json()), None)
+    preview = body(client("orga").http.get(f"/campaigns/{campaign['code']}/participations/me",
+                                           headers=auth))
+    assert (preview["pix_score"], preview["certifiable"], preview["shared_at"]) == (90, True, None)
     shared = client("orga").http.post(f"/campaigns/{campaign['code']}/share", headers=auth)
     assert shared.status_code == 200 and body(shared)["shared_at"]
     again = client("orga").http.post(f"/campaigns/{campaign['code']}/share", headers=auth)

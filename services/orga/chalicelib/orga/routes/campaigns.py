@@ -10,6 +10,7 @@ from pixcore.http import Api, Context, FileResult
 
 from chalicelib.orga import bootstrap
 from chalicelib.orga.domain.campaigns import CampaignType
+from chalicelib.orga.domain.collection_export import ProfileSnapshot
 from chalicelib.orga.domain.participation import Campaign, Participation
 from chalicelib.orga.schemas import Body
 from chalicelib.orga.use_cases import campaigns as uc
@@ -57,6 +58,9 @@ class ParticipationOut(BaseModel):
     division: str | None
     joined_at: datetime
     shared_at: datetime | None
+    pix_score: int | None = None
+    certifiable: bool | None = None
+    certifiable_competences_count: int | None = None
 
 
 class ParticipantOut(BaseModel):
@@ -81,10 +85,14 @@ def campaign_out(c: Campaign, participants: int | None = None, shared: int | Non
                        participants_count=participants, shared_profiles_count=shared)
 
 
-def participation_out(p: Participation) -> ParticipationOut:
-    return ParticipationOut(campaign_id=p.campaign_id, student_id=p.student_id,
-                            first_name=p.first_name, last_name=p.last_name, division=p.division,
-                            joined_at=p.joined_at, shared_at=p.shared_at)
+def participation_out(p: Participation, profile: ProfileSnapshot | None = None) -> ParticipationOut:
+    profile = profile or p.snapshot
+    return ParticipationOut(
+        campaign_id=p.campaign_id, student_id=p.student_id, first_name=p.first_name,
+        last_name=p.last_name, division=p.division, joined_at=p.joined_at, shared_at=p.shared_at,
+        pix_score=profile.pix_score if profile else None,
+        certifiable=profile.certifiable if profile else None,
+        certifiable_competences_count=profile.certifiable_competences_count if profile else None)
 
 
 def register(api: Api) -> None:
@@ -141,6 +149,14 @@ def register(api: Api) -> None:
         return participation_out(uc.join_campaign(deps.campaigns, deps.students,
                                                   deps.participations, deps.publisher,
                                                   deps.clock, ctx.user, command))
+
+    @api.route("/campaigns/{code}/participations/me", response=ParticipationOut,
+               summary="Ma participation et le profil que j'enverrais")
+    def my_participation(ctx: Context, code: str) -> ParticipationOut:
+        deps = bootstrap.orga()
+        participation, profile = uc.my_participation(deps.campaigns, deps.participations,
+                                                     deps.profiles, ctx.user, code)
+        return participation_out(participation, profile)
 
     @api.route("/campaigns/{code}/share", ("POST",), response=ParticipationOut,
                summary="Envoyer mon profil")

@@ -11,7 +11,7 @@ from pixcore.auth import Principal, require_member
 from pixcore.bus import Publisher
 from pixcore.clock import Clock
 from pixcore.codes import campaign_code, unique_code
-from pixcore.errors import Forbidden
+from pixcore.errors import Forbidden, NotFound
 from pixcore.ids import new_id
 from pixcore.messages.catalog import LearnerReconciled
 
@@ -140,6 +140,20 @@ def share_profile(campaigns: CampaignRepository, participations: ParticipationRe
     snapshot = profile.snapshot if profile else ProfileSnapshot()
     participations.share(campaign.id, principal.user_id, clock.now(), snapshot)
     return participations.find(campaign.id, principal.user_id) or participation
+
+
+def my_participation(campaigns: CampaignRepository, participations: ParticipationRepository,
+                     profiles: ProfileRepository, principal: Principal,
+                     code: str) -> tuple[Participation, ProfileSnapshot | None]:
+    """The student's participation and the profile they would send (or the one they sent)."""
+    campaign = campaign_by_code(campaigns, code)
+    participation = participations.find(campaign.id, principal.user_id)
+    if participation is None:
+        raise NotFound("Vous ne participez pas à cette campagne.", code="NOT_A_PARTICIPANT")
+    if participation.has_shared:
+        return participation, participation.snapshot
+    profile = profiles.get(principal.user_id)
+    return participation, profile.snapshot if profile else None
 
 
 def participants(campaigns: CampaignRepository, participations: ParticipationRepository,
