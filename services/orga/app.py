@@ -1,11 +1,10 @@
 """Pix Orga: accounts, schools, students, campaigns and results for schools."""
 
 from chalice import Rate
-from pixcore.http import Api, ServiceApp
-
 from chalicelib.orga import bootstrap
 from chalicelib.orga.routes import accounts, campaigns, imports, results, students
-from chalicelib.orga.use_cases import inbox
+from chalicelib.orga.use_cases import inbox, stuck_imports
+from pixcore.http import Api, ServiceApp
 
 app = ServiceApp(app_name="pixcert-orga")
 api = Api(app, "orga", tokens=bootstrap.tokens)
@@ -23,4 +22,5 @@ def on_message(event) -> None:  # noqa: ANN001
 
 @app.schedule(Rate(5, unit=Rate.MINUTES))
 def sweep_import_inbox(event) -> None:  # noqa: ANN001
+    stuck_imports.fail_stuck_imports(bootstrap.orga())  # first: it may free a school's inbox
     inbox.sweep_inbox(bootstrap.orga())

@@ -166,3 +166,67 @@ def test_inbox_sweep_moves_files_to_done_and_failed(client, apps, school):
                                       Key=f"done/{UAI}/ElevesSansAdresses.xml.report.json")["Body"].read())
     assert report["status"] == "DONE" and report["counts"]["imported"] == 4
     assert len(body(get(client, school, "/students"))["students"]) == 4
+
+
+def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs(client, apps, school,
+                                                                 monkeypatch):
+    from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
+
+    # GIVEN imported students, the import's digest lost (the job reads the table back)
+    eleves = school_eleves()
+    upload(client, school, siecle_xml(eleves, uai=UAI))
+    run_jobs(apps)
+    zoe = body(get(client, school, "/students?search=zoe"))["students"][0]
+    boto3.client("s3").delete_object(Bucket=BUCKET,
+                                     Key=f"imports/{school['id']}/students.digest.jsonl")
+    read_back = DynamoStudentRepository.stored
+
+    def then_linked(self, organization_id):  # noqa: ANN001, ANN202
+        found = read_back(self, organization_id)
+        self.link_user(organization_id, zoe["id"], "user-zoe")
+        return found
+
+    monkeypatch.setattr(DynamoStudentRepository, "stored", then_linked)
+    # WHEN Zoé's record changes in the file while she gets linked to her account
+    eleves[0].last_name = "LEFEVRE-MARTIN"
+    upload(client, school, siecle_xml(eleves, uai=UAI))
+    run_jobs(apps)
+    # THEN she is rewritten and keeps the link
+    again = body(get(client, school, f"/students/{zoe['id']}"))
+    assert (again["last_name"], again["user_id"]) == ("LEFEVRE-MARTIN", "user-zoe")
+
+
+def test_the_sweep_fails_an_import_whose_job_never_ran(client, apps, school, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from pixcore.clock import FixedClock
+
+    # GIVEN an upload whose job message was lost to the dead-letter queue
+    accepted = upload(client, school, siecle_xml(school_eleves(), uai=UAI))
+    drain("orga")
+    deps = apps["orga"].bootstrap.orga()
+    monkeypatch.setattr(deps, "clock", FixedClock(datetime.now(UTC) + timedelta(minutes=16)))
+    # WHEN the scheduled sweep runs after the lease
+    apps["orga"].sweep_import_inbox(scheduled_event("sweep"), None)
+    # THEN the import failed with IMPORT_TIMEOUT and the school can import again
+    record = status_of(client, school, body(accepted)["import_id"])
+    assert record["status"] == "FAILED"
+    assert [e["code"] for e in record["errors"]] == ["IMPORT_TIMEOUT"]
+    assert upload(client, school, siecle_xml(school_eleves(), uai=UAI)).status_code == 202
+
+
+def test_an_unsupported_file_type_is_refused_in_our_error_format(client, school):
+    refused = upload(client, school, b"\x89PNG\r\n", content_type="image/png")
+    assert refused.status_code == 415
+    error = body(refused)["error"]
+    assert error["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    assert error["details"]["content_type"] == "image/png"
+    assert "XML" in error["message"] and "ZIP" in error["message"] and "CSV" in error["message"]
+
+
+def test_the_divisions_route_declares_its_response_schema(apps):
+    doc = apps["orga"].api.openapi.document()
+    answer = doc["paths"]["/organizations/{org_id}/divisions"]["get"]["responses"]["200"]
+    schema = answer["content"]["application/json"]["schema"]
+    target = doc["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    assert target["type"] == "array" and target["items"]["$ref"].endswith("/DivisionOut")

@@ -64,6 +64,12 @@ class TooLarge(PixError):
     default_message = "Le fichier envoyé est trop volumineux."
 
 
+class UnsupportedMediaType(PixError):
+    status = 415
+    default_code = "UNSUPPORTED_MEDIA_TYPE"
+    default_message = "Ce type de fichier n'est pas accepté."
+
+
 class RuleViolation(PixError):
     status = 422
     default_code = "RULE_VIOLATION"

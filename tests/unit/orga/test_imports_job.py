@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from chalicelib.orga.adapters.memory import (
@@ -17,11 +17,11 @@ from chalicelib.orga.adapters.memory import (
 from chalicelib.orga.domain.imports import ImportStatus
 from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
 from chalicelib.orga.importing.agri_csv import COLUMNS
-from chalicelib.orga.use_cases import import_job, imports, inbox
+from chalicelib.orga.use_cases import import_job, imports, inbox, stuck_imports
 from pixcore.auth import ADMIN, JURY, Principal
 from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
-from pixcore.errors import Conflict, Forbidden, NotFound
+from pixcore.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType
 
 from tests.fixtures.siecle.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
 
@@ -204,3 +204,83 @@ def test_the_inbox_keeps_the_file_of_a_school_already_importing():
     ports.import_files.put(f"inbox/{UAI}/eleves.xml", siecle_xml(school_eleves(), uai=UAI))
     assert inbox.sweep_inbox(ports)["waiting"] == 1
     assert f"inbox/{UAI}/eleves.xml" in ports.import_files.objects
+
+
+class LinkedMeanwhile(InMemoryStudentRepository):
+    """A student joins a campaign (and is linked) right after the job has read the students."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.link: tuple[str, str] | None = None
+
+    def stored(self, organization_id: str):  # noqa: ANN201
+        found = super().stored(organization_id)
+        if self.link:
+            self.link_user(organization_id, *self.link)
+        return found
+
+
+def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs():
+    # GIVEN a school whose students were imported, and the digest of that import lost
+    ports = Ports(students=LinkedMeanwhile())
+    eleves = school_eleves()
+    import_file(ports, siecle_xml(eleves, uai=UAI))
+    zoe = next(s for s in ports.students.students.values() if s.ine == "1234567890A")
+    ports.import_files.delete("imports/org-1/students.digest.jsonl")
+    # WHEN Zoé is linked to her account between the job's read-back and its write
+    ports.students.link = (zoe.id, "user-zoe")
+    eleves[0].last_name = "LEFEVRE-MARTIN"
+    record = import_file(ports, siecle_xml(eleves, uai=UAI))
+    # THEN her record is rewritten and keeps the link
+    again = ports.students.get("org-1", zoe.id)
+    assert record.counts["updated"] == 1
+    assert (again.last_name, again.user_id) == ("LEFEVRE-MARTIN", "user-zoe")
+
+
+def test_an_import_whose_job_died_fails_after_a_lease_and_frees_the_school():
+    # GIVEN an upload whose job message never ran (it went to the dead-letter queue)
+    ports = Ports()
+    lost = imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.publisher.published = []
+    # WHEN the sweep runs before, then after the lease
+    ports.clock.advance(minutes=14)
+    assert stuck_imports.fail_stuck_imports(ports) == 0
+    ports.clock.advance(minutes=2)
+    assert stuck_imports.fail_stuck_imports(ports) == 1
+    # THEN it failed with a French explanation, and the school can import again
+    record = ports.imports.get("org-1", lost.id)
+    assert record.status is ImportStatus.FAILED and record.finished_at is not None
+    assert [e["code"] for e in record.errors] == ["IMPORT_TIMEOUT"]
+    assert "relancez-le" in record.errors[0]["message"].lower()
+    assert "org-1" not in ports.imports.locks
+    assert stuck_imports.fail_stuck_imports(ports) == 0
+
+
+def test_a_job_that_started_late_holds_a_fresh_lease_and_is_not_failed():
+    ports = Ports()
+    record = imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI),
+                            "text/xml")
+    ports.clock.advance(minutes=14)
+    ports.imports.lock("org-1", record.id, ports.clock.now() + timedelta(minutes=15),
+                       ports.clock.now())  # what the job does when it starts
+    ports.imports.transition(record, ImportStatus.RUNNING, ImportStatus.QUEUED)
+    ports.clock.advance(minutes=5)
+    assert stuck_imports.fail_stuck_imports(ports) == 0
+    assert ports.imports.get("org-1", record.id).status is ImportStatus.RUNNING
+
+
+def test_a_stuck_inbox_import_ends_in_failed_with_its_report():
+    ports = Ports()
+    ports.import_files.put(f"inbox/{UAI}/eleves.xml", siecle_xml(school_eleves(), uai=UAI))
+    inbox.sweep_inbox(ports)
+    ports.clock.advance(minutes=16)
+    assert stuck_imports.fail_stuck_imports(ports) == 1
+    assert {f"failed/{UAI}/eleves.xml", f"failed/{UAI}/eleves.xml.report.json"} <= set(
+        ports.import_files.objects)
+
+
+def test_an_unsupported_file_type_is_refused_with_what_is_accepted():
+    with pytest.raises(UnsupportedMediaType) as refused:
+        imports.upload(Ports(), ADMIN_1, "org-1", b"\x89PNG", "image/png")
+    assert refused.value.status == 415 and refused.value.code == "UNSUPPORTED_MEDIA_TYPE"
+    assert "application/zip" in refused.value.details["accepted"]

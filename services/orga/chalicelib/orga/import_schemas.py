@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class ImportAccepted(BaseModel):
@@ -61,6 +61,10 @@ class StudentsOut(BaseModel):
 class DivisionOut(BaseModel):
     name: str
     student_count: int
+
+
+class DivisionsOut(RootModel[list[DivisionOut]]):
+    """The school's divisions by name, each with its count of active students."""
 
 
 class StudentOut(StudentRow):

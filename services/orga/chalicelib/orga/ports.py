@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from chalicelib.orga.domain.accounts import Account
-from chalicelib.orga.domain.imports import Import, ImportStatus
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
+from chalicelib.orga.domain.imports import Change, Import, ImportStatus
+from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
 from chalicelib.orga.domain.results_export import CertificationResultRow
-from chalicelib.orga.domain.throttling import FailureRecord
-from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.domain.throttling import FailureRecord
 
 
 class AccountRepository(Protocol):
@@ -115,12 +116,14 @@ class StudentRepository(Protocol):
         """Every student of the school (active or not) by INE, as a re-import needs them."""
         ...
 
-    def user_ids(self, organization_id: str, ines: list[str]) -> dict[str, str | None]:
-        """The current account link of each of these students."""
+    def save_all(self, students: Iterable[Student]) -> int:
+        """Writes whole students in batches; returns how many were written."""
         ...
 
-    def save_all(self, students: Iterable[Student]) -> int:
-        """Writes students in batches; returns how many were written."""
+    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
+        """Writes what an import changes, streamed: a CREATED student whole (in batches); an
+        UPDATED one by updating the fields its file gives, never its account link, so that a
+        link made while the import runs is kept. Returns how many were written."""
         ...
 
     def disable(self, organization_id: str, students: list[StoredStudent], at: datetime) -> None: ...
@@ -160,6 +163,18 @@ class ImportRepository(Protocol):
         """Releases the lock if this import holds it."""
         ...
 
+    def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
+        """The import holding the school's lock and the end of its lease, if any."""
+        ...
+
+    def open_imports(self, created_before: datetime, limit: int) -> list[Import]:
+        """Imports of every school still QUEUED or RUNNING, created before that time, oldest
+        first."""
+        ...
+
+
+LineWriter = Callable[[str], None]
+
 
 class ImportFiles(Protocol):
     """The orga documents bucket, as imports use it."""
@@ -180,6 +195,11 @@ class ImportFiles(Protocol):
 
     def put_lines(self, key: str, lines: Iterable[str]) -> None:
         """Streams JSON lines into one object without holding them all in memory."""
+        ...
+
+    def line_writer(self, key: str) -> AbstractContextManager[LineWriter]:
+        """A function taking one line at a time (not held in memory); the object is stored when
+        the block ends without error, and not at all otherwise."""
         ...
 
     def presigned_put(self, key: str, expires_in: int = 900, content_type: str | None = None) -> str: ...

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from chalicelib.orga.adapters.dynamo_accounts import UaiItem
 from chalicelib.orga.adapters.tables import OrgaItem
-from chalicelib.orga.domain.imports import FileKind, Import, ImportSource, ImportStatus
+from chalicelib.orga.domain.imports import OPEN, FileKind, Import, ImportSource, ImportStatus
 from pixcore.dynamo import is_condition_failure
 from pixcore.errors import Conflict, NotFound
 from pixcore.storage import DocumentStore
@@ -17,8 +17,13 @@ from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
 INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
 
 
+OPEN_IMPORTS = "OPEN_IMPORTS"
+
+
 class ImportItem(OrgaItem):
-    """pk ORG#<org>, sk IMPORT#<import_id> (ids sort by time: the latest come last)."""
+    """pk ORG#<org>, sk IMPORT#<import_id> (ids sort by time: the latest come last); while
+    queued or running, gsi1 OPEN_IMPORTS / <created_at>#<org>#<id> (sparse: the sweep finds the
+    stuck ones there)."""
 
     status = UnicodeAttribute()
     file_kind = UnicodeAttribute()
@@ -48,11 +53,14 @@ class DynamoImportRepository:
     def __init__(self, reports: DocumentStore) -> None:
         self.reports = reports
 
-    def _item(self, r: Import) -> ImportItem:
-        item = ImportItem(f"ORG#{r.organization_id}", f"IMPORT#{r.id}", status=r.status,
+    def _item(self, r: Import, status: ImportStatus) -> ImportItem:
+        item = ImportItem(f"ORG#{r.organization_id}", f"IMPORT#{r.id}", status=status,
                           file_kind=r.file_kind, source=r.source, key=r.key,
                           inbox_key=r.inbox_key, created_at=r.created_at,
                           finished_at=r.finished_at, counts=json.dumps(r.counts))
+        if status in OPEN:
+            item.gsi1pk = OPEN_IMPORTS
+            item.gsi1sk = f"{r.created_at.isoformat()}#{r.organization_id}#{r.id}"
         errors = json.dumps(r.errors, ensure_ascii=False)
         if len(errors.encode()) <= INLINE_ERRORS_BYTES:
             item.errors = errors
@@ -71,7 +79,7 @@ class DynamoImportRepository:
                       json.loads(item.counts or "{}"), json.loads(errors or "[]"), item.inbox_key)
 
     def add(self, record: Import) -> None:
-        self._item(record).save(condition=ImportItem.pk.does_not_exist())
+        self._item(record, record.status).save(condition=ImportItem.pk.does_not_exist())
 
     def get(self, organization_id: str, import_id: str) -> Import:
         try:
@@ -86,8 +94,7 @@ class DynamoImportRepository:
         return [self._record(item) for item in found]
 
     def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
-        item = self._item(record)
-        item.status = to
+        item = self._item(record, to)
         try:
             item.save(condition=ImportItem.status.is_in(*allowed_from))
         except PutError as error:
@@ -116,6 +123,20 @@ class DynamoImportRepository:
         except DeleteError as error:
             if not is_condition_failure(error):
                 raise
+
+
+    def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
+        try:
+            lock = ImportLockItem.get(f"ORG#{organization_id}", "IMPORT_LOCK",
+                                      consistent_read=True)
+        except DoesNotExist:
+            return None
+        return lock.import_id, datetime.fromtimestamp(lock.lease_until, UTC)
+
+    def open_imports(self, created_before: datetime, limit: int) -> list[Import]:
+        found = ImportItem.gsi1.query(OPEN_IMPORTS, ImportItem.gsi1sk < created_before.isoformat(),
+                                      limit=limit)
+        return [self._record(item) for item in found]
 
 
 class DynamoSchoolDirectory:

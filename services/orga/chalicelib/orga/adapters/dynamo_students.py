@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from itertools import islice
+from typing import TypeVar
 
 from chalicelib.orga.adapters.student_items import (
     DivisionItem,
     StudentItem,
     decode_cursor,
     encode_cursor,
+    file_update,
     from_item,
     org_pk,
     student_sk,
     to_item,
 )
+from chalicelib.orga.domain.imports import Change
 from chalicelib.orga.domain.students import StoredStudent, Student
 from pixcore.aws import client
 from pixcore.dynamo import is_condition_failure
@@ -27,6 +30,7 @@ from pynamodb.exceptions import UpdateError
 WRITE_THREADS = 4
 CHUNK = 500  # students per batch_write context (PynamoDB sends them 25 at a time)
 PAGE_SIZE = 400
+T = TypeVar("T")
 _ALREADY_LINKED = "Cet élève est déjà associé à un autre compte Pix."
 
 
@@ -34,7 +38,7 @@ def _not_found() -> NotFound:
     return NotFound("Élève introuvable.", code="STUDENT_NOT_FOUND")
 
 
-def _chunks(items: Iterable[Student], size: int) -> Iterator[list[Student]]:
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -44,6 +48,16 @@ def _write(chunk: list[Student]) -> int:
     with StudentItem.batch_write() as batch:
         for student in chunk:
             batch.save(to_item(student))
+    return len(chunk)
+
+
+def _write_changes(chunk: list[tuple[Student, Change]]) -> int:
+    """New students by batch put; known ones one UpdateItem each (few: only the changed)."""
+    _write([s for s, change in chunk if change is Change.CREATED])
+    for s, change in chunk:
+        if change is not Change.CREATED:
+            StudentItem(org_pk(s.organization_id), student_sk(s.ine)).update(
+                actions=file_update(s))
     return len(chunk)
 
 
@@ -102,18 +116,19 @@ class DynamoStudentRepository:
                     raw.get("division", {}).get("S"))
         return stored
 
-    def user_ids(self, organization_id: str, ines: list[str]) -> dict[str, str | None]:
-        keys = [(org_pk(organization_id), student_sk(ine)) for ine in ines]
-        return {item.ine: item.user_id for item in StudentItem.batch_get(
-            keys, attributes_to_get=["pk", "sk", "ine", "user_id"])}
-
     def save_all(self, students: Iterable[Student]) -> int:
+        return self._in_chunks(_write, students)
+
+    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
+        return self._in_chunks(_write_changes, changes)
+
+    def _in_chunks(self, write: Callable[[list[T]], int], items: Iterable[T]) -> int:
         """Chunks go to a few threads at once, never more than twice that many in memory."""
         written = 0
         with ThreadPoolExecutor(self.threads) as pool:
             pending = []
-            for chunk in _chunks(students, CHUNK):
-                pending.append(pool.submit(_write, chunk))
+            for chunk in _chunks(items, CHUNK):
+                pending.append(pool.submit(write, chunk))
                 if len(pending) >= 2 * self.threads:
                     written += pending.pop(0).result()
             written += sum(f.result() for f in pending)

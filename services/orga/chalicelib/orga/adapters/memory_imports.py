@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from chalicelib.orga.domain.imports import Import, ImportStatus
+from chalicelib.orga.domain.imports import OPEN, Change, Import, ImportStatus
 from chalicelib.orga.domain.students import StoredStudent, Student
 from pixcore.errors import Conflict, NotFound
 from pixcore.storage import InMemoryDocumentStore
@@ -43,13 +44,21 @@ class InMemoryStudentRepository:
         return {s.ine: StoredStudent(s.id, s.ine, s.fingerprint, s.active, s.user_id, s.division)
                 for (org, _), s in self.students.items() if org == organization_id}
 
-    def user_ids(self, organization_id: str, ines: list[str]) -> dict[str, str | None]:
-        return {i: self.students[(organization_id, i)].user_id for i in ines}
-
     def save_all(self, students: Iterable[Student]) -> int:
         count = 0
         for s in students:
             self.students[(s.organization_id, s.ine)] = s
+            count += 1
+        self.writes += count
+        return count
+
+    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
+        count = 0
+        for s, change in changes:
+            key = (s.organization_id, s.ine)
+            if change is not Change.CREATED and key in self.students:
+                s = replace(s, user_id=self.students[key].user_id)
+            self.students[key] = s
             count += 1
         self.writes += count
         return count
@@ -113,6 +122,15 @@ class InMemoryImportRepository:
         if self.locks.get(organization_id, ("",))[0] == import_id:
             del self.locks[organization_id]
 
+    def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
+        return self.locks.get(organization_id)
+
+    def open_imports(self, created_before: datetime, limit: int) -> list[Import]:
+        found = sorted((r for r in self.records.values()
+                        if r.status in OPEN and r.created_at < created_before),
+                       key=lambda r: r.created_at)
+        return [copy.deepcopy(r) for r in found[:limit]]
+
 
 class InMemoryImportFiles(InMemoryDocumentStore):
     def open(self, key: str) -> Any:
@@ -131,6 +149,12 @@ class InMemoryImportFiles(InMemoryDocumentStore):
 
     def put_lines(self, key: str, lines: Iterable[str]) -> None:
         self.put(key, "".join(f"{line}\n" for line in lines).encode(), "application/x-ndjson")
+
+    @contextmanager
+    def line_writer(self, key: str) -> Iterator[Callable[[str], None]]:
+        lines: list[str] = []
+        yield lines.append
+        self.put_lines(key, lines)
 
 
 class InMemorySchoolDirectory:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from pixcore.aws import client
 from pixcore.storage import S3DocumentStore
@@ -36,11 +37,19 @@ class S3ImportFiles(S3DocumentStore):
         s3.delete_object(Bucket=self.bucket, Key=source)
 
     def put_lines(self, key: str, lines: Iterable[str]) -> None:
-        """Spooled to a temporary file past a few MB, uploaded in parts."""
-        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as spool:
+        with self.line_writer(key) as write:
             for line in lines:
-                spool.write(line.encode())
-                spool.write(b"\n")
+                write(line)
+
+    @contextmanager
+    def line_writer(self, key: str) -> Iterator[Callable[[str], None]]:
+        """Spooled to a temporary file past a few MB, uploaded in parts at the end."""
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as spool:
+
+            def write(line: str) -> None:
+                spool.write(f"{line}\n".encode())
+
+            yield write
             spool.seek(0)
             client("s3").upload_fileobj(spool, self.bucket, key,
                                         ExtraArgs={"ContentType": "application/x-ndjson"})

@@ -81,6 +81,22 @@ def to_item(s: Student) -> StudentItem:
     return item
 
 
+_NOT_FROM_FILE = frozenset({"pk", "sk", "user_id", "expires_at"})
+
+
+def file_update(s: Student) -> list[Any]:
+    """The UpdateItem actions that rewrite everything `to_item` writes but the keys and the
+    account link: a link made meanwhile by `link_user` survives."""
+    item = to_item(s)
+    actions = []
+    for name, attribute in StudentItem.get_attributes().items():
+        if name in _NOT_FROM_FILE:
+            continue
+        value = getattr(item, name)
+        actions.append(attribute.remove() if value is None else attribute.set(value))
+    return actions
+
+
 def from_item(item: StudentItem) -> Student:
     return Student(
         id=item.student_id, organization_id=item.pk.removeprefix("ORG#"), ine=item.ine,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -143,11 +143,24 @@ def decide_import(
     """Keep the students who are not skipped, check each of them, and refuse two kept students
     sharing one INE (both are reported, twins included). All errors of the file are collected;
     if there is any, nothing is imported. A file with nobody to import is refused as EMPTY."""
-    read = 0
+    records = _reiterable(records)
+    outcome = screen_import(records, rules, today=today)
+    if not outcome.ok:
+        return outcome
+    return replace(outcome, students=tuple(kept_students(records, rules, today=today)))
+
+
+def screen_import(
+    records: Iterable[StudentRecord], rules: StudentFileRules, *, today: date | None = None
+) -> ImportOutcome:
+    """What `decide_import` decides, without holding the students: the counts and every error.
+    Only the INEs are kept in memory; `records` is read a second time when some INE is shared,
+    to name every student who has it."""
+    records = _reiterable(records)
+    read = kept = 0
     skipped = dict.fromkeys(SkipReason, 0)
-    kept: list[ImportedStudent] = []
     problems: list[ImportProblem] = []
-    first_by_ine: dict[str, Any] = {}
+    seen: set[str] = set()
     shared: dict[str, list[Any]] = {}
     for record in records:
         read += 1
@@ -157,21 +170,58 @@ def decide_import(
             continue
         student, found = check_student(record, rules, today)
         if student is not None:
-            kept.append(student)
+            kept += 1
+            ine = student.ine
         else:
             problems.extend(found)
-        who = student or record
-        ine = who.ine if student is not None else normalize_ine(record.ine or "")
-        if ine and (first := first_by_ine.setdefault(ine, who)) is not who:
-            shared.setdefault(ine, [first]).append(who)
-    problems.extend(_shared_ine_problems(shared, rules))
+            ine = normalize_ine(record.ine or "")
+        if ine:
+            size = len(seen)
+            seen.add(ine)
+            if len(seen) == size:
+                shared.setdefault(ine, [])
+    del seen
+    if shared:
+        _gather_shared(records, rules, today, shared)
+        problems.extend(_shared_ine_problems(shared, rules))
     counts = MappingProxyType({reason.value: n for reason, n in skipped.items()})
     if problems:
         problems.sort(key=lambda problem: problem.line or 0)
         return ImportOutcome(errors=tuple(problems), read=read, skipped=counts)
     if not kept:
         return ImportOutcome(errors=(_empty_problem(read),), read=read, skipped=counts)
-    return ImportOutcome(students=tuple(kept), read=read, skipped=counts)
+    return ImportOutcome(read=read, kept=kept, skipped=counts)
+
+
+def kept_students(
+    records: Iterable[StudentRecord], rules: StudentFileRules, *, today: date | None = None
+) -> Iterator[ImportedStudent]:
+    """The students an import keeps, in file order, one at a time (for a file that
+    `screen_import` found without errors)."""
+    for record in records:
+        if skip_reason(record, rules) is None:
+            student, _ = check_student(record, rules, today)
+            if student is not None:
+                yield student
+
+
+def _reiterable(records: Iterable[StudentRecord]) -> Iterable[StudentRecord]:
+    return list(records) if iter(records) is records else records
+
+
+def _gather_shared(
+    records: Iterable[StudentRecord],
+    rules: StudentFileRules,
+    today: date | None,
+    shared: dict[str, list[Any]],
+) -> None:
+    for record in records:
+        if skip_reason(record, rules) is not None:
+            continue
+        student, _ = check_student(record, rules, today)
+        ine = student.ine if student is not None else normalize_ine(record.ine or "")
+        if ine in shared:
+            shared[ine].append(student or record)
 
 
 def _shared_ine_problems(

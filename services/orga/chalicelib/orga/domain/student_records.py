@@ -119,11 +119,13 @@ class ImportProblem:
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """All or nothing: either students (and no errors) or errors (and no students)."""
+    """All or nothing: either students (and no errors) or errors (and no students). A job that
+    streams its file keeps only the count of students kept, not the students."""
 
     students: tuple[ImportedStudent, ...] = ()
     errors: tuple[ImportProblem, ...] = ()
     read: int = 0
+    kept: int = 0
     skipped: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -134,7 +136,7 @@ class ImportOutcome:
         """The report of the import as JSON: counts and every error."""
         return {
             "read": self.read,
-            "kept": len(self.students),
+            "kept": self.kept,
             "skipped": dict(self.skipped),
             "errors": [error.to_dict() for error in self.errors],
         }

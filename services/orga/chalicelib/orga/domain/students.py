@@ -12,7 +12,6 @@ from pixcore.text import fold
 from .student_records import ImportedStudent
 
 _SEP = "\x1f"
-LINK_UNKNOWN = "?"  # the account link was not read: read it again before rewriting
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,8 @@ class Student:
 
 
 class StoredStudent(NamedTuple):
-    """What a re-import needs to know of a student already stored."""
+    """What a re-import needs to know of a student already stored (`user_id` may be unknown:
+    None; an import never rewrites the account link)."""
 
     id: str
     ine: str

@@ -14,6 +14,7 @@ from ..domain.student_records import FileRejected, ImportOutcome, StudentRecord
 from ..domain.uai import normalize_uai
 from .payload import DEFAULT_LIMITS, ReadLimits, Source, open_payload, peek
 from .siecle_errors import not_siecle, syntax_error, uai_error
+from .spool import RowSpool
 from .xml_prolog import PROLOG_PEEK, check_prolog
 
 SIECLE_RULES = StudentFileRules(
@@ -38,23 +39,33 @@ _INACTIVE = "inactifs"
 
 @dataclass
 class SiecleExport:
-    """What a SIECLE file says: the school's UAI and its students, each with their division."""
+    """What a SIECLE file says: the school's UAI and its students, each with their division. The
+    students wait in a local spool, not in memory; close the export to delete it."""
 
     uai: str
-    rows: list[tuple[Any, ...]] = field(repr=False)
+    rows: RowSpool = field(repr=False)
     divisions: dict[str | None, str] = field(repr=False)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return self.rows.count
+
+    def __iter__(self) -> Iterator[StudentRecord]:
+        return self.records()
 
     def records(self) -> Iterator[StudentRecord]:
-        """The students in file order, each joined to its division; a single pass that releases
-        what it has read, so that memory does not hold the file twice."""
-        new, divisions, rows = tuple.__new__, self.divisions, self.rows
-        rows.reverse()
-        while rows:
-            row = rows.pop()  # rows are built below with every field but the division
-            yield new(StudentRecord, (*row, divisions.pop(row[1], None)))
+        """The students in file order, each joined to its division; may be read again."""
+        new, divisions = tuple.__new__, self.divisions
+        for row in self.rows:  # rows hold every field but the division
+            yield new(StudentRecord, (*row, divisions.get(row[1])))
+
+    def close(self) -> None:
+        self.rows.close()
+
+    def __enter__(self) -> SiecleExport:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def import_siecle(
@@ -69,7 +80,8 @@ def import_siecle(
         export = read_siecle(source, expected_uai=expected_uai, limits=limits)
     except FileRejected as rejected:
         return ImportOutcome.rejected(rejected)
-    return decide_import(export.records(), SIECLE_RULES, today=today)
+    with export:
+        return decide_import(export, SIECLE_RULES, today=today)
 
 
 def read_siecle(
@@ -91,17 +103,25 @@ def read_siecle(
             remove_comments=True,
             remove_pis=True,
         )
+        rows = RowSpool()
         try:
-            return _read(context, normalize_uai(expected_uai))
+            uai, divisions = _read(context, normalize_uai(expected_uai), rows)
+            return SiecleExport(uai, rows, divisions)
         except etree.XMLSyntaxError as error:
+            rows.close()
             raise syntax_error(error) from None
+        except BaseException:
+            rows.close()
+            raise
 
 
-def _read(context: Any, expected_uai: str) -> SiecleExport:
+def _read(
+    context: Any, expected_uai: str, rows: RowSpool
+) -> tuple[str, dict[str | None, str]]:
+    """The school's UAI and each student's division; the students go to `rows`."""
     uai: str | None = None
-    rows: list[tuple[Any, ...]] = []
     divisions: dict[str | None, str] = {}
-    same = _Pool()  # many students share a sex, country, MEF or birthdate: keep one copy
+    same = _Pool()  # thousands of students share a division name: keep one copy
     for _, elem in context:
         tag = elem.tag
         if uai is None:
@@ -122,14 +142,14 @@ def _read(context: Any, expected_uai: str) -> SiecleExport:
                         g("PRENOM"),
                         g("PRENOM2"),
                         g("PRENOM3"),
-                        same[g("CODE_SEXE")],
-                        same[g("DATE_NAISS")],
-                        same[g("CODE_PAYS")],
-                        same[g("CODE_DEPARTEMENT_NAISS")],
-                        same[g("CODE_COMMUNE_INSEE_NAISS")],
+                        g("CODE_SEXE"),
+                        g("DATE_NAISS"),
+                        g("CODE_PAYS"),
+                        g("CODE_DEPARTEMENT_NAISS"),
+                        g("CODE_COMMUNE_INSEE_NAISS"),
                         g("VILLE_NAISS"),
-                        same[g("CODE_MEF")],
-                        same[g("CODE_STATUT")],
+                        g("CODE_MEF"),
+                        g("CODE_STATUT"),
                         g("DATE_SORTIE"),
                     )
                 )
@@ -145,7 +165,7 @@ def _read(context: Any, expected_uai: str) -> SiecleExport:
         if root is None or root.tag != "BEE_ELEVES":
             raise not_siecle()
         raise uai_error(None, expected_uai)
-    return SiecleExport(uai, rows, divisions)
+    return uai, divisions
 
 
 class _Pool(dict[Any, Any]):

@@ -6,6 +6,7 @@ from chalicelib.orga import bootstrap
 from chalicelib.orga.domain.students import Student
 from chalicelib.orga.import_schemas import (
     DivisionOut,
+    DivisionsOut,
     StudentOut,
     StudentRow,
     StudentsOut,
@@ -23,18 +24,23 @@ def row(s: Student) -> StudentRow:
 
 
 def register(api: Api) -> None:
+    # Name order needs an index per access pattern: gsi1 holds the division's name order, gsi2
+    # the lookup by id; a school-wide name order would need a third index (or a second item per
+    # student, doubling import writes), so without a division students come in INE order.
     @api.route(f"{BASE}/students", query=StudentsQuery, response=StudentsOut,
-               summary="Les élèves (par division, recherche par nom, paginés)")
+               summary="Les élèves, paginés : ceux d'une division par nom ; sans division, "
+                       "tout l'établissement par INE ; recherche par nom")
     def list_students(ctx: Context, org_id: str) -> StudentsOut:
         q = ctx.query
         found, cursor = students.list_students(bootstrap.orga().students, ctx.user, org_id,
                                                q.division, q.search, q.limit, q.cursor)
         return StudentsOut(students=[row(s) for s in found], next_cursor=cursor)
 
-    @api.route(f"{BASE}/divisions", summary="Les divisions et leurs effectifs")
-    def list_divisions(ctx: Context, org_id: str) -> list[dict]:
+    @api.route(f"{BASE}/divisions", response=DivisionsOut,
+               summary="Les divisions et leurs effectifs")
+    def list_divisions(ctx: Context, org_id: str) -> DivisionsOut:
         found = students.list_divisions(bootstrap.orga().students, ctx.user, org_id)
-        return [DivisionOut(name=n, student_count=c).model_dump() for n, c in found]
+        return DivisionsOut([DivisionOut(name=n, student_count=c) for n, c in found])
 
     @api.route(f"{BASE}/students/{{student_id}}", response=StudentOut,
                summary="Un élève et son rattachement à un compte")

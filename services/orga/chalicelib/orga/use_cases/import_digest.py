@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
 
-from chalicelib.orga.domain.students import LINK_UNKNOWN, StoredStudent
-from chalicelib.orga.ports import ImportFiles, StudentRepository
+from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.ports import ImportFiles, LineWriter, StudentRepository
 from pixcore.errors import NotFound
 
 
@@ -16,16 +17,18 @@ def digest_key(organization_id: str) -> str:
 
 def stored_students(files: ImportFiles, students: StudentRepository,
                     organization_id: str) -> dict[str, StoredStudent]:
-    """From the digest when the last import left one (account links then unknown: they are read
-    again for the students to rewrite), else from the table itself."""
+    """From the digest when the last import left one (account links then unknown: an import
+    never rewrites them), else from the table itself."""
     try:
         data = files.get(digest_key(organization_id))
     except NotFound:
         return students.stored(organization_id)
     stored: dict[str, StoredStudent] = {}
+    same: dict[Any, Any] = {}  # one copy of each division name
     for line in data.splitlines():
         ine, student_id, content, active, division = json.loads(line)
-        stored[ine] = StoredStudent(student_id, ine, content, active, LINK_UNKNOWN, division)
+        division = same.setdefault(division, division)
+        stored[ine] = StoredStudent(student_id, ine, content, active, None, division)
     return stored
 
 
@@ -34,14 +37,14 @@ def forget(files: ImportFiles, organization_id: str) -> None:
     files.delete(digest_key(organization_id))
 
 
-def save(files: ImportFiles, organization_id: str,
-         rows: Iterable[tuple[str, str, str, bool, str | None]]) -> None:
-    files.put_lines(digest_key(organization_id), (json.dumps(row) for row in rows))
+def writer(files: ImportFiles, organization_id: str) -> AbstractContextManager[LineWriter]:
+    """The new digest, saved when the block ends: after every write of the import."""
+    return files.line_writer(digest_key(organization_id))
 
 
-def rows(active: Iterator[tuple[str, str, str, str]], inactive: Iterable[StoredStudent]
-         ) -> Iterator[tuple[str, str, str, bool, str | None]]:
-    for ine, student_id, content, division in active:
-        yield ine, student_id, content, True, division
-    for s in inactive:
-        yield s.ine, s.id, s.fingerprint, False, s.division
+def active_row(student: Student) -> str:
+    return json.dumps([student.ine, student.id, student.fingerprint, True, student.division])
+
+
+def inactive_row(student: StoredStudent) -> str:
+    return json.dumps([student.ine, student.id, student.fingerprint, False, student.division])

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, closing, contextmanager, nullcontext
 from datetime import timedelta
 
 from chalicelib.orga.domain.imports import (
     FINISHED,
     IMPORT_LEASE_SECONDS,
+    Change,
     FileKind,
     Import,
     ImportPlan,
@@ -18,10 +19,17 @@ from chalicelib.orga.domain.imports import (
     inbox_target,
     students_list_key,
 )
-from chalicelib.orga.domain.student_records import ImportOutcome, ImportProblem
-from chalicelib.orga.domain.students import LINK_UNKNOWN, Student, student_from_file, summary
-from chalicelib.orga.importing.agri_csv import import_agri_csv
-from chalicelib.orga.importing.siecle import import_siecle
+from chalicelib.orga.domain.student_import import StudentFileRules, kept_students, screen_import
+from chalicelib.orga.domain.student_records import (
+    FileRejected,
+    ImportedStudent,
+    ImportOutcome,
+    ImportProblem,
+    StudentRecord,
+)
+from chalicelib.orga.domain.students import Student, summary
+from chalicelib.orga.importing.agri_csv import AGRI_CSV_RULES, read_agri_csv
+from chalicelib.orga.importing.siecle import SIECLE_RULES, SiecleExport, read_siecle
 from chalicelib.orga.use_cases import import_digest
 from chalicelib.orga.use_cases.imports import ImportPorts
 from pixcore.errors import PixError
@@ -32,17 +40,25 @@ from pixcore.messages.catalog import StudentImportRequested, StudentsImported
 log = get_logger("orga.imports")
 
 
-def read_file(ports: ImportPorts, record: Import, uai: str) -> ImportOutcome:
-    """SIECLE XML or ZIP for schools, the CSV for agricultural ones; the file is streamed."""
+@contextmanager
+def student_file(ports: ImportPorts, record: Import,
+                 uai: str) -> Iterator[tuple[Iterable[StudentRecord], StudentFileRules]]:
+    """The file's records, which may be read more than once: SIECLE XML or ZIP for schools (read
+    from S3 once, into a local spool), the CSV for agricultural ones; `FileRejected` if the file
+    cannot be read as a whole."""
     stream = ports.import_files.open(record.key)
     try:
         if record.file_kind is FileKind.CSV:
-            return import_agri_csv(stream, today=ports.clock.now().date())
-        return import_siecle(stream, expected_uai=uai, today=ports.clock.now().date())
+            records: Iterable[StudentRecord] = read_agri_csv(stream)
+            rules = AGRI_CSV_RULES
+        else:
+            records, rules = read_siecle(stream, expected_uai=uai), SIECLE_RULES
     finally:
         close = getattr(stream, "close", None)
         if close:
             close()
+    with closing(records) if isinstance(records, SiecleExport) else nullcontext():
+        yield records, rules
 
 
 def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
@@ -59,68 +75,67 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
                                     ImportStatus.RUNNING):
         return ports.imports.get(message.organization_id, message.import_id)
     log.info("import.started", import_id=record.id, organization_id=record.organization_id)
-    try:
-        organization = ports.organizations.get(record.organization_id)
-        outcome = read_file(ports, record, organization.uai)
-    except PixError as error:  # no school or no file: the import fails, it will not heal
-        outcome = ImportOutcome(errors=(ImportProblem(error.code, error.message),))
-    if outcome.ok:
-        _apply(ports, record, outcome)
-        record.status = ImportStatus.DONE
-    else:
-        record.errors = [problem.to_dict() for problem in outcome.errors]
-        record.counts = {"read": outcome.read, "imported": 0, "skipped": dict(outcome.skipped)}
-        record.status = ImportStatus.FAILED
+    today = ports.clock.now().date()
+    with ExitStack() as stack:
+        try:
+            organization = ports.organizations.get(record.organization_id)
+            records, rules = stack.enter_context(student_file(ports, record, organization.uai))
+            outcome = screen_import(records, rules, today=today)
+        except FileRejected as rejected:
+            outcome = ImportOutcome.rejected(rejected)
+        except PixError as error:  # no school or no file: the import fails, it will not heal
+            outcome = ImportOutcome(errors=(ImportProblem(error.code, error.message),))
+        if outcome.ok:  # a second pass over the file: nothing was written before all was checked
+            _apply(ports, record, outcome, kept_students(records, rules, today=today))
+            record.status = ImportStatus.DONE
+        else:
+            record.errors = [problem.to_dict() for problem in outcome.errors]
+            record.counts = {"read": outcome.read, "imported": 0,
+                             "skipped": dict(outcome.skipped)}
+            record.status = ImportStatus.FAILED
     record.finished_at = ports.clock.now()
     ports.imports.transition(record, record.status, ImportStatus.RUNNING)
-    _file_away(ports, record)
+    file_away(ports, record)
     ports.imports.unlock(record.organization_id, record.id)
     log.info("import.finished", import_id=record.id, status=record.status,
              errors=len(record.errors))
     return record
 
 
-def _apply(ports: ImportPorts, record: Import, outcome: ImportOutcome) -> None:
+def _apply(ports: ImportPorts, record: Import, outcome: ImportOutcome,
+           kept: Iterable[ImportedStudent]) -> None:
+    """One streaming pass: each student is written if new or changed, and goes to the active list
+    for certif and to the new digest; only the INEs read back stay in memory."""
     org = record.organization_id
     now = ports.clock.now()
     plan = ImportPlan(org, now, import_digest.stored_students(ports.import_files, ports.students,
                                                              org), new_id)
     import_digest.forget(ports.import_files, org)
-    # Only ids and hashes are kept between the passes: 100,000 students must fit in memory.
-    links: list[tuple[str, str]] = []
-    relink: list[Student] = []
-
-    def to_write() -> Iterator[Student]:
-        for student, write in plan.students(outcome.students):
-            links.append((student.id, student.fingerprint))
-            if write and student.user_id == LINK_UNKNOWN:
-                relink.append(student)
-            elif write:
-                yield student
-
-    ports.students.save_all(to_write())
-    if relink:
-        user_ids = ports.students.user_ids(org, [s.ine for s in relink])
-        ports.students.save_all(replace(s, user_id=user_ids.get(s.ine)) for s in relink)
-    gone = plan.to_disable()
-    ports.students.disable(org, gone, now)
-    ports.students.set_divisions(org, plan.divisions)
     key = students_list_key(org, record.id)
-    lines = (json.dumps(summary(student_from_file(s, org, sid, None, now, "")), ensure_ascii=False)
-             for s, (sid, _) in zip(outcome.students, links, strict=True))
-    ports.import_files.put_lines(key, lines)
-    active = ((s.ine, sid, content, s.division)
-              for s, (sid, content) in zip(outcome.students, links, strict=True))
-    import_digest.save(ports.import_files, org, import_digest.rows(active, [
-        s for s in plan.stored.values() if s.ine not in plan.seen]))
+    with ports.import_files.line_writer(key) as active_list, \
+            import_digest.writer(ports.import_files, org) as digest:
+
+        def changes() -> Iterator[tuple[Student, Change]]:
+            for student, change in plan.students(kept):
+                active_list(json.dumps(summary(student), ensure_ascii=False))
+                digest(import_digest.active_row(student))
+                if change is not Change.UNCHANGED:
+                    yield student, change
+
+        ports.students.save_imported(changes())
+        gone = plan.to_disable()
+        ports.students.disable(org, gone, now)
+        ports.students.set_divisions(org, plan.divisions)
+        for absent in plan.absent():
+            digest(import_digest.inactive_row(absent))
     ports.publisher.publish(StudentsImported(
         organization_id=org, import_id=record.id, students_bucket=ports.import_files.bucket,
-        students_key=key, active_count=len(links),
+        students_key=key, active_count=plan.imported,
         disabled_student_ids=[s.id for s in gone]))
-    record.counts = counts(outcome.read, len(links), plan, len(gone), outcome.skipped)
+    record.counts = counts(outcome.read, plan, len(gone), outcome.skipped)
 
 
-def _file_away(ports: ImportPorts, record: Import) -> None:
+def file_away(ports: ImportPorts, record: Import) -> None:
     """A file from the inbox ends in done/ or failed/, its JSON report next to it."""
     if not record.inbox_key:
         return

@@ -7,12 +7,15 @@ from datetime import timedelta
 from typing import Protocol
 
 from chalicelib.orga.domain.imports import (
+    CONTENT_TYPES,
     IMPORT_LEASE_SECONDS,
     MAX_IMPORT_BYTES,
+    UNSUPPORTED_TYPE_MESSAGE,
     FileKind,
     Import,
     ImportSource,
     ImportStatus,
+    is_accepted_type,
     upload_key,
 )
 from chalicelib.orga.domain.organizations import Organization
@@ -26,7 +29,7 @@ from chalicelib.orga.ports import (
 from pixcore.auth import Principal, require_member
 from pixcore.bus import Publisher
 from pixcore.clock import Clock
-from pixcore.errors import Conflict, Invalid, NotFound, TooLarge
+from pixcore.errors import Conflict, Invalid, NotFound, TooLarge, UnsupportedMediaType
 from pixcore.ids import new_id
 from pixcore.messages.catalog import StudentImportRequested
 
@@ -89,6 +92,10 @@ def upload(ports: ImportPorts, principal: Principal, organization_id: str, conte
            content_type: str) -> Import:
     """An admin (or the jury) sends the school's file in the request body."""
     require_member(principal, organization_id, admin=True)
+    if not is_accepted_type(content_type):
+        raise UnsupportedMediaType(
+            UNSUPPORTED_TYPE_MESSAGE.format(content_type=content_type),
+            details={"content_type": content_type, "accepted": list(CONTENT_TYPES)})
     organization = ports.organizations.get(organization_id)
     if not content:
         raise Invalid("Le fichier envoyé est vide.", code="EMPTY_FILE")
