@@ -10,18 +10,26 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from infra.local import apps as app_loader  # noqa: E402
+from infra.local.client import Reply  # noqa: E402
+from infra.local.gateway import DEFAULT_WORKERS  # noqa: E402
 
 app_loader.add_service_paths()
 COMPETENCES = ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
                "4.1", "4.2", "4.3", "5.1", "5.2")
 
 
-def serve(learners: int) -> None:
+GENERATIONS = 12  # accounts per simulated learner: one finished with all 16 competences makes way
+
+
+def serve(learners: int, workers: int) -> None:
     """Child process: the stack with /floor mounted, tokens on stdout, until stdin closes."""
     from chalice.config import Config
     from chalice.local import LocalGateway
@@ -35,9 +43,11 @@ def serve(learners: int) -> None:
 
     (ROOT / ".pixcert").mkdir(exist_ok=True)
     log_to_file(str(ROOT / ".pixcert" / "bench.log"))
-    stack = LocalStack(port=free_port(), log_dir=ROOT / ".pixcert").start()
+    stack = LocalStack(port=free_port(), log_dir=ROOT / ".pixcert",
+                       gateway_workers=workers).start()
     stack.server.gateways["floor"] = LocalGateway(floor_app.app, Config(chalice_stage="local"))
-    tokens = [runtime.tokens().issue(Principal(f"bench-{i:04d}")) for i in range(learners)]
+    tokens = [[runtime.tokens().issue(Principal(f"bench-{i:04d}-{g:02d}"))
+               for g in range(GENERATIONS)] for i in range(learners)]
     print(json.dumps({"url": stack.url, "tokens": tokens}), flush=True)
     sys.stdin.read()
     stack.stop()
@@ -48,44 +58,80 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def learner_loop(url: str, token: str, seed: int, until: float, latencies: list[float]) -> None:
-    """Competence evaluations one after the other, timing each answer round trip."""
+def thinking(rng: random.Random, think: float) -> None:
+    """A learner reads the question before answering: uniform over [0, 2 × think] seconds."""
+    if think:
+        time.sleep(rng.uniform(0, 2 * think))
+
+
+@dataclass
+class Window:
+    """Round trips that begin after the ramp-up (everyone starting at once) and before the end."""
+
+    since: float
+    until: float
+    latencies: list[float] = field(default_factory=list)
+
+    def timed(self, request: Callable[..., Reply], *args: Any) -> Reply:
+        began = time.perf_counter()
+        reply = request(*args)
+        if began >= self.since:
+            self.latencies.append(time.perf_counter() - began)
+        return reply
+
+
+def learner_loop(url: str, tokens: list[str], seed: int, think: float, window: Window) -> None:
+    """Competence evaluations one after the other, timing each answer round trip; a learner who
+    finished all 16 competences hands over to a fresh account."""
     from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 
     from infra.local.client import ApiClient
 
     content, rng = CONTENT, random.Random(seed)
-    client = ApiClient(url, token)
-    learner = SimulatedLearner({c: rng.uniform(0.5, 5.0) for c in COMPETENCES})
-    for competence in rng.sample(COMPETENCES, len(COMPETENCES)):
-        started = client.post("/engine/competence-evaluations", {"competence": competence})
-        assessment_id = started.json()["assessment_id"]
-        shown = client.get(f"/engine/assessments/{assessment_id}/next")
-        current = shown.json() if shown.status == 200 else None
-        while current is not None:
-            if time.monotonic() > until:
-                return
-            value = learner.answer(content, content.challenge(current["challenge_id"]), rng)
-            payload = {"challenge_id": current["challenge_id"]}
-            payload.update({"skip": True} if value is None else {"value": value})
-            began = time.perf_counter()
-            reply = client.post(f"/engine/assessments/{assessment_id}/answers", payload)
-            latencies.append(time.perf_counter() - began)
-            if reply.status != 201:
-                raise RuntimeError(f"answer refused: {reply.status} {reply.body[:200]!r}")
-            current = reply.json()["next"]
+    for token in tokens:
+        client = ApiClient(url, token)
+        learner = SimulatedLearner({c: rng.uniform(0.5, 5.0) for c in COMPETENCES})
+        for competence in rng.sample(COMPETENCES, len(COMPETENCES)):
+            started = client.post("/engine/competence-evaluations", {"competence": competence})
+            assessment_id = started.json()["assessment_id"]
+            shown = client.get(f"/engine/assessments/{assessment_id}/next")
+            current = shown.json() if shown.status == 200 else None
+            while current is not None:
+                thinking(rng, think)
+                if time.perf_counter() > window.until:
+                    return
+                value = learner.answer(content, content.challenge(current["challenge_id"]), rng)
+                payload = {"challenge_id": current["challenge_id"]}
+                payload.update({"skip": True} if value is None else {"value": value})
+                reply = window.timed(client.post,
+                                     f"/engine/assessments/{assessment_id}/answers", payload)
+                if reply.status != 201:
+                    raise RuntimeError(f"answer refused: {reply.status} {reply.body[:200]!r}")
+                current = reply.json()["next"]
+    raise RuntimeError("a learner ran out of accounts: raise GENERATIONS")
 
 
-def floor_loop(url: str, key: str, until: float, latencies: list[float]) -> None:
+def floor_loop(url: str, key: str, seed: int, think: float, window: Window) -> None:
     from infra.local.client import ApiClient
 
-    client = ApiClient(url)
-    while time.monotonic() < until:
-        began = time.perf_counter()
-        reply = client.post(f"/floor/touch/{key}", {})
-        latencies.append(time.perf_counter() - began)
+    client, rng = ApiClient(url), random.Random(seed)
+    while True:
+        thinking(rng, think)
+        if time.perf_counter() > window.until:
+            return
+        reply = window.timed(client.post, f"/floor/touch/{key}", {})
         if reply.status != 200:
             raise RuntimeError(f"floor failed: {reply.status} {reply.body[:200]!r}")
+
+
+def listen_overflows() -> int:
+    """Connections the kernel dropped because a server's accept queue was full (Linux only)."""
+    try:
+        lines = Path("/proc/net/netstat").read_text().splitlines()
+    except OSError:
+        return 0
+    names, values = lines[0].split(), lines[1].split()
+    return int(values[names.index("ListenOverflows")])
 
 
 def run_threads(targets: list[tuple]) -> float:
@@ -98,46 +144,67 @@ def run_threads(targets: list[tuple]) -> float:
     return time.perf_counter() - started
 
 
-def report(name: str, latencies: list[float], elapsed: float) -> dict[str, float]:
+def report(name: str, latencies: list[float], elapsed: float,
+           overflows: int) -> dict[str, float]:
     figures = {"count": len(latencies), "per_second": len(latencies) / elapsed,
                "p50_ms": 1000 * statistics.median(latencies),
                "p99_ms": 1000 * percentile(latencies, 0.99)}
     print(f"{name:>8}: {figures['count']:6d} requests in {elapsed:5.1f} s = "
           f"{figures['per_second']:7.1f}/s   p50 {figures['p50_ms']:6.1f} ms   "
-          f"p99 {figures['p99_ms']:6.1f} ms", flush=True)
+          f"p99 {figures['p99_ms']:6.1f} ms   listen overflows {overflows}", flush=True)
     return figures
+
+
+def phase(name: str, targets: list[tuple], ramp: float, seconds: float) -> dict[str, float]:
+    """Every learner runs for ramp + seconds; only the last `seconds` are measured."""
+    now = time.perf_counter()
+    window = Window(now + ramp, now + ramp + seconds)
+    overflows = listen_overflows()
+    run_threads([(*target, window) for target in targets])
+    elapsed = window.until - window.since
+    return report(name, window.latencies, elapsed, listen_overflows() - overflows)
+
+
+def warm_up(url: str, token: str) -> None:
+    """First requests build clients, models and the content index: not part of either phase."""
+    from infra.local.client import ApiClient
+
+    ApiClient(url).post("/floor/touch/warm-up", {})
+    ApiClient(url, token).get("/engine/users/me/profile")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--learners", type=int, default=200, help="concurrent learners")
     parser.add_argument("--seconds", type=float, default=30.0, help="duration of each phase")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean think time before each request, seconds (both phases)")
+    parser.add_argument("--ramp", type=float, default=5.0,
+                        help="seconds run but not measured at the start of each phase")
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                        help="requests the gateway runs at once")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.learners)
+        serve(args.learners, args.workers)
         return 0
     child = subprocess.Popen([sys.executable, __file__, "--serve", "--learners",
-                              str(args.learners)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             text=True, cwd=ROOT)
+                              str(args.learners), "--workers", str(args.workers)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         ready = json.loads(child.stdout.readline())
         url, tokens = ready["url"], ready["tokens"]
-        print(f"stack at {url}; {args.learners} learners, {args.seconds:.0f} s per phase",
+        print(f"stack at {url}; {args.learners} learners, {args.seconds:g} s per phase after "
+              f"{args.ramp:g} s of ramp-up, think {args.think:g} s, gateway workers "
+              f"{args.workers}", flush=True)
+        warm_up(url, tokens[0][-1])
+        floor = phase("floor", [(floor_loop, url, f"k{i}", i, args.think)
+                                for i in range(args.learners)], args.ramp, args.seconds)
+        answer = phase("answer", [(learner_loop, url, accounts, i, args.think)
+                                  for i, accounts in enumerate(tokens)], args.ramp, args.seconds)
+        print(f"p99 ratio answer/floor = {answer['p99_ms'] / floor['p99_ms']:.2f} "
+              f"(target ≤ 2.00); p50 ratio = {answer['p50_ms'] / floor['p50_ms']:.2f}",
               flush=True)
-        floor: list[float] = []
-        until = time.monotonic() + args.seconds
-        elapsed = run_threads([(floor_loop, url, f"k{i}", until, floor)
-                               for i in range(args.learners)])
-        floor_figures = report("floor", floor, elapsed)
-        answers: list[float] = []
-        until = time.monotonic() + args.seconds
-        elapsed = run_threads([(learner_loop, url, token, i, until, answers)
-                               for i, token in enumerate(tokens)])
-        answer_figures = report("answer", answers, elapsed)
-        ratio = answer_figures["p99_ms"] / floor_figures["p99_ms"]
-        print(f"p99 ratio answer/floor = {ratio:.2f} (target ≤ 2.00); p50 ratio = "
-              f"{answer_figures['p50_ms'] / floor_figures['p50_ms']:.2f}", flush=True)
     finally:
         child.stdin.close()
         child.wait(timeout=30)

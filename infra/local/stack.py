@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from infra.local import apps as app_loader
-from infra.local.gateway import GatewayServer, serve
+from infra.local.gateway import DEFAULT_WORKERS, GatewayServer, serve
 from infra.local.moto_server import MotoServer, check_resources, deploy_template
 from infra.local.pump import QueuePump, Scheduler, event_handlers
 
@@ -25,6 +25,7 @@ class LocalStack:
     port: int = 8000
     schedule_period: float = 5.0
     pump_concurrency: int = 2
+    gateway_workers: int = DEFAULT_WORKERS
     log_dir: Path | None = None
     moto: MotoServer = field(default_factory=MotoServer)
     stop_event: threading.Event = field(default_factory=threading.Event)
@@ -46,7 +47,7 @@ class LocalStack:
         app_loader.apply_environment()
         self.apps = app_loader.load_all()
         self._seed_admin()
-        self.server, _ = serve(self.apps, self.host, self.port)
+        self.server, _ = serve(self.apps, self.host, self.port, self.gateway_workers)
         queues, schedules = event_handlers(self.apps)
         for queue_name, batch_size, handler in queues:
             for _ in range(self.pump_concurrency):

@@ -1,12 +1,15 @@
-"""A simulated learner through HTTP on moto: to a certifiable profile, in few DynamoDB requests."""
+"""A simulated learner through HTTP on moto: to a certifiable profile, in two DynamoDB requests
+per answer (three for the last one)."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 
 import pytest
 from chalicelib.engine import bootstrap
+from chalicelib.engine.adapters.assessment_items import AnswerItem
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from pixcore.referential import COMPETENCE_CODES
 from pynamodb.connection.base import Connection
@@ -29,7 +32,7 @@ def dynamodb_calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
     return calls
 
 
-def test_each_answer_costs_at_most_three_dynamodb_requests(client, dynamodb_calls):
+def test_an_answer_costs_two_dynamodb_requests_and_the_last_one_three(client, dynamodb_calls):
     headers = headers_for("zoe")
     assessment_id = start(client, headers, "3.4")["assessment_id"]
     current = first_challenge(client, headers, assessment_id)
@@ -45,10 +48,29 @@ def test_each_answer_costs_at_most_three_dynamodb_requests(client, dynamodb_call
         assert reply.status_code == 201
         per_answer.append(dict(dynamodb_calls))
         current = body(reply)["next"]
-    assert len(per_answer) >= 3
-    assert all(sum(calls.values()) <= 3 for calls in per_answer), per_answer
-    assert all(calls == {"GetItem": 1, "PutItem": 1, "BatchWriteItem": 1}
-               for calls in per_answer), per_answer
+    *answering, final = per_answer
+    assert len(answering) >= 2
+    assert all(sum(calls.values()) <= 2 for calls in answering), per_answer
+    assert all(calls == {"GetItem": 1, "PutItem": 1} for calls in answering), per_answer
+    assert sum(final.values()) <= 3
+    assert final == {"GetItem": 1, "PutItem": 1, "BatchWriteItem": 1}
+
+
+def test_the_answers_are_kept_once_the_evaluation_ends(client):
+    headers = headers_for("zoe")
+    assessment_id = start(client, headers, "2.3")["assessment_id"]
+    current = first_challenge(client, headers, assessment_id)
+    skipped = post(client, f"/assessments/{assessment_id}/answers",
+                   {"challenge_id": current["challenge_id"], "skip": True}, headers)
+    assert _history(assessment_id) == []
+    rest = play(client, headers, assessment_id, bootstrap.content(),
+                SimulatedLearner({"2.3": 2.5}), random.Random(8))
+    kept = _history(assessment_id)
+    assert skipped.status_code == 201 and len(kept) == 1 + rest
+    assert {a.challenge_id for a in kept} == set(_asked(assessment_id))
+    first = next(a for a in kept if a.challenge_id == current["challenge_id"])
+    assert first.result == "aband" and first.value == "null" and first.user_id == "zoe"
+    assert all(json.loads(a.knowledge_elements) for a in kept)
 
 
 def test_a_finished_evaluation_answers_204_and_publishes_the_profile(client):
@@ -103,3 +125,8 @@ def test_a_campaign_assessment_runs_over_its_target_skills(client):
 
 def _asked(assessment_id: str) -> list[str]:
     return bootstrap.engine().assessments.get(assessment_id, "zoe").asked_challenge_ids
+
+
+def _history(assessment_id: str) -> list[AnswerItem]:
+    return list(AnswerItem.query(f"ASSESSMENT#{assessment_id}", AnswerItem.sk.startswith("ANSWER#"),
+                                 consistent_read=True))

@@ -31,7 +31,8 @@ class AnswerRecord:
 
 
 class AssessmentStore(Protocol):
-    """Assessments and knowledge; `load` is one read, `record_answer` one write (plus history)."""
+    """Assessments and knowledge; `load` is one read, `record_answer` one write (plus, when the
+    assessment ends, one write of its answers' history)."""
 
     def get(self, assessment_id: str, user_id: str) -> Assessment: ...
 
@@ -50,5 +51,5 @@ class AssessmentStore(Protocol):
 
     def record_answer(self, assessment: Assessment, knowledge: Knowledge,
                       answer: AnswerRecord) -> None:
-        """Assessment and knowledge together or not at all, then the answer's history;
-        ConcurrentUpdate when the assessment or knowledge changed since they were read."""
+        """Assessment, knowledge and the answer together or not at all (the history of a finished
+        assessment follows); ConcurrentUpdate when they changed since they were read."""

@@ -107,9 +107,23 @@ def knowledge_from_raw(user_id: str, raw: dict[str, Any] | None) -> Knowledge:
                      int(raw["version"]["N"]))
 
 
-def answer_item(r: AnswerRecord) -> AnswerItem:
-    return AnswerItem(
-        snapshot_key(r.assessment_id)[0], f"ANSWER#{r.challenge_id}", user_id=r.user_id,
-        challenge_id=r.challenge_id, value=dumps(r.value), result=r.result,
-        elapsed_seconds=r.elapsed_seconds, answered_at=r.answered_at.isoformat(),
-        knowledge_elements=dumps([[e.skill_id, *_row(e)] for e in r.knowledge_elements]))
+def history_row(r: AnswerRecord) -> str:
+    """One answer as a line of the history the learner's item holds until the assessment ends."""
+    return dumps([r.challenge_id, r.value, r.result, r.elapsed_seconds, r.answered_at.isoformat(),
+                  [[e.skill_id, *_row(e)] for e in r.knowledge_elements]])
+
+
+def history_items(assessment: Assessment, history: str) -> list[dict[str, Any]]:
+    """The answer items of a finished assessment, from the lines its learner's item held."""
+    pk = {"S": snapshot_key(assessment.id)[0]}
+    items = []
+    for line in history.splitlines():
+        challenge_id, value, result, elapsed, answered_at, elements = json.loads(line)
+        item = {"pk": pk, "sk": {"S": f"ANSWER#{challenge_id}"},
+                "user_id": {"S": assessment.user_id}, "challenge_id": {"S": challenge_id},
+                "value": {"S": dumps(value)}, "result": {"S": result},
+                "answered_at": {"S": answered_at}, "knowledge_elements": {"S": dumps(elements)}}
+        if elapsed is not None:
+            item["elapsed_seconds"] = {"N": repr(elapsed)}
+        items.append(item)
+    return items

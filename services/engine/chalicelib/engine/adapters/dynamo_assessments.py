@@ -1,5 +1,5 @@
-"""Assessments on DynamoDB: a learner's item holds knowledge and started assessments together,
-so an answer is one GetItem, one conditional UpdateItem and one write of its history."""
+"""Assessments on DynamoDB: a learner's item holds knowledge, started assessments and their
+answers so far, so an answer is one GetItem and one conditional PutItem."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from typing import Any
 
 from chalicelib.engine.adapters.assessment_items import (
     AssessmentItem,
-    answer_item,
     assessment_from_json,
     assessment_json,
     dumps,
     elements_json,
+    history_items,
+    history_row,
     knowledge_from_raw,
     learner_key,
     snapshot_item,
@@ -24,6 +25,8 @@ from chalicelib.engine.ports import AnswerRecord
 from pixcore.errors import ConcurrentUpdate, NotFound
 from pynamodb.connection import Connection
 from pynamodb.exceptions import PynamoDBException
+
+BATCH_SIZE = 25  # DynamoDB's limit per BatchWriteItem
 
 
 def _not_found() -> NotFound:
@@ -108,22 +111,16 @@ class DynamoAssessmentStore:
         return knowledge_from_raw(user_id, self._learner(user_id))
 
     def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
-        self._write(assessment, knowledge, with_knowledge=False)
-        if assessment.is_completed:
-            snapshot_item(assessment).save()
+        self._write(assessment, knowledge, None)
 
     def record_answer(self, assessment: Assessment, knowledge: Knowledge,
                       answer: AnswerRecord) -> None:
-        self._write(assessment, knowledge, with_knowledge=True)
-        # The state above is the truth; the history follows it (one request, idempotent).
-        puts = [answer_item(answer)] + ([snapshot_item(assessment)]
-                                        if assessment.is_completed else [])
-        pending: dict[str, Any] = {AssessmentItem.Meta.table_name: [
-            {"PutRequest": {"Item": item.serialize()}} for item in puts]}
-        while pending:  # unprocessed items only under throttling
-            pending = self._call("BatchWriteItem", RequestItems=pending).get("UnprocessedItems")
+        self._write(assessment, knowledge, answer)
 
-    def _write(self, assessment: Assessment, knowledge: Knowledge, with_knowledge: bool) -> None:
+    def _write(self, assessment: Assessment, knowledge: Knowledge,
+               answer: AnswerRecord | None) -> None:
+        """One conditional PutItem of the learner's item; the answers wait in it until the
+        assessment ends, then they go out with its snapshot (one more request)."""
         if not knowledge.version:  # a learner's item exists once they started an assessment
             raise _not_found()
         with self._lock:
@@ -134,16 +131,35 @@ class DynamoAssessmentStore:
                 raise ConcurrentUpdate()
         item = {**raw, "version": {"N": str(knowledge.version + 1)}}
         active = dict(raw.get("active", {}).get("M", {}))
+        histories = dict(raw.get("history", {}).get("M", {}))
+        history = histories.pop(assessment.id, {}).get("S", "")
+        if answer is not None:
+            history = f"{history}\n{history_row(answer)}" if history else history_row(answer)
+            item["elements"] = {"S": elements_json(knowledge)}
+            item["seen"] = {"S": dumps(sorted(knowledge.seen_challenge_ids))}
         if assessment.is_completed:
             active.pop(assessment.id, None)
         else:
             active[assessment.id] = {"S": assessment_json(assessment)}
+            if history:
+                histories[assessment.id] = {"S": history}
         item["active"] = {"M": active}
-        if with_knowledge:
-            item["elements"] = {"S": elements_json(knowledge)}
-            item["seen"] = {"S": dumps(sorted(knowledge.seen_challenge_ids))}
+        item["history"] = {"M": histories}
         self._call("PutItem", Item=item, ConditionExpression="version = :v",
                    ExpressionAttributeValues={":v": {"N": str(knowledge.version)}})
+        if assessment.is_completed:
+            # The learner's item above is the truth; the history follows it (idempotent puts).
+            self._put_all([snapshot_item(assessment).serialize(),
+                           *history_items(assessment, history)])
+
+    def _put_all(self, items: list[dict[str, Any]]) -> None:
+        table = AssessmentItem.Meta.table_name
+        for start in range(0, len(items), BATCH_SIZE):  # one batch for an evaluation (≤ 21)
+            pending: dict[str, Any] | None = {table: [
+                {"PutRequest": {"Item": item}} for item in items[start:start + BATCH_SIZE]]}
+            while pending:  # unprocessed items only under throttling
+                pending = self._call("BatchWriteItem", RequestItems=pending).get(
+                    "UnprocessedItems")
 
     def _update(self, user_id: str, version: int, expression: str, names: dict[str, str],
                 values: dict[str, Any]) -> None:
