@@ -112,7 +112,7 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
 
 
 def write_file(count: int, directory: str, uai: str = UAI) -> Path:
-    from tests.fixtures.siecle.siecle_generator import write_students
+    from infra.samples.siecle_generator import write_students
 
     path = Path(directory) / f"ElevesSansAdresses-{count}.xml"
     write_students(path, count, uai=uai, divisions=max(4, count // 30))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
@@ -108,11 +106,8 @@ def school_admin_imports_students(anonymous: ApiClient, jury: ApiClient,
 
 def demo_siecle_file(uai: str, count: int) -> bytes:
     """A SIECLE export (ISO-8859-15) of accented names spread over 3E1 to 3E4."""
-    root = str(Path(__file__).resolve().parents[2])
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    from tests.fixtures.siecle import siecle_builder as b
-    from tests.fixtures.siecle import siecle_generator as g
+    from infra.samples import siecle_builder as b
+    from infra.samples import siecle_generator as g
 
     from infra.local.demo_engine import STUDENTS
 
@@ -122,7 +117,7 @@ def demo_siecle_file(uai: str, count: int) -> bytes:
                      birthdate="/".join(reversed(who.birthdate.split("-"))), divisions=("3E1",))
              for n, who in enumerate(STUDENTS)]
     eleves = known + [b.Eleve(str(500_000 + i), ine=f"{i:09d}{chr(65 + i % 26)}X",
-                      last_name=g._LAST[i % len(g._LAST)], first_name=g._FIRST[i % len(g._FIRST)],
+                      last_name=g.LAST_NAMES[i % len(g.LAST_NAMES)], first_name=g.FIRST_NAMES[i % len(g.FIRST_NAMES)],
                       sex="12"[i % 2], birthdate=f"{1 + i % 28:02d}/{1 + i % 12:02d}/2007",
                       divisions=(f"3E{1 + i % 4}",)) for i in range(count - len(known))]
     return b.siecle_xml(eleves, uai=uai)

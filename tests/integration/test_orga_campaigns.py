@@ -7,7 +7,7 @@ import json
 from datetime import UTC, date, datetime
 
 from pixcore.messages.catalog import CompetenceMark, ProfileUpdated, PublishedResult, SessionPublished
-from tests.fixtures.siecle.siecle_builder import school_eleves, siecle_xml
+from infra.samples.siecle_builder import school_eleves, siecle_xml
 from tests.integration.conftest import body, drain
 from tests.integration.test_consumers import lambda_event
 from tests.integration.test_orga_imports import UAI, run_jobs, school, upload  # noqa: F401

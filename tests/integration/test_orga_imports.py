@@ -9,8 +9,8 @@ import pytest
 from pixcore.auth import ADMIN, Principal
 
 from infra.local.pump import scheduled_event
-from tests.fixtures.siecle.siecle_builder import Eleve, school_eleves, siecle_xml
-from tests.fixtures.siecle.siecle_generator import students_xml
+from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml
+from infra.samples.siecle_generator import students_xml
 from tests.integration.conftest import body, drain, token_for
 from tests.integration.test_consumers import lambda_event
 

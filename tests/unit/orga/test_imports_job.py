@@ -23,7 +23,7 @@ from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
 from pixcore.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType
 
-from tests.fixtures.siecle.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
+from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
 
 UAI = "0750655E"
 AGRI_UAI = "0951099D"

@@ -10,7 +10,7 @@ from pathlib import Path
 from chalicelib.orga.adapters.memory import InMemoryImportFiles, InMemoryStudentRepository
 from chalicelib.orga.use_cases import import_job, imports
 
-from tests.fixtures.siecle.siecle_generator import write_students
+from infra.samples.siecle_generator import write_students
 from tests.unit.orga.test_imports_job import ADMIN_1, UAI, Ports
 
 PER_STUDENT_BYTES = 300  # the INEs seen and the division of each student; was ~800

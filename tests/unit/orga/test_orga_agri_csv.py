@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from chalicelib.orga.importing.agri_csv import COLUMNS, decode, import_agri_csv, read_agri_csv
 
-from tests.fixtures.siecle.siecle_builder import zipped
+from infra.samples.siecle_builder import zipped
 
 HEADER = [name for _, name, _ in COLUMNS]
 ZOE = [

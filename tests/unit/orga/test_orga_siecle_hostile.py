@@ -8,7 +8,7 @@ import time
 import pytest
 from chalicelib.orga.importing.siecle import import_siecle
 
-from tests.fixtures.siecle.siecle_builder import DEFAULT_UAI, Eleve, school_eleves, siecle_xml
+from infra.samples.siecle_builder import DEFAULT_UAI, Eleve, school_eleves, siecle_xml
 
 BILLION_LAUGHS = (
     '<!DOCTYPE BEE_ELEVES [<!ENTITY lol "lol">'

@@ -9,14 +9,14 @@ import pytest
 from chalicelib.orga.importing.payload import ReadLimits
 from chalicelib.orga.importing.siecle import import_siecle, read_siecle
 
-from tests.fixtures.siecle.siecle_builder import (
+from infra.samples.siecle_builder import (
     DEFAULT_UAI,
     Eleve,
     school_eleves,
     siecle_xml,
     zipped,
 )
-from tests.fixtures.siecle.siecle_generator import students_xml
+from infra.samples.siecle_generator import students_xml
 
 
 def _by_ine(outcome):
