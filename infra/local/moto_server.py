@@ -43,7 +43,7 @@ class MotoServer:
     def start(self, log_path: Path | None = None) -> None:
         out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "moto.server", "-H", self.host, "-p", str(self.port)],
+            [sys.executable, "-m", "infra.local.moto_main", "-H", self.host, "-p", str(self.port)],
             stdout=out, stderr=out, env={**os.environ, **LOCAL_CREDENTIALS},
         )
         deadline = time.monotonic() + 30
