@@ -22,8 +22,24 @@ from infra.local.client import Reply  # noqa: E402
 from infra.local.gateway import DEFAULT_WORKERS  # noqa: E402
 
 app_loader.add_service_paths()
-COMPETENCES = ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
-               "4.1", "4.2", "4.3", "5.1", "5.2")
+COMPETENCES = (
+    "1.1",
+    "1.2",
+    "1.3",
+    "2.1",
+    "2.2",
+    "2.3",
+    "2.4",
+    "3.1",
+    "3.2",
+    "3.3",
+    "3.4",
+    "4.1",
+    "4.2",
+    "4.3",
+    "5.1",
+    "5.2",
+)
 
 
 GENERATIONS = 12  # accounts per simulated learner: one finished with all 16 competences makes way
@@ -33,21 +49,22 @@ def serve(learners: int, workers: int) -> None:
     """Child process: the stack with /floor mounted, tokens on stdout, until stdin closes."""
     from chalice.config import Config
     from chalice.local import LocalGateway
-    from pixcore import runtime
-    from pixcore.auth import Principal
-    from pixcore.logs import log_to_file
 
     from bench import floor_app
     from infra.local.moto_server import free_port
     from infra.local.stack import LocalStack
+    from pixcore import runtime
+    from pixcore.auth import Principal
+    from pixcore.logs import log_to_file
 
     (ROOT / ".pixcert").mkdir(exist_ok=True)
     log_to_file(str(ROOT / ".pixcert" / "bench.log"))
-    stack = LocalStack(port=free_port(), log_dir=ROOT / ".pixcert",
-                       gateway_workers=workers).start()
+    stack = LocalStack(port=free_port(), log_dir=ROOT / ".pixcert", gateway_workers=workers).start()
     stack.server.gateways["floor"] = LocalGateway(floor_app.app, Config(chalice_stage="local"))
-    tokens = [[runtime.tokens().issue(Principal(f"bench-{i:04d}-{g:02d}"))
-               for g in range(GENERATIONS)] for i in range(learners)]
+    tokens = [
+        [runtime.tokens().issue(Principal(f"bench-{i:04d}-{g:02d}")) for g in range(GENERATIONS)]
+        for i in range(learners)
+    ]
     print(json.dumps({"url": stack.url, "tokens": tokens}), flush=True)
     sys.stdin.read()
     stack.stop()
@@ -84,7 +101,6 @@ def learner_loop(url: str, tokens: list[str], seed: int, think: float, window: W
     """Competence evaluations one after the other, timing each answer round trip; a learner who
     finished all 16 competences hands over to a fresh account."""
     from chalicelib.engine.domain.simulated_learner import SimulatedLearner
-
     from infra.local.client import ApiClient
 
     content, rng = CONTENT, random.Random(seed)
@@ -103,8 +119,9 @@ def learner_loop(url: str, tokens: list[str], seed: int, think: float, window: W
                 value = learner.answer(content, content.challenge(current["challenge_id"]), rng)
                 payload = {"challenge_id": current["challenge_id"]}
                 payload.update({"skip": True} if value is None else {"value": value})
-                reply = window.timed(client.post,
-                                     f"/engine/assessments/{assessment_id}/answers", payload)
+                reply = window.timed(
+                    client.post, f"/engine/assessments/{assessment_id}/answers", payload
+                )
                 if reply.status != 201:
                     raise RuntimeError(f"answer refused: {reply.status} {reply.body[:200]!r}")
                 current = reply.json()["next"]
@@ -144,14 +161,19 @@ def run_threads(targets: list[tuple]) -> float:
     return time.perf_counter() - started
 
 
-def report(name: str, latencies: list[float], elapsed: float,
-           overflows: int) -> dict[str, float]:
-    figures = {"count": len(latencies), "per_second": len(latencies) / elapsed,
-               "p50_ms": 1000 * statistics.median(latencies),
-               "p99_ms": 1000 * percentile(latencies, 0.99)}
-    print(f"{name:>8}: {figures['count']:6d} requests in {elapsed:5.1f} s = "
-          f"{figures['per_second']:7.1f}/s   p50 {figures['p50_ms']:6.1f} ms   "
-          f"p99 {figures['p99_ms']:6.1f} ms   listen overflows {overflows}", flush=True)
+def report(name: str, latencies: list[float], elapsed: float, overflows: int) -> dict[str, float]:
+    figures = {
+        "count": len(latencies),
+        "per_second": len(latencies) / elapsed,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * percentile(latencies, 0.99),
+    }
+    print(
+        f"{name:>8}: {figures['count']:6d} requests in {elapsed:5.1f} s = "
+        f"{figures['per_second']:7.1f}/s   p50 {figures['p50_ms']:6.1f} ms   "
+        f"p99 {figures['p99_ms']:6.1f} ms   listen overflows {overflows}",
+        flush=True,
+    )
     return figures
 
 
@@ -177,34 +199,68 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--learners", type=int, default=200, help="concurrent learners")
     parser.add_argument("--seconds", type=float, default=30.0, help="duration of each phase")
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="mean think time before each request, seconds (both phases)")
-    parser.add_argument("--ramp", type=float, default=5.0,
-                        help="seconds run but not measured at the start of each phase")
-    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
-                        help="requests the gateway runs at once")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean think time before each request, seconds (both phases)",
+    )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=5.0,
+        help="seconds run but not measured at the start of each phase",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=DEFAULT_WORKERS, help="requests the gateway runs at once"
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.learners, args.workers)
         return 0
-    child = subprocess.Popen([sys.executable, __file__, "--serve", "--learners",
-                              str(args.learners), "--workers", str(args.workers)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--serve",
+            "--learners",
+            str(args.learners),
+            "--workers",
+            str(args.workers),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     try:
         ready = json.loads(child.stdout.readline())
         url, tokens = ready["url"], ready["tokens"]
-        print(f"stack at {url}; {args.learners} learners, {args.seconds:g} s per phase after "
-              f"{args.ramp:g} s of ramp-up, think {args.think:g} s, gateway workers "
-              f"{args.workers}", flush=True)
+        print(
+            f"stack at {url}; {args.learners} learners, {args.seconds:g} s per phase after "
+            f"{args.ramp:g} s of ramp-up, think {args.think:g} s, gateway workers "
+            f"{args.workers}",
+            flush=True,
+        )
         warm_up(url, tokens[0][-1])
-        floor = phase("floor", [(floor_loop, url, f"k{i}", i, args.think)
-                                for i in range(args.learners)], args.ramp, args.seconds)
-        answer = phase("answer", [(learner_loop, url, accounts, i, args.think)
-                                  for i, accounts in enumerate(tokens)], args.ramp, args.seconds)
-        print(f"p99 ratio answer/floor = {answer['p99_ms'] / floor['p99_ms']:.2f} "
-              f"(target ≤ 2.00); p50 ratio = {answer['p50_ms'] / floor['p50_ms']:.2f}",
-              flush=True)
+        floor = phase(
+            "floor",
+            [(floor_loop, url, f"k{i}", i, args.think) for i in range(args.learners)],
+            args.ramp,
+            args.seconds,
+        )
+        answer = phase(
+            "answer",
+            [(learner_loop, url, accounts, i, args.think) for i, accounts in enumerate(tokens)],
+            args.ramp,
+            args.seconds,
+        )
+        print(
+            f"p99 ratio answer/floor = {answer['p99_ms'] / floor['p99_ms']:.2f} "
+            f"(target ≤ 2.00); p50 ratio = {answer['p50_ms'] / floor['p50_ms']:.2f}",
+            flush=True,
+        )
     finally:
         child.stdin.close()
         child.wait(timeout=30)

@@ -33,5 +33,8 @@ def touch(key: str) -> Response:
         item = FloorItem(f"FLOOR#{key}", "STATE")
     item.counter = (item.counter or 0) + 1
     item.save()
-    return Response(json.dumps({"counter": item.counter}), status_code=200,
-                    headers={"Content-Type": "application/json"})
+    return Response(
+        json.dumps({"counter": item.counter}),
+        status_code=200,
+        headers={"Content-Type": "application/json"},
+    )

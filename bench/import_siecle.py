@@ -38,9 +38,17 @@ def parse_floor(path: Path) -> float:
 
     started = time.perf_counter()
     with open(path, "rb") as stream:
-        context = etree.iterparse(stream, events=("end",), tag=("UAJ", "ELEVE", "STRUCTURES_ELEVE"),
-                                  resolve_entities=False, no_network=True, load_dtd=False,
-                                  huge_tree=False, remove_comments=True, remove_pis=True)
+        context = etree.iterparse(
+            stream,
+            events=("end",),
+            tag=("UAJ", "ELEVE", "STRUCTURES_ELEVE"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
         for _, elem in context:
             {child.tag: child.text for child in elem}
             elem.clear(keep_tail=False)
@@ -53,14 +61,32 @@ def write_floor(count: int) -> float:
     """PynamoDB batch_write of as many student-sized items, one thread, into the same table."""
     from chalicelib.orga.adapters.student_items import StudentItem
 
-    items = [StudentItem("ORG#floor", f"STUDENT#{i:011d}", student_id=f"{i:026d}", ine=f"{i:011d}",
-                         last_name="BOUCHÉ-LECLERCQ", first_name="Éloïse", birthdate="2008-02-29",
-                         division="3E1", active=True, sex="F", birth_country_code="99100",
-                         birth_department_code="075", birth_city_code="75056",
-                         mef_code="10310019110", status="ST", fingerprint="0" * 24,
-                         search_text="bouchéleclercq eloise bouchéleclercqeloise",
-                         gsi1pk="ORGDIV#floor#3E1", gsi1sk=f"bouche#eloise#{i}",
-                         gsi2pk=f"STUDENTID#{i}", gsi2sk="STUDENT") for i in range(count)]
+    items = [
+        StudentItem(
+            "ORG#floor",
+            f"STUDENT#{i:011d}",
+            student_id=f"{i:026d}",
+            ine=f"{i:011d}",
+            last_name="BOUCHÉ-LECLERCQ",
+            first_name="Éloïse",
+            birthdate="2008-02-29",
+            division="3E1",
+            active=True,
+            sex="F",
+            birth_country_code="99100",
+            birth_department_code="075",
+            birth_city_code="75056",
+            mef_code="10310019110",
+            status="ST",
+            fingerprint="0" * 24,
+            search_text="bouchéleclercq eloise bouchéleclercqeloise",
+            gsi1pk="ORGDIV#floor#3E1",
+            gsi1sk=f"bouche#eloise#{i}",
+            gsi2pk=f"STUDENTID#{i}",
+            gsi2sk="STUDENT",
+        )
+        for i in range(count)
+    ]
     started = time.perf_counter()
     with StudentItem.batch_write() as batch:
         for item in items:
@@ -73,8 +99,9 @@ def register_school(uai: str) -> str:
     from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
     from pixcore.ids import new_id
 
-    organization = Organization(new_id(), uai, "Lycée du bench", OrganizationType.LYCEE,
-                                Sector.PUBLIC, "Paris", True)
+    organization = Organization(
+        new_id(), uai, "Lycée du bench", OrganizationType.LYCEE, Sector.PUBLIC, "Paris", True
+    )
     bootstrap.orga().organizations.add(organization)
     return organization.id
 
@@ -82,11 +109,11 @@ def register_school(uai: str) -> str:
 def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     """Presigned upload, start, the queued job run by orga's Lambda handler, then a student page."""
     import boto3
+
     from chalicelib.orga import bootstrap
     from chalicelib.orga.use_cases import imports, students
-    from pixcore.auth import JURY, Principal
-
     from infra.local.pump import _Context, sqs_event
+    from pixcore.auth import JURY, Principal
 
     deps, jury = bootstrap.orga(), Principal("bench", JURY)
     module = app_loader.load("orga")
@@ -95,13 +122,20 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     started = time.perf_counter()
     url = imports.upload_url(deps, jury, org_id)
     with open(path, "rb") as stream:  # streamed, as a browser would: the file is not in memory
-        request = urllib.request.Request(url.upload_url, data=stream, method="PUT", headers={
-            "Content-Type": "application/octet-stream",
-            "Content-Length": str(path.stat().st_size)})
+        request = urllib.request.Request(
+            url.upload_url,
+            data=stream,
+            method="PUT",
+            headers={
+                "Content-Type": "application/octet-stream",
+                "Content-Length": str(path.stat().st_size),
+            },
+        )
         urllib.request.urlopen(request, timeout=300).close()
     imports.start_uploaded(deps, jury, org_id, url.import_id)
-    messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=1, WaitTimeSeconds=5,
-                                   AttributeNames=["All"])["Messages"]
+    messages = sqs.receive_message(
+        QueueUrl=queue, MaxNumberOfMessages=1, WaitTimeSeconds=5, AttributeNames=["All"]
+    )["Messages"]
     module.on_message(sqs_event(messages, "arn:aws:sqs:eu-west-3:123456789012:orga"), _Context())
     sqs.delete_message(QueueUrl=queue, ReceiptHandle=messages[0]["ReceiptHandle"])
     record = deps.imports.get(org_id, url.import_id)
@@ -130,8 +164,13 @@ def memory_child(count: int) -> None:
 
 def peak_memory(count: int, server_url: str, uai: str) -> float:
     env = {**os.environ, "BENCH_MOTO_URL": server_url, "BENCH_UAI": uai}
-    out = subprocess.run([sys.executable, __file__, "--memory-child", str(count)], env=env,
-                         check=True, stdout=subprocess.PIPE, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(count)],
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])["peak_mb"]
 
 
@@ -155,19 +194,25 @@ def main() -> None:
             parse = min(parse_floor(path) for _ in range(3))
             write = write_floor(args.students)
             floor = parse + write
-            print(f"parse floor {parse:6.2f} s | write floor {write:6.2f} s "
-                  f"({args.students / write:.0f} items/s) | sum {floor:.2f} s")
+            print(
+                f"parse floor {parse:6.2f} s | write floor {write:6.2f} s "
+                f"({args.students / write:.0f} items/s) | sum {floor:.2f} s"
+            )
             org_id = register_school(UAI)
             for label in ("first import", "re-import"):
                 elapsed, counts = end_to_end(path, org_id)
-                print(f"{label:12} {elapsed:6.2f} s  ratio {elapsed / floor:.2f}  "
-                      f"(created {counts['created']}, updated {counts['updated']}, "
-                      f"unchanged {counts['unchanged']})")
+                print(
+                    f"{label:12} {elapsed:6.2f} s  ratio {elapsed / floor:.2f}  "
+                    f"(created {counts['created']}, updated {counts['updated']}, "
+                    f"unchanged {counts['unchanged']})"
+                )
         if args.memory:
             small = peak_memory(1_000, server.url, "0951099D")
             big = peak_memory(100_000, server.url, "0750001U")
-            print(f"peak memory: 1,000 students {small:.0f} MB, 100,000 students {big:.0f} MB, "
-                  f"difference {big - small:.0f} MB")
+            print(
+                f"peak memory: 1,000 students {small:.0f} MB, 100,000 students {big:.0f} MB, "
+                f"difference {big - small:.0f} MB"
+            )
     finally:
         server.stop()
 

@@ -17,7 +17,7 @@ def elf_dependencies(data: bytes) -> tuple[int, list[str], list[tuple[int, int]]
 
     def text(section: int, offset: int) -> str:
         start = sections[section][4] + offset
-        return data[start:data.index(b"\0", start)].decode()
+        return data[start : data.index(b"\0", start)].decode()
 
     needed, versions = [], []
     for _, kind, _, _, offset, size, link, info, _, _ in sections:

@@ -1,6 +1,9 @@
 """Run inside an unzipped Lambda package by a clean interpreter: does everything import?"""
 
-import importlib, json, sys
+import importlib
+import json
+import sys
+
 task, modules = sys.argv[1], json.loads(sys.argv[2])
 # sys.path[0] is this script's folder: only the package and the standard library stay.
 sys.path[:] = [task] + [p for p in sys.path[1:] if p]
@@ -11,15 +14,24 @@ for name in ["app", *modules]:
         importlib.import_module(name)
     except BaseException as exc:
         failed[name] = f"{type(exc).__name__}: {exc}"
-import chalice
+import chalice  # noqa: E402 - after the imports under test, on purpose
+
 app = getattr(sys.modules.get("app"), "app", None)
 tops = {m.split(".")[0] for m in modules} | {"app"}
-outside = sorted(n for n, m in list(sys.modules.items())
-                 if getattr(m, "__file__", None) and n.split(".")[0] in tops
-                 and not m.__file__.startswith(task))
-print(json.dumps({
-    "leaks": leaks, "failed": failed, "outside": outside[:5],
-    "is_chalice_app": isinstance(app, chalice.Chalice),
-    "routes": sum(len(r) for r in getattr(app, "routes", {}).values()),
-    "handlers": len(getattr(app, "event_sources", [])),
-}))
+outside = sorted(
+    n
+    for n, m in list(sys.modules.items())
+    if getattr(m, "__file__", None) and n.split(".")[0] in tops and not m.__file__.startswith(task)
+)
+print(
+    json.dumps(
+        {
+            "leaks": leaks,
+            "failed": failed,
+            "outside": outside[:5],
+            "is_chalice_app": isinstance(app, chalice.Chalice),
+            "routes": sum(len(r) for r in getattr(app, "routes", {}).values()),
+            "handlers": len(getattr(app, "event_sources", [])),
+        }
+    )
+)

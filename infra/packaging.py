@@ -29,9 +29,19 @@ REGION = "eu-west-3"
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # Lambda's hard limit on a function's unzipped code
 # What a manylinux extension may link without bundling it, and the Lambda image really has.
 LAMBDA_SYSTEM_LIBS = {
-    "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "libutil.so.1",
-    "libresolv.so.2", "libnsl.so.1", "libcrypt.so.1", "libgcc_s.so.1", "libstdc++.so.6",
-    "libz.so.1", "ld-linux-x86-64.so.2",
+    "libc.so.6",
+    "libm.so.6",
+    "libdl.so.2",
+    "librt.so.1",
+    "libpthread.so.0",
+    "libutil.so.1",
+    "libresolv.so.2",
+    "libnsl.so.1",
+    "libcrypt.so.1",
+    "libgcc_s.so.1",
+    "libstdc++.so.6",
+    "libz.so.1",
+    "ld-linux-x86-64.so.2",
 }
 SKIPPED = {"__pycache__", "bin"}
 CHECKER = Path(__file__).with_name("lambda_import_check.py")
@@ -61,8 +71,10 @@ def package_all(out_dir: Path, services: Sequence[str] = SERVICES) -> bool:
         reports = list(pool.map(lambda s: package_service(s, out_dir), services))
     print(f"pixcert package → {out_dir} (stage {STAGE}), {time.monotonic() - started:.1f} s")
     for r in reports:
-        print(f"  {r.service:<7} {'ok  ' if r.ok else 'FAIL'}  {r.zip_bytes / 2**20:.1f} MiB zip, "
-              f"{r.unzipped_bytes / 2**20:.1f} MiB unzipped, {r.files} files, {r.seconds:.1f} s")
+        print(
+            f"  {r.service:<7} {'ok  ' if r.ok else 'FAIL'}  {r.zip_bytes / 2**20:.1f} MiB zip, "
+            f"{r.unzipped_bytes / 2**20:.1f} MiB unzipped, {r.files} files, {r.seconds:.1f} s"
+        )
         for line in r.checks:
             print(f"      ✓ {line}")
         for line in r.problems:
@@ -80,14 +92,20 @@ def package_service(service: str, out_dir: Path) -> Report:
         # to: rebuild, so the check sees what a fresh clone would ship (and old zips don't pile up).
         for cached in (project / ".chalice" / "deployments").glob("*.zip"):
             cached.unlink(missing_ok=True)
-        done = subprocess.run(_chalice() + ["package", "--stage", STAGE, str(target)],
-                              cwd=project, env=_packaging_env(), capture_output=True, text=True,
-                              timeout=900)
+        done = subprocess.run(
+            _chalice() + ["package", "--stage", STAGE, str(target)],
+            cwd=project,
+            env=_packaging_env(),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
     output = done.stdout + done.stderr
     archive = target / "deployment.zip"
     if not archive.is_file():
-        report.problems.append(f"chalice package exited {done.returncode} without a zip:\n"
-                               + _tail(output))
+        report.problems.append(
+            f"chalice package exited {done.returncode} without a zip:\n" + _tail(output)
+        )
     else:
         if "Could not install dependencies" in output:
             report.problems.append("chalice could not install:\n" + _tail(output, 12))
@@ -114,8 +132,10 @@ def check_archive(report: Report, archive: Path, project: Path, runtime: str) ->
             zipped.extractall(task)
             _check(report, check_imports(Path(task), names, project, runtime))
     if report.unzipped_bytes > UNZIPPED_LIMIT:
-        report.problems.append(f"{report.unzipped_bytes / 2**20:.0f} MiB unzipped: over Lambda's "
-                               f"{UNZIPPED_LIMIT / 2**20:.0f} MiB limit")
+        report.problems.append(
+            f"{report.unzipped_bytes / 2**20:.0f} MiB unzipped: over Lambda's "
+            f"{UNZIPPED_LIMIT / 2**20:.0f} MiB limit"
+        )
 
 
 def check_contents(names: set[str], project: Path) -> tuple[str, list[str]]:
@@ -132,8 +152,11 @@ def check_contents(names: set[str], project: Path) -> tuple[str, list[str]]:
 
 def check_requirements(names: set[str], requirements: Path) -> tuple[str, list[str]]:
     """Every line of requirements.txt is a packaged distribution (chalice drops local paths)."""
-    packaged = {_normalize(n.split("/")[0].split("-")[0]) for n in names
-                if n.split("/")[0].endswith(".dist-info")}
+    packaged = {
+        _normalize(n.split("/")[0].split("-")[0])
+        for n in names
+        if n.split("/")[0].endswith(".dist-info")
+    }
     wanted, problems = [], []
     for line in requirements.read_text().splitlines():
         line = line.split("#")[0].strip()
@@ -141,8 +164,9 @@ def check_requirements(names: set[str], requirements: Path) -> tuple[str, list[s
             continue
         name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", line)
         if line.startswith(("-", ".", "/")) or "://" in line or not name:
-            problems.append(f"requirements.txt: {line!r} is not a PyPI requirement, "
-                            "chalice silently drops it")
+            problems.append(
+                f"requirements.txt: {line!r} is not a PyPI requirement, chalice silently drops it"
+            )
             continue
         wanted.append(name.group(0))
         if _normalize(name.group(0)) not in packaged:
@@ -162,9 +186,11 @@ def check_wheel_tags(zipped: zipfile.ZipFile, glibc: tuple[int, int]) -> tuple[s
         binary += 1
         if not any(_manylinux_fits(p, glibc) for p in platforms):
             dist = name.split("/")[0].removesuffix(".dist-info").replace("-", " ")
-            problems.append(f"{dist} was compiled on this machine from its sdist "
-                            f"({', '.join(tags)}): no manylinux wheel for glibc ≤ "
-                            f"{glibc[0]}.{glibc[1]} — pin a version that has one")
+            problems.append(
+                f"{dist} was compiled on this machine from its sdist "
+                f"({', '.join(tags)}): no manylinux wheel for glibc ≤ "
+                f"{glibc[0]}.{glibc[1]} — pin a version that has one"
+            )
     summary = f"wheels: {binary} binary distributions, all manylinux ≤ glibc {glibc[0]}.{glibc[1]}"
     return summary, problems
 
@@ -185,8 +211,9 @@ def check_binaries(zipped: zipfile.ZipFile, glibc: tuple[int, int]) -> tuple[str
             problems.append(f"{name}: built for ELF machine {machine}, not x86_64")
         if versions and max(versions) > glibc:
             newest = max(versions)
-            problems.append(f"{name} needs GLIBC_{newest[0]}.{newest[1]} > Lambda's "
-                            f"{glibc[0]}.{glibc[1]}")
+            problems.append(
+                f"{name} needs GLIBC_{newest[0]}.{newest[1]} > Lambda's {glibc[0]}.{glibc[1]}"
+            )
         absent = sorted(set(needed) - LAMBDA_SYSTEM_LIBS - bundled)
         if absent:
             problems.append(f"{name} links {', '.join(absent)}: neither on Lambda nor in the zip")
@@ -200,10 +227,22 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
     if python is None:
         return "imports", [f"no {runtime} interpreter here to try the zip with"]
     modules = _importable(names)
-    env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "TZ": ":UTC",
-           "LAMBDA_TASK_ROOT": str(task), **_aws_env(), **_stage_env(project)}
-    done = subprocess.run([python, "-I", "-S", str(CHECKER), str(task), json.dumps(modules)],
-                          cwd=task, env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "LANG": "C.UTF-8",
+        "TZ": ":UTC",
+        "LAMBDA_TASK_ROOT": str(task),
+        **_aws_env(),
+        **_stage_env(project),
+    }
+    done = subprocess.run(
+        [python, "-I", "-S", str(CHECKER), str(task), json.dumps(modules)],
+        cwd=task,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     try:
         found = json.loads(done.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
@@ -213,8 +252,10 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
         problems.append(f"host packages leaked in: {found['leaks'] + found['outside']}")
     if not found["is_chalice_app"] or not found["routes"]:
         problems.append("app.app is not a Chalice app with routes")
-    return (f"imports under {runtime} -I -S: app.app has {found['routes']} routes and "
-            f"{found['handlers']} event handlers; {len(modules)} modules load"), problems
+    return (
+        f"imports under {runtime} -I -S: app.app has {found['routes']} routes and "
+        f"{found['handlers']} event handlers; {len(modules)} modules load"
+    ), problems
 
 
 def _check(report: Report, result: tuple[str, list[str]]) -> None:
@@ -225,9 +266,11 @@ def _check(report: Report, result: tuple[str, list[str]]) -> None:
 
 
 def _manylinux_fits(platform: str, glibc: tuple[int, int]) -> bool:
-    legacy = {"manylinux1_x86_64": "manylinux_2_5_x86_64",
-              "manylinux2010_x86_64": "manylinux_2_12_x86_64",
-              "manylinux2014_x86_64": "manylinux_2_17_x86_64"}
+    legacy = {
+        "manylinux1_x86_64": "manylinux_2_5_x86_64",
+        "manylinux2010_x86_64": "manylinux_2_12_x86_64",
+        "manylinux2014_x86_64": "manylinux_2_17_x86_64",
+    }
     found = re.fullmatch(r"manylinux_(\d+)_(\d+)_x86_64", legacy.get(platform, platform))
     return found is not None and (int(found[1]), int(found[2])) <= glibc
 
@@ -256,7 +299,8 @@ def _source_files(directory: Path) -> list[str]:
         os.path.relpath(os.path.join(root, f), directory)
         for root, _, files in os.walk(directory, followlinks=True)
         if "__pycache__" not in root
-        for f in files if not f.endswith(".pyc")
+        for f in files
+        if not f.endswith(".pyc")
     )
 
 
@@ -278,13 +322,21 @@ def _chalice() -> list[str]:
 
 
 def _aws_env() -> dict[str, str]:
-    return {"AWS_DEFAULT_REGION": REGION, "AWS_REGION": REGION, "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing", "AWS_EC2_METADATA_DISABLED": "true"}
+    return {
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_REGION": REGION,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
 
 
 def _packaging_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"))
+    }
     env.setdefault("PIP_CACHE_DIR", str(ROOT / "build" / "pip-cache"))
     return env | _aws_env()
 
@@ -292,13 +344,15 @@ def _packaging_env() -> dict[str, str]:
 def _stage_env(project: Path) -> dict[str, str]:
     config = json.loads((project / ".chalice" / "config.json").read_text())
     return config.get("environment_variables", {}) | config["stages"][STAGE].get(
-        "environment_variables", {})
+        "environment_variables", {}
+    )
 
 
 def _runtime(sam: Path) -> str:
     resources = json.loads(sam.read_text())["Resources"].values()
-    return next(r["Properties"]["Runtime"] for r in resources
-                if r["Type"] == "AWS::Serverless::Function")
+    return next(
+        r["Properties"]["Runtime"] for r in resources if r["Type"] == "AWS::Serverless::Function"
+    )
 
 
 def _interpreter(runtime: str) -> str | None:
@@ -309,8 +363,11 @@ def _interpreter(runtime: str) -> str | None:
     candidates = [str(p) for p in pyenv]
     candidates.append(shutil.which(f"python{version}") or "")
     for python in filter(None, candidates):  # a pyenv shim may exist yet refuse to run
-        probe = subprocess.run([python, "-I", "-c", "import sys; print(sys.version[:5])"],
-                               capture_output=True, text=True)
+        probe = subprocess.run(
+            [python, "-I", "-c", "import sys; print(sys.version[:5])"],
+            capture_output=True,
+            text=True,
+        )
         if probe.returncode == 0 and probe.stdout.startswith(version):
             return python
     return None

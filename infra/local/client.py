@@ -44,9 +44,17 @@ class ApiClient:
     def with_token(self, token: str) -> ApiClient:
         return ApiClient(f"http://{self.host}:{self.port}", token)
 
-    def request(self, method: str, path: str, body: Any = None, *, raw: bytes | None = None,
-                content_type: str = "application/json", query: dict[str, Any] | None = None,
-                accept: str = "application/json") -> Reply:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+        query: dict[str, Any] | None = None,
+        accept: str = "application/json",
+    ) -> Reply:
         headers = {"Accept": accept}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -89,5 +97,7 @@ class ApiClient:
         key = "email" if "@" in identifier else "username"
         reply = self.post("/orga/auth/token", {key: identifier, "password": password})
         if reply.status != 200:
-            raise RuntimeError(f"login failed for {identifier}: {reply.status} {reply.body[:200]!r}")
+            raise RuntimeError(
+                f"login failed for {identifier}: {reply.status} {reply.body[:200]!r}"
+            )
         return self.with_token(reply.json()["access_token"])

@@ -23,8 +23,9 @@ def expect(reply: Reply, status: int, what: str) -> Any:
     return reply.json()
 
 
-def eventually(fetch: Callable[[], Reply], ok: Callable[[Reply], bool], what: str,
-               timeout: float = 30.0) -> Reply:
+def eventually(
+    fetch: Callable[[], Reply], ok: Callable[[Reply], bool], what: str, timeout: float = 30.0
+) -> Reply:
     """Messages cross services asynchronously: poll like a frontend would."""
     deadline = time.monotonic() + timeout
     while True:
@@ -32,7 +33,9 @@ def eventually(fetch: Callable[[], Reply], ok: Callable[[Reply], bool], what: st
         if ok(reply):
             return reply
         if time.monotonic() > deadline:
-            raise RuntimeError(f"{what}: still {reply.status} after {timeout:.0f} s: {reply.body[:300]!r}")
+            raise RuntimeError(
+                f"{what}: still {reply.status} after {timeout:.0f} s: {reply.body[:300]!r}"
+            )
         time.sleep(0.1)
 
 
@@ -44,22 +47,40 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
     say(f"connecté : {me['first_name']} {me['last_name']} (rôle {me['role']})")
 
     step("2. Le jury crée un collège, centre de certification")
-    school = expect(jury.post("/orga/organizations", {
-        "uai": "0750001U", "name": "Collège Victor-Hugo", "type": "COLLEGE", "sector": "PUBLIC",
-        "academie": "Paris", "is_certification_center": True,
-    }), 201, "POST /orga/organizations")
+    school = expect(
+        jury.post(
+            "/orga/organizations",
+            {
+                "uai": "0750001U",
+                "name": "Collège Victor-Hugo",
+                "type": "COLLEGE",
+                "sector": "PUBLIC",
+                "academie": "Paris",
+                "is_certification_center": True,
+            },
+        ),
+        201,
+        "POST /orga/organizations",
+    )
     say(f"établissement {school['name']} ({school['uai']}) créé : id {school['id']}")
 
     step("3. Le message OrganizationRegistered traverse orga → certif et orga → jury")
     started = time.monotonic()
-    center = eventually(lambda: jury.get(f"/certif/centers/{school['id']}"),
-                        lambda r: r.status == 200, "certif knows the centre").json()
+    center = eventually(
+        lambda: jury.get(f"/certif/centers/{school['id']}"),
+        lambda r: r.status == 200,
+        "certif knows the centre",
+    ).json()
     say(f"certif connaît le centre « {center['name']} » après {time.monotonic() - started:.2f} s")
-    stats = eventually(lambda: jury.get("/jury/stats", query={"academie": "Paris"}),
-                       lambda r: r.status == 200 and r.json()["total"]["schools"] >= 1,
-                       "jury counts the school").json()
-    say(f"jury : {stats['total']['schools']} établissement(s) dans l'académie de Paris, "
-        f"dont {stats['total']['certification_centers']} centre(s) de certification")
+    stats = eventually(
+        lambda: jury.get("/jury/stats", query={"academie": "Paris"}),
+        lambda r: r.status == 200 and r.json()["total"]["schools"] >= 1,
+        "jury counts the school",
+    ).json()
+    say(
+        f"jury : {stats['total']['schools']} établissement(s) dans l'académie de Paris, "
+        f"dont {stats['total']['certification_centers']} centre(s) de certification"
+    )
     admin = school_admin_imports_students(anonymous, jury, school)
     step("4. Des élèves passent des évaluations de compétences (apprenants simulés)")
     from infra.local.demo_engine import run_students
@@ -69,36 +90,64 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
     from infra.local.demo_campaign import run_campaign
 
     campaign = run_campaign(anonymous, admin, school, profiles, say, eventually)
-    return {"school": school, "jury": jury, "profiles": profiles, "admin": admin,
-            "campaign": campaign}
+    return {
+        "school": school,
+        "jury": jury,
+        "profiles": profiles,
+        "admin": admin,
+        "campaign": campaign,
+    }
 
 
-def school_admin_imports_students(anonymous: ApiClient, jury: ApiClient,
-                                  school: dict[str, Any]) -> ApiClient:
+def school_admin_imports_students(
+    anonymous: ApiClient, jury: ApiClient, school: dict[str, Any]
+) -> ApiClient:
     """The school's admin imports a SIECLE export of 120 students, then lists a class."""
     step("3 bis. L'administratrice du collège importe ses élèves (fichier SIECLE)")
     email = "claire.benoit@college-victor-hugo.fr"
-    expect(anonymous.post("/orga/users", {"first_name": "Claire", "last_name": "Benoît",
-                                          "birthdate": "1980-05-12", "email": email,
-                                          "password": "Motdepasse-2020"}), 201, "POST /orga/users")
-    expect(jury.post(f"/orga/organizations/{school['id']}/memberships",
-                     {"email": email, "role": "ADMIN"}), 201, "POST memberships")
+    expect(
+        anonymous.post(
+            "/orga/users",
+            {
+                "first_name": "Claire",
+                "last_name": "Benoît",
+                "birthdate": "1980-05-12",
+                "email": email,
+                "password": "Motdepasse-2020",
+            },
+        ),
+        201,
+        "POST /orga/users",
+    )
+    expect(
+        jury.post(
+            f"/orga/organizations/{school['id']}/memberships", {"email": email, "role": "ADMIN"}
+        ),
+        201,
+        "POST memberships",
+    )
     admin = anonymous.login(email, "Motdepasse-2020")
     say("Claire Benoît, administratrice du collège, est connectée")
     data = demo_siecle_file(school["uai"], 120)
     started = time.monotonic()
     base = f"/orga/organizations/{school['id']}"
-    accepted = expect(admin.post(f"{base}/imports", raw=data, content_type="application/xml"),
-                      202, "POST imports")
+    accepted = expect(
+        admin.post(f"{base}/imports", raw=data, content_type="application/xml"), 202, "POST imports"
+    )
     say(f"ElevesSansAdresses.xml envoyé ({len(data) // 1024} Ko) : import en file d'attente")
-    done = eventually(lambda: admin.get(f"{base}/imports/{accepted['import_id']}"),
-                      lambda r: r.status == 200 and r.json()["status"] in ("DONE", "FAILED"),
-                      "import finished").json()
+    done = eventually(
+        lambda: admin.get(f"{base}/imports/{accepted['import_id']}"),
+        lambda r: r.status == 200 and r.json()["status"] in ("DONE", "FAILED"),
+        "import finished",
+    ).json()
     counts = done["counts"]
-    say(f"import {done['status']} en {time.monotonic() - started:.1f} s : "
-        f"{counts.get('imported')} élèves importés, {len(done['errors'])} erreur(s)")
-    page = expect(admin.get(f"{base}/students", query={"division": "3E1", "limit": 200}), 200,
-                  "GET students")
+    say(
+        f"import {done['status']} en {time.monotonic() - started:.1f} s : "
+        f"{counts.get('imported')} élèves importés, {len(done['errors'])} erreur(s)"
+    )
+    page = expect(
+        admin.get(f"{base}/students", query={"division": "3E1", "limit": 200}), 200, "GET students"
+    )
     names = ", ".join(f"{s['last_name']} {s['first_name']}" for s in page["students"][:3])
     say(f"classe de 3E1 : {len(page['students'])} élèves ({names}, …)")
     return admin
@@ -106,18 +155,33 @@ def school_admin_imports_students(anonymous: ApiClient, jury: ApiClient,
 
 def demo_siecle_file(uai: str, count: int) -> bytes:
     """A SIECLE export (ISO-8859-15) of accented names spread over 3E1 to 3E4."""
+    from infra.local.demo_engine import STUDENTS
     from infra.samples import siecle_builder as b
     from infra.samples import siecle_generator as g
 
-    from infra.local.demo_engine import STUDENTS
-
     # The demo's students are on the school's list (as SIECLE writes them: upper case, Latin-9).
-    known = [b.Eleve(str(400_000 + n), ine=f"{n:09d}ZZ", last_name=who.last_name.upper()
-                     .replace("Ễ", "E"), first_name=who.first_name, sex="12"[n % 2],
-                     birthdate="/".join(reversed(who.birthdate.split("-"))), divisions=("3E1",))
-             for n, who in enumerate(STUDENTS)]
-    eleves = known + [b.Eleve(str(500_000 + i), ine=f"{i:09d}{chr(65 + i % 26)}X",
-                      last_name=g.LAST_NAMES[i % len(g.LAST_NAMES)], first_name=g.FIRST_NAMES[i % len(g.FIRST_NAMES)],
-                      sex="12"[i % 2], birthdate=f"{1 + i % 28:02d}/{1 + i % 12:02d}/2007",
-                      divisions=(f"3E{1 + i % 4}",)) for i in range(count - len(known))]
+    known = [
+        b.Eleve(
+            str(400_000 + n),
+            ine=f"{n:09d}ZZ",
+            last_name=who.last_name.upper().replace("Ễ", "E"),
+            first_name=who.first_name,
+            sex="12"[n % 2],
+            birthdate="/".join(reversed(who.birthdate.split("-"))),
+            divisions=("3E1",),
+        )
+        for n, who in enumerate(STUDENTS)
+    ]
+    eleves = known + [
+        b.Eleve(
+            str(500_000 + i),
+            ine=f"{i:09d}{chr(65 + i % 26)}X",
+            last_name=g.LAST_NAMES[i % len(g.LAST_NAMES)],
+            first_name=g.FIRST_NAMES[i % len(g.FIRST_NAMES)],
+            sex="12"[i % 2],
+            birthdate=f"{1 + i % 28:02d}/{1 + i % 12:02d}/2007",
+            divisions=(f"3E{1 + i % 4}",),
+        )
+        for i in range(count - len(known))
+    ]
     return b.siecle_xml(eleves, uai=uai)

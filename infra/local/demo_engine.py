@@ -9,8 +9,24 @@ from typing import Any
 
 from infra.local.client import ApiClient
 
-COMPETENCES = ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
-               "4.1", "4.2", "4.3", "5.1", "5.2")
+COMPETENCES = (
+    "1.1",
+    "1.2",
+    "1.3",
+    "2.1",
+    "2.2",
+    "2.3",
+    "2.4",
+    "3.1",
+    "3.2",
+    "3.3",
+    "3.4",
+    "4.1",
+    "4.2",
+    "4.3",
+    "5.1",
+    "5.2",
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +47,9 @@ STUDENTS = (
 PASSWORD = "Motdepasse-demo-1"
 
 
-def take_evaluation(student: ApiClient, competence: str, learner: Any, content: Any,
-                    rng: random.Random) -> int:
+def take_evaluation(
+    student: ApiClient, competence: str, learner: Any, content: Any, rng: random.Random
+) -> int:
     """One competence evaluation, one round trip per question; returns the answers given."""
     started = student.post("/engine/competence-evaluations", {"competence": competence})
     assessment_id = started.json()["assessment_id"]
@@ -55,9 +72,16 @@ def run_students(anonymous: ApiClient, say: Callable[[str], None]) -> list[dict[
 
     content, rng, summaries = read_content(), random.Random(2026), []
     for who in STUDENTS:
-        anonymous.post("/orga/users", {"first_name": who.first_name, "last_name": who.last_name,
-                                       "birthdate": who.birthdate, "username": who.username,
-                                       "password": PASSWORD})
+        anonymous.post(
+            "/orga/users",
+            {
+                "first_name": who.first_name,
+                "last_name": who.last_name,
+                "birthdate": who.birthdate,
+                "username": who.username,
+                "password": PASSWORD,
+            },
+        )
         student = anonymous.login(who.username, PASSWORD)
         learner = SimulatedLearner({code: who.ability for code in COMPETENCES})
         answers = evaluations = 0
@@ -67,11 +91,16 @@ def run_students(anonymous: ApiClient, say: Callable[[str], None]) -> list[dict[
             if student.get("/engine/users/me/profile").json()["certifiable"]:
                 break
         profile = student.get("/engine/users/me/profile").json()
-        levels = ", ".join(f"{c['code']}:{c['level']}" for c in profile["competences"]
-                           if c["level"] > 0) or "aucun"
-        verdict = ("certifiable" if profile["certifiable"]
-                   else f"non certifiable — {profile['message']}")
-        say(f"{who.first_name} {who.last_name} : {evaluations} évaluation(s), {answers} réponses, "
-            f"{profile['total_pix']} pix, niveaux {levels} ; {verdict}")
+        levels = (
+            ", ".join(f"{c['code']}:{c['level']}" for c in profile["competences"] if c["level"] > 0)
+            or "aucun"
+        )
+        verdict = (
+            "certifiable" if profile["certifiable"] else f"non certifiable — {profile['message']}"
+        )
+        say(
+            f"{who.first_name} {who.last_name} : {evaluations} évaluation(s), {answers} réponses, "
+            f"{profile['total_pix']} pix, niveaux {levels} ; {verdict}"
+        )
         summaries.append(profile)
     return summaries

@@ -10,8 +10,10 @@ from infra import resources
 
 
 def _urls(sqs: Any, service: str) -> tuple[str, str]:
-    return (sqs.get_queue_url(QueueName=resources.queue(service))["QueueUrl"],
-            sqs.get_queue_url(QueueName=resources.dead_letter_queue(service))["QueueUrl"])
+    return (
+        sqs.get_queue_url(QueueName=resources.queue(service))["QueueUrl"],
+        sqs.get_queue_url(QueueName=resources.dead_letter_queue(service))["QueueUrl"],
+    )
 
 
 def list_dead_letters(peek_seconds: int = 1) -> dict[str, list[dict[str, Any]]]:
@@ -20,9 +22,12 @@ def list_dead_letters(peek_seconds: int = 1) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {}
     for service in resources.SERVICES:
         _, dlq = _urls(sqs, service)
-        messages = sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10,
-                                       VisibilityTimeout=peek_seconds,
-                                       MessageAttributeNames=["All"]).get("Messages", [])
+        messages = sqs.receive_message(
+            QueueUrl=dlq,
+            MaxNumberOfMessages=10,
+            VisibilityTimeout=peek_seconds,
+            MessageAttributeNames=["All"],
+        ).get("Messages", [])
         found[service] = [{"message_id": m["MessageId"], "body": m["Body"][:300]} for m in messages]
     return found
 
@@ -34,14 +39,20 @@ def replay(service: str | None = None) -> int:
     for name in [service] if service else resources.SERVICES:
         queue, dlq = _urls(sqs, name)
         while True:
-            messages = sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10,
-                                           VisibilityTimeout=30,
-                                           MessageAttributeNames=["All"]).get("Messages", [])
+            messages = sqs.receive_message(
+                QueueUrl=dlq,
+                MaxNumberOfMessages=10,
+                VisibilityTimeout=30,
+                MessageAttributeNames=["All"],
+            ).get("Messages", [])
             if not messages:
                 break
             for m in messages:
-                sqs.send_message(QueueUrl=queue, MessageBody=m["Body"],
-                                 MessageAttributes=m.get("MessageAttributes", {}))
+                sqs.send_message(
+                    QueueUrl=queue,
+                    MessageBody=m["Body"],
+                    MessageAttributes=m.get("MessageAttributes", {}),
+                )
                 sqs.delete_message(QueueUrl=dlq, ReceiptHandle=m["ReceiptHandle"])
                 moved += 1
     return moved

@@ -34,8 +34,9 @@ class GatewayServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024
 
-    def __init__(self, address: tuple[str, int], apps: dict[str, ModuleType],
-                 workers: int = DEFAULT_WORKERS) -> None:
+    def __init__(
+        self, address: tuple[str, int], apps: dict[str, ModuleType], workers: int = DEFAULT_WORKERS
+    ) -> None:
         self.gateways = {
             service: LocalGateway(module.app, Config(chalice_stage="local"))
             for service, module in apps.items()
@@ -66,13 +67,19 @@ class GatewayHandler(BaseHTTPRequestHandler):
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
         if gateway is None:
-            self._send(404, {"Content-Type": "application/json"}, json.dumps(
-                {"error": {"code": "NOT_FOUND", "message": "Service inconnu.", "details": {}}}))
+            self._send(
+                404,
+                {"Content-Type": "application/json"},
+                json.dumps(
+                    {"error": {"code": "NOT_FOUND", "message": "Service inconnu.", "details": {}}}
+                ),
+            )
             return
         try:
             with self.server.workers:
-                response = gateway.handle_request(self.command, "/" + rest, dict(self.headers),
-                                                  body)
+                response = gateway.handle_request(
+                    self.command, "/" + rest, dict(self.headers), body
+                )
         except LocalGatewayException as error:
             self._send(error.CODE, dict(error.headers), error.body or b"")
             return
@@ -98,8 +105,9 @@ class GatewayHandler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _handle
 
 
-def serve(apps: dict[str, ModuleType], host: str, port: int,
-          workers: int = DEFAULT_WORKERS) -> tuple[GatewayServer, threading.Thread]:
+def serve(
+    apps: dict[str, ModuleType], host: str, port: int, workers: int = DEFAULT_WORKERS
+) -> tuple[GatewayServer, threading.Thread]:
     server = GatewayServer((host, port), apps, workers)
     thread = threading.Thread(target=server.serve_forever, name="gateway", daemon=True)
     thread.start()

@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     werkzeug.serving.LISTEN_QUEUE = 1024
     app = DomainDispatcherApplication(create_backend_app)
-    werkzeug.serving.run_simple(args.host, args.port, app, threaded=True,
-                                request_handler=KeepAliveHandler)
+    werkzeug.serving.run_simple(
+        args.host, args.port, app, threaded=True, request_handler=KeepAliveHandler
+    )
 
 
 if __name__ == "__main__":

@@ -44,7 +44,9 @@ class MotoServer:
         out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "infra.local.moto_main", "-H", self.host, "-p", str(self.port)],
-            stdout=out, stderr=out, env={**os.environ, **LOCAL_CREDENTIALS},
+            stdout=out,
+            stderr=out,
+            env={**os.environ, **LOCAL_CREDENTIALS},
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -81,8 +83,10 @@ def deploy_template(signing_key: str | None = None) -> dict[str, str]:
         TemplateBody=render(),
         Parameters=[
             {"ParameterKey": "Stage", "ParameterValue": "local"},
-            {"ParameterKey": "TokenSigningKeyValue",
-             "ParameterValue": signing_key or secrets.token_urlsafe(48)},
+            {
+                "ParameterKey": "TokenSigningKeyValue",
+                "ParameterValue": signing_key or secrets.token_urlsafe(48),
+            },
         ],
     )
     deadline = time.monotonic() + 60

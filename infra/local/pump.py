@@ -20,23 +20,36 @@ RETRY_DELAY_SECONDS = 1
 
 def sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
     """The event Lambda hands to a function subscribed to a queue."""
-    return {"Records": [{
-        "messageId": m["MessageId"],
-        "receiptHandle": m["ReceiptHandle"],
-        "body": m["Body"],
-        "attributes": m.get("Attributes", {}),
-        "messageAttributes": m.get("MessageAttributes", {}),
-        "md5OfBody": m.get("MD5OfBody", ""),
-        "eventSource": "aws:sqs",
-        "eventSourceARN": queue_arn,
-        "awsRegion": "eu-west-3",
-    } for m in messages]}
+    return {
+        "Records": [
+            {
+                "messageId": m["MessageId"],
+                "receiptHandle": m["ReceiptHandle"],
+                "body": m["Body"],
+                "attributes": m.get("Attributes", {}),
+                "messageAttributes": m.get("MessageAttributes", {}),
+                "md5OfBody": m.get("MD5OfBody", ""),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue_arn,
+                "awsRegion": "eu-west-3",
+            }
+            for m in messages
+        ]
+    }
 
 
 def scheduled_event(rule: str) -> dict[str, Any]:
-    return {"id": str(uuid.uuid4()), "detail-type": "Scheduled Event", "source": "aws.events",
-            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "resources": [rule],
-            "detail": {}, "region": "eu-west-3", "account": "123456789012", "version": "0"}
+    return {
+        "id": str(uuid.uuid4()),
+        "detail-type": "Scheduled Event",
+        "source": "aws.events",
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "resources": [rule],
+        "detail": {},
+        "region": "eu-west-3",
+        "account": "123456789012",
+        "version": "0",
+    }
 
 
 class _Context:
@@ -52,8 +65,14 @@ class QueuePump(threading.Thread):
     """Receives a batch, calls the handler, deletes on success; on failure the message comes back
     after a short delay, and after 5 receives the queue's redrive policy moves it to its DLQ."""
 
-    def __init__(self, queue_name: str, handler: Callable[..., Any], batch_size: int,
-                 stop: threading.Event, on_idle: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        queue_name: str,
+        handler: Callable[..., Any],
+        batch_size: int,
+        stop: threading.Event,
+        on_idle: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(name=f"pump-{queue_name}", daemon=True)
         self.queue_name = queue_name
         self.handler = handler
@@ -66,12 +85,17 @@ class QueuePump(threading.Thread):
     def run(self) -> None:
         sqs = boto3.client("sqs")
         url = sqs.get_queue_url(QueueName=self.queue_name)["QueueUrl"]
-        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
         while not self.stop.is_set():
             try:
                 messages = sqs.receive_message(
-                    QueueUrl=url, MaxNumberOfMessages=self.batch_size, WaitTimeSeconds=1,
-                    AttributeNames=["All"], MessageAttributeNames=["All"],
+                    QueueUrl=url,
+                    MaxNumberOfMessages=self.batch_size,
+                    WaitTimeSeconds=1,
+                    AttributeNames=["All"],
+                    MessageAttributeNames=["All"],
                 ).get("Messages", [])
             except Exception:  # the server is going away at shutdown
                 if self.stop.is_set():
@@ -85,15 +109,27 @@ class QueuePump(threading.Thread):
                 self.handler(sqs_event(messages, arn), _Context())
             except Exception as error:
                 self.failed += 1
-                log.warning("pump.handler_failed", queue=self.queue_name, error=type(error).__name__,
-                            exc_info=True)
+                log.warning(
+                    "pump.handler_failed",
+                    queue=self.queue_name,
+                    error=type(error).__name__,
+                    exc_info=True,
+                )
                 for m in messages:
-                    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"],
-                                                  VisibilityTimeout=RETRY_DELAY_SECONDS)
+                    sqs.change_message_visibility(
+                        QueueUrl=url,
+                        ReceiptHandle=m["ReceiptHandle"],
+                        VisibilityTimeout=RETRY_DELAY_SECONDS,
+                    )
             else:
                 self.handled += len(messages)
-                sqs.delete_message_batch(QueueUrl=url, Entries=[
-                    {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)])
+                sqs.delete_message_batch(
+                    QueueUrl=url,
+                    Entries=[
+                        {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
+                        for i, m in enumerate(messages)
+                    ],
+                )
             finally:
                 self.busy = False
 
@@ -101,8 +137,9 @@ class QueuePump(threading.Thread):
 class Scheduler(threading.Thread):
     """Fires every scheduled handler on a short local period instead of its cloud schedule."""
 
-    def __init__(self, jobs: list[tuple[str, Callable[..., Any]]], period: float,
-                 stop: threading.Event) -> None:
+    def __init__(
+        self, jobs: list[tuple[str, Callable[..., Any]]], period: float, stop: threading.Event
+    ) -> None:
         super().__init__(name="scheduler", daemon=True)
         self.jobs = jobs
         self.period = period
@@ -117,8 +154,9 @@ class Scheduler(threading.Thread):
                     log.error("schedule.failed", job=name, exc_info=True)
 
 
-def event_handlers(apps: dict[str, ModuleType]) -> tuple[list[tuple[str, int, Callable[..., Any]]],
-                                                         list[tuple[str, Callable[..., Any]]]]:
+def event_handlers(
+    apps: dict[str, ModuleType],
+) -> tuple[list[tuple[str, int, Callable[..., Any]]], list[tuple[str, Callable[..., Any]]]]:
     queues, schedules = [], []
     for module in apps.values():
         for source in module.app.event_sources:

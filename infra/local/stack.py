@@ -68,8 +68,11 @@ class LocalStack:
         self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
         deps = bootstrap.orga()
         if deps.accounts.find_by_login(self.admin_email.lower()) is None:
-            sign_up(deps.accounts, deps.clock, SignUp("Jury", "Pix", None, self.admin_password,
-                                                     email=self.admin_email, role=JURY))
+            sign_up(
+                deps.accounts,
+                deps.clock,
+                SignUp("Jury", "Pix", None, self.admin_password, email=self.admin_email, role=JURY),
+            )
 
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + 30

@@ -1,10 +1,8 @@
 """Pix Certif: certification centres, sessions, candidates and finalisation."""
 
-
-from pixcore.http import Api, Context, ServiceApp
-
 from chalicelib.certif import bootstrap, schemas
 from chalicelib.certif.use_cases import centers
+from pixcore.http import Api, Context, ServiceApp
 
 app = ServiceApp(app_name="pixcert-certif")
 api = Api(app, "certif", tokens=bootstrap.tokens)

@@ -1,6 +1,5 @@
 """Pix engine: learning content, placement tests, profiles and certification courses."""
 
-
 from chalicelib.engine import bootstrap
 from chalicelib.engine.routes import assessments, profiles
 from pixcore.http import Api, ServiceApp

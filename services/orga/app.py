@@ -1,6 +1,7 @@
 """Pix Orga: accounts, schools, students, campaigns and results for schools."""
 
 from chalice import Rate
+
 from chalicelib.orga import bootstrap
 from chalicelib.orga.routes import accounts, campaigns, imports, results, students
 from chalicelib.orga.use_cases import inbox, stuck_imports

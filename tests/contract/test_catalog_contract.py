@@ -17,45 +17,111 @@ add_service_paths()
 def sample(message_type: str):  # noqa: ANN201
     now, today = datetime(2026, 3, 10, 9, 0, tzinfo=UTC), date(2026, 3, 10)
     mark = c.CompetenceMark(competence="1.1", level=3, pix=24)
-    answer = c.CertificationAnswer(challenge_id="ch1", competence="1.1", skill="@recherche3",
-                                   challenge_type="QCU", result="ok")
+    answer = c.CertificationAnswer(
+        challenge_id="ch1", competence="1.1", skill="@recherche3", challenge_type="QCU", result="ok"
+    )
     samples = {
         "OrganizationRegistered": c.OrganizationRegistered(
-            organization_id="o", uai="0750001U", name="Collège", organization_type="COLLEGE",
-            sector="PUBLIC", academie="Paris", is_certification_center=True,
-            members=[c.Member(user_id="u", role="ADMIN")]),
-        "MembershipChanged": c.MembershipChanged(organization_id="o",
-                                                 members=[c.Member(user_id="u", role="MEMBER")]),
-        "StudentsImported": c.StudentsImported(organization_id="o", import_id="i",
-                                               students_bucket="b", students_key="k",
-                                               active_count=3, disabled_student_ids=["s9"]),
+            organization_id="o",
+            uai="0750001U",
+            name="Collège",
+            organization_type="COLLEGE",
+            sector="PUBLIC",
+            academie="Paris",
+            is_certification_center=True,
+            members=[c.Member(user_id="u", role="ADMIN")],
+        ),
+        "MembershipChanged": c.MembershipChanged(
+            organization_id="o", members=[c.Member(user_id="u", role="MEMBER")]
+        ),
+        "StudentsImported": c.StudentsImported(
+            organization_id="o",
+            import_id="i",
+            students_bucket="b",
+            students_key="k",
+            active_count=3,
+            disabled_student_ids=["s9"],
+        ),
         "StudentImportRequested": c.StudentImportRequested(
-            organization_id="o", import_id="i", bucket="b", key="imports/o/i", file_kind="SIECLE"),
+            organization_id="o", import_id="i", bucket="b", key="imports/o/i", file_kind="SIECLE"
+        ),
         "LearnerReconciled": c.LearnerReconciled(organization_id="o", student_id="s", user_id="u"),
-        "ProfileUpdated": c.ProfileUpdated(user_id="u", competences=[mark], total_pix=24,
-                                           certifiable=False, as_of=now),
+        "ProfileUpdated": c.ProfileUpdated(
+            user_id="u", competences=[mark], total_pix=24, certifiable=False, as_of=now
+        ),
         "CertificationStartRequested": c.CertificationStartRequested(
-            course_id="c", session_id="1", center_id="o", candidate_id="k", user_id="u",
-            extra_time_percentage=33, session_date=today, window_starts_at=now),
+            course_id="c",
+            session_id="1",
+            center_id="o",
+            candidate_id="k",
+            user_id="u",
+            extra_time_percentage=33,
+            session_date=today,
+            window_starts_at=now,
+        ),
         "CertificationCourseReady": c.CertificationCourseReady(
-            course_id="c", session_id="1", candidate_id="k", user_id="u",
-            verification_code="P-2B3C4D6F", max_level=6, question_count=15, profile=[mark]),
+            course_id="c",
+            session_id="1",
+            candidate_id="k",
+            user_id="u",
+            verification_code="P-2B3C4D6F",
+            max_level=6,
+            question_count=15,
+            profile=[mark],
+        ),
         "CertificationCompleted": c.CertificationCompleted(
-            course_id="c", session_id="1", candidate_id="k", user_id="u",
-            verification_code="P-2B3C4D6F", max_level=6, state="completed", started_at=now,
-            completed_at=now, profile=[mark], answers=[answer]),
+            course_id="c",
+            session_id="1",
+            candidate_id="k",
+            user_id="u",
+            verification_code="P-2B3C4D6F",
+            max_level=6,
+            state="completed",
+            started_at=now,
+            completed_at=now,
+            profile=[mark],
+            answers=[answer],
+        ),
         "SessionFinalized": c.SessionFinalized(
-            session_id="1", center_id="o", center_name="Collège", session_date=today,
-            examiners="M. Martin", candidates=[c.FinalizedCandidate(
-                candidate_id="k", first_name="Zoé", last_name="Lefèvre", birthdate=today,
-                issue_reports=[c.IssueReport(issue_report_id="r", category="QUESTION",
-                                             code="E1", question_number=3)])]),
+            session_id="1",
+            center_id="o",
+            center_name="Collège",
+            session_date=today,
+            examiners="M. Martin",
+            candidates=[
+                c.FinalizedCandidate(
+                    candidate_id="k",
+                    first_name="Zoé",
+                    last_name="Lefèvre",
+                    birthdate=today,
+                    issue_reports=[
+                        c.IssueReport(
+                            issue_report_id="r", category="QUESTION", code="E1", question_number=3
+                        )
+                    ],
+                )
+            ],
+        ),
         "SessionPublished": c.SessionPublished(
-            session_id="1", center_id="o", center_name="Collège", session_date=today,
-            published_at=now, results=[c.PublishedResult(
-                course_id="c", candidate_id="k", status="validated", pix=24, competences=[mark],
-                verification_code="P-2B3C4D6F", first_name="Zoé", last_name="Lefèvre",
-                birthdate=today)]),
+            session_id="1",
+            center_id="o",
+            center_name="Collège",
+            session_date=today,
+            published_at=now,
+            results=[
+                c.PublishedResult(
+                    course_id="c",
+                    candidate_id="k",
+                    status="validated",
+                    pix=24,
+                    competences=[mark],
+                    verification_code="P-2B3C4D6F",
+                    first_name="Zoé",
+                    last_name="Lefèvre",
+                    birthdate=today,
+                )
+            ],
+        ),
     }
     return samples[message_type]
 

@@ -48,8 +48,9 @@ def client(apps: dict):
 
     def get(service: str) -> Client:
         if service not in clients:
-            clients[service] = Client(apps[service].app, stage_name="local",
-                                      project_dir=str(ROOT / "services" / service))
+            clients[service] = Client(
+                apps[service].app, stage_name="local", project_dir=str(ROOT / "services" / service)
+            )
         return clients[service]
 
     yield get
@@ -63,8 +64,10 @@ def token_for(principal: Principal) -> str:
 
 @pytest.fixture
 def jury_headers(aws: None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token_for(Principal('jury-1', JURY))}",
-            "Content-Type": "application/json"}
+    return {
+        "Authorization": f"Bearer {token_for(Principal('jury-1', JURY))}",
+        "Content-Type": "application/json",
+    }
 
 
 def body(response) -> dict:  # noqa: ANN001
@@ -82,3 +85,28 @@ def drain(service: str, max_messages: int = 50) -> list[dict]:
             break
         found.extend(json.loads(m["Body"]) for m in batch)
     return found
+
+
+ORGA_SCHOOL = {
+    "uai": "0750655E",
+    "name": "Collège Jean-Moulin",
+    "type": "COLLEGE",
+    "sector": "PUBLIC",
+    "academie": "Paris",
+    "is_certification_center": True,
+}
+
+
+@pytest.fixture
+def school(client, jury_headers) -> dict:  # noqa: ANN001
+    """A school registered by the jury, with the headers of one of its admins."""
+    from pixcore.auth import ADMIN
+
+    created = body(
+        client("orga").http.post(
+            "/organizations", headers=jury_headers, body=json.dumps(ORGA_SCHOOL)
+        )
+    )
+    drain("certif"), drain("jury")
+    token = token_for(Principal("admin-1", "STUDENT", {created["id"]: ADMIN}))
+    return {**created, "auth": {"Authorization": f"Bearer {token}"}}

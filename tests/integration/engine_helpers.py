@@ -7,13 +7,14 @@ import random
 from typing import Any
 
 from pixcore.auth import Principal
-
 from tests.integration.conftest import body, token_for
 
 
 def headers_for(user_id: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token_for(Principal(user_id))}",
-            "Content-Type": "application/json"}
+    return {
+        "Authorization": f"Bearer {token_for(Principal(user_id))}",
+        "Content-Type": "application/json",
+    }
 
 
 def post(client, path: str, payload: Any, headers: dict[str, str]):  # noqa: ANN001, ANN201
@@ -32,8 +33,14 @@ def first_challenge(client, headers: dict[str, str], assessment_id: str) -> dict
     return body(reply)
 
 
-def play(client, headers: dict[str, str], assessment_id: str, content, learner,  # noqa: ANN001
-         rng: random.Random) -> int:
+def play(
+    client,
+    headers: dict[str, str],
+    assessment_id: str,
+    content,
+    learner,  # noqa: ANN001
+    rng: random.Random,
+) -> int:
     """Answers until the end, one round trip per question; returns how many were answered."""
     shown = client("engine").http.get(f"/assessments/{assessment_id}/next", headers=headers)
     current = body(shown) if shown.status_code == 200 else None

@@ -13,17 +13,34 @@ from pixcore.messages.catalog import OrganizationRegistered
 
 def lambda_event(*bodies: str) -> dict:
     """Each record gets its own SQS id, as SQS does for a redelivered duplicate."""
-    return {"Records": [{"messageId": f"sqs-{i}", "receiptHandle": f"r{i}", "body": b,
-                         "attributes": {}, "messageAttributes": {}, "md5OfBody": "",
-                         "eventSource": "aws:sqs",
-                         "eventSourceARN": "arn:aws:sqs:eu-west-3:123456789012:q",
-                         "awsRegion": "eu-west-3"} for i, b in enumerate(bodies)]}
+    return {
+        "Records": [
+            {
+                "messageId": f"sqs-{i}",
+                "receiptHandle": f"r{i}",
+                "body": b,
+                "attributes": {},
+                "messageAttributes": {},
+                "md5OfBody": "",
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:eu-west-3:123456789012:q",
+                "awsRegion": "eu-west-3",
+            }
+            for i, b in enumerate(bodies)
+        ]
+    }
 
 
 def registered() -> OrganizationRegistered:
-    return OrganizationRegistered(organization_id="org-1", uai="0750001U", name="Collège",
-                                  organization_type="COLLEGE", sector="PUBLIC", academie="Paris",
-                                  is_certification_center=True)
+    return OrganizationRegistered(
+        organization_id="org-1",
+        uai="0750001U",
+        name="Collège",
+        organization_type="COLLEGE",
+        sector="PUBLIC",
+        academie="Paris",
+        is_certification_center=True,
+    )
 
 
 def test_a_message_delivered_twice_is_handled_once(apps, monkeypatch):
@@ -42,7 +59,9 @@ def test_a_message_delivered_twice_is_handled_once(apps, monkeypatch):
 def test_processed_message_claims_on_dynamodb(aws):
     import os
 
-    store = DynamoProcessedMessages(processed_message_model(os.environ["PIXCERT_JURY_PROCESSED_TABLE"]))
+    store = DynamoProcessedMessages(
+        processed_message_model(os.environ["PIXCERT_JURY_PROCESSED_TABLE"])
+    )
     assert store.claim("m1", lease_seconds=60) is True
     with pytest.raises(MessageInProgress):
         store.claim("m1", lease_seconds=60)
@@ -55,7 +74,9 @@ def test_processed_message_claims_on_dynamodb(aws):
 def test_an_expired_lease_can_be_taken_over(aws):
     import os
 
-    store = DynamoProcessedMessages(processed_message_model(os.environ["PIXCERT_ORGA_PROCESSED_TABLE"]))
+    store = DynamoProcessedMessages(
+        processed_message_model(os.environ["PIXCERT_ORGA_PROCESSED_TABLE"])
+    )
     assert store.claim("m2", lease_seconds=-1) is True
     assert store.claim("m2", lease_seconds=60) is True
 

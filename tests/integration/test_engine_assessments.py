@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from chalicelib.engine import bootstrap
 from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
 from pixcore.clock import FixedClock
-
 from tests.integration.conftest import body
 from tests.integration.engine_helpers import first_challenge, headers_for, post, start
 
@@ -76,8 +75,9 @@ def test_only_the_owner_may_see_or_answer_an_assessment(client):
     for reply in (
         client("engine").http.get(f"/assessments/{assessment_id}", headers=intruder),
         client("engine").http.get(f"/assessments/{assessment_id}/next", headers=intruder),
-        answer(client, intruder, assessment_id, {"challenge_id": shown["challenge_id"],
-                                                  "skip": True}),
+        answer(
+            client, intruder, assessment_id, {"challenge_id": shown["challenge_id"], "skip": True}
+        ),
     ):
         assert reply.status_code == 403
         assert body(reply)["error"]["code"] == "ASSESSMENT_NOT_OWNED"
@@ -93,12 +93,22 @@ def test_a_timed_challenge_answered_late_is_timed_out(client):
     assessment_id = body(created)["assessment_id"]
     current = first_challenge(client, headers, assessment_id)
     while not current["timer"]:
-        current = body(answer(client, headers, assessment_id,
-                              {"challenge_id": current["challenge_id"], "skip": True}))["next"]
+        current = body(
+            answer(
+                client,
+                headers,
+                assessment_id,
+                {"challenge_id": current["challenge_id"], "skip": True},
+            )
+        )["next"]
     challenge = content.challenge(current["challenge_id"])
     clock.advance(seconds=challenge.timer + 1)
-    late = answer(client, headers, assessment_id,
-                  {"challenge_id": challenge.id, "value": right_value(challenge, _rng())})
+    late = answer(
+        client,
+        headers,
+        assessment_id,
+        {"challenge_id": challenge.id, "value": right_value(challenge, _rng())},
+    )
     assert body(late)["result"] == "timedout"
 
 

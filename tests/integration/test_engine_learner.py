@@ -8,12 +8,12 @@ import random
 from collections import Counter
 
 import pytest
+from pynamodb.connection.base import Connection
+
 from chalicelib.engine import bootstrap
 from chalicelib.engine.adapters.assessment_items import AnswerItem
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from pixcore.referential import COMPETENCE_CODES
-from pynamodb.connection.base import Connection
-
 from tests.integration.conftest import body, drain
 from tests.integration.engine_helpers import first_challenge, headers_for, play, post, start
 
@@ -60,11 +60,21 @@ def test_the_answers_are_kept_once_the_evaluation_ends(client):
     headers = headers_for("zoe")
     assessment_id = start(client, headers, "2.3")["assessment_id"]
     current = first_challenge(client, headers, assessment_id)
-    skipped = post(client, f"/assessments/{assessment_id}/answers",
-                   {"challenge_id": current["challenge_id"], "skip": True}, headers)
+    skipped = post(
+        client,
+        f"/assessments/{assessment_id}/answers",
+        {"challenge_id": current["challenge_id"], "skip": True},
+        headers,
+    )
     assert _history(assessment_id) == []
-    rest = play(client, headers, assessment_id, bootstrap.content(),
-                SimulatedLearner({"2.3": 2.5}), random.Random(8))
+    rest = play(
+        client,
+        headers,
+        assessment_id,
+        bootstrap.content(),
+        SimulatedLearner({"2.3": 2.5}),
+        random.Random(8),
+    )
     kept = _history(assessment_id)
     assert skipped.status_code == 201 and len(kept) == 1 + rest
     assert {a.challenge_id for a in kept} == set(_asked(assessment_id))
@@ -76,8 +86,14 @@ def test_the_answers_are_kept_once_the_evaluation_ends(client):
 def test_a_finished_evaluation_answers_204_and_publishes_the_profile(client):
     headers = headers_for("zoe")
     assessment_id = start(client, headers, "1.2")["assessment_id"]
-    play(client, headers, assessment_id, bootstrap.content(), SimulatedLearner({"1.2": 4.0}),
-         random.Random(2))
+    play(
+        client,
+        headers,
+        assessment_id,
+        bootstrap.content(),
+        SimulatedLearner({"1.2": 4.0}),
+        random.Random(2),
+    )
     done = client("engine").http.get(f"/assessments/{assessment_id}/next", headers=headers)
     state = body(client("engine").http.get(f"/assessments/{assessment_id}", headers=headers))
     assert done.status_code == 204 and state["state"] == "completed"
@@ -110,16 +126,25 @@ def test_a_simulated_learner_becomes_certifiable_through_http(client):
 def test_a_campaign_assessment_runs_over_its_target_skills(client):
     headers = headers_for("zoe")
     targets = [s.id for s in bootstrap.content().skills_of_competence("4.2")][:6]
-    created = post(client, "/assessments", {"target_skill_ids": targets,
-                                            "campaign_code": "SCOBAD123"}, headers)
-    resumed = post(client, "/assessments", {"target_skill_ids": targets,
-                                            "campaign_code": "SCOBAD123"}, headers)
+    created = post(
+        client, "/assessments", {"target_skill_ids": targets, "campaign_code": "SCOBAD123"}, headers
+    )
+    resumed = post(
+        client, "/assessments", {"target_skill_ids": targets, "campaign_code": "SCOBAD123"}, headers
+    )
     assessment_id = body(created)["assessment_id"]
     assert created.status_code == 201 and body(resumed)["assessment_id"] == assessment_id
-    play(client, headers, assessment_id, bootstrap.content(), SimulatedLearner({"4.2": 2.0}),
-         random.Random(4))
-    asked = {c.skill_id for c in bootstrap.content().challenges.values()
-             if c.id in _asked(assessment_id)}
+    play(
+        client,
+        headers,
+        assessment_id,
+        bootstrap.content(),
+        SimulatedLearner({"4.2": 2.0}),
+        random.Random(4),
+    )
+    asked = {
+        c.skill_id for c in bootstrap.content().challenges.values() if c.id in _asked(assessment_id)
+    }
     assert asked and asked <= set(targets)
 
 
@@ -128,5 +153,8 @@ def _asked(assessment_id: str) -> list[str]:
 
 
 def _history(assessment_id: str) -> list[AnswerItem]:
-    return list(AnswerItem.query(f"ASSESSMENT#{assessment_id}", AnswerItem.sk.startswith("ANSWER#"),
-                                 consistent_read=True))
+    return list(
+        AnswerItem.query(
+            f"ASSESSMENT#{assessment_id}", AnswerItem.sk.startswith("ANSWER#"), consistent_read=True
+        )
+    )

@@ -27,9 +27,14 @@ def test_s3_document_store_round_trip_and_presigned_urls(aws):
 
 
 def test_a_large_message_crosses_sqs_by_claim_check(aws):
-    message = StudentsImported(organization_id="o", import_id="i", students_bucket="b",
-                               students_key="k", active_count=0,
-                               disabled_student_ids=[f"student-{i:06d}" for i in range(20_000)])
+    message = StudentsImported(
+        organization_id="o",
+        import_id="i",
+        students_bucket="b",
+        students_key="k",
+        active_count=0,
+        disabled_student_ids=[f"student-{i:06d}" for i in range(20_000)],
+    )
     runtime.ServiceRuntime("orga").publisher().publish(message)
     [body] = drain("certif")
     assert "claim_check" in body

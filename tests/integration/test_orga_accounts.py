@@ -6,22 +6,39 @@ import json
 
 from tests.integration.conftest import body, drain
 
-SCHOOL = {"uai": "0750001U", "name": "Collège Victor-Hugo", "type": "COLLEGE",
-          "sector": "PUBLIC", "academie": "Paris", "is_certification_center": True}
+SCHOOL = {
+    "uai": "0750001U",
+    "name": "Collège Victor-Hugo",
+    "type": "COLLEGE",
+    "sector": "PUBLIC",
+    "academie": "Paris",
+    "is_certification_center": True,
+}
 
 
 def sign_up(client, email="zoe.lefevre@example.fr", password="Motdepasse1"):  # noqa: ANN001, ANN201
-    return client("orga").http.post("/users", headers={"Content-Type": "application/json"},
-                                    body=json.dumps({"first_name": "Zoé", "last_name": "Lefèvre",
-                                                     "birthdate": "2011-02-28", "email": email,
-                                                     "password": password}))
+    return client("orga").http.post(
+        "/users",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps(
+            {
+                "first_name": "Zoé",
+                "last_name": "Lefèvre",
+                "birthdate": "2011-02-28",
+                "email": email,
+                "password": password,
+            }
+        ),
+    )
 
 
 def test_sign_up_then_log_in_then_me(client):
     assert sign_up(client).status_code == 201
-    login = client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
-                                     body=json.dumps({"email": "ZOE.LEFEVRE@example.fr ",
-                                                      "password": "Motdepasse1"}))
+    login = client("orga").http.post(
+        "/auth/token",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps({"email": "ZOE.LEFEVRE@example.fr ", "password": "Motdepasse1"}),
+    )
     assert login.status_code == 200
     token = body(login)["access_token"]
     me = client("orga").http.get("/me", headers={"Authorization": f"Bearer {token}"})
@@ -36,15 +53,18 @@ def test_a_login_is_taken_once(client):
 
 def test_a_wrong_password_gets_401(client):
     sign_up(client)
-    login = client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
-                                     body=json.dumps({"email": "zoe.lefevre@example.fr",
-                                                      "password": "wrong-password1"}))
+    login = client("orga").http.post(
+        "/auth/token",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps({"email": "zoe.lefevre@example.fr", "password": "wrong-password1"}),
+    )
     assert login.status_code == 401 and body(login)["error"]["code"] == "INVALID_CREDENTIALS"
 
 
 def test_jury_registers_a_school_and_the_message_reaches_certif_and_jury(client, jury_headers):
-    created = client("orga").http.post("/organizations", headers=jury_headers,
-                                       body=json.dumps(SCHOOL))
+    created = client("orga").http.post(
+        "/organizations", headers=jury_headers, body=json.dumps(SCHOOL)
+    )
     assert created.status_code == 201
     school_id = body(created)["id"]
     for service in ("certif", "jury"):
@@ -56,33 +76,50 @@ def test_jury_registers_a_school_and_the_message_reaches_certif_and_jury(client,
 
 def test_a_uai_is_registered_once(client, jury_headers):
     client("orga").http.post("/organizations", headers=jury_headers, body=json.dumps(SCHOOL))
-    again = client("orga").http.post("/organizations", headers=jury_headers, body=json.dumps(SCHOOL))
+    again = client("orga").http.post(
+        "/organizations", headers=jury_headers, body=json.dumps(SCHOOL)
+    )
     assert again.status_code == 409 and body(again)["error"]["code"] == "UAI_TAKEN"
 
 
 def test_a_student_cannot_register_a_school(client):
     sign_up(client)
-    login = client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
-                                     body=json.dumps({"email": "zoe.lefevre@example.fr",
-                                                      "password": "Motdepasse1"}))
-    headers = {"Authorization": f"Bearer {body(login)['access_token']}",
-               "Content-Type": "application/json"}
+    login = client("orga").http.post(
+        "/auth/token",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps({"email": "zoe.lefevre@example.fr", "password": "Motdepasse1"}),
+    )
+    headers = {
+        "Authorization": f"Bearer {body(login)['access_token']}",
+        "Content-Type": "application/json",
+    }
     response = client("orga").http.post("/organizations", headers=headers, body=json.dumps(SCHOOL))
     assert response.status_code == 403
 
 
 def test_a_uai_with_a_wrong_check_letter_is_refused(client, jury_headers):
-    response = client("orga").http.post("/organizations", headers=jury_headers,
-                                        body=json.dumps({**SCHOOL, "uai": "0750001A"}))
+    response = client("orga").http.post(
+        "/organizations", headers=jury_headers, body=json.dumps({**SCHOOL, "uai": "0750001A"})
+    )
     assert response.status_code == 400 and body(response)["error"]["code"] == "UAI_INVALID"
 
 
 def test_a_student_without_email_gets_a_generated_username(client):
     def register():  # noqa: ANN202
-        return body(client("orga").http.post(
-            "/users", headers={"Content-Type": "application/json"},
-            body=json.dumps({"first_name": "Zoé", "last_name": "N'Diaye", "birthdate": "2011-03-02",
-                             "password": "Motdepasse1"})))
+        return body(
+            client("orga").http.post(
+                "/users",
+                headers={"Content-Type": "application/json"},
+                body=json.dumps(
+                    {
+                        "first_name": "Zoé",
+                        "last_name": "N'Diaye",
+                        "birthdate": "2011-03-02",
+                        "password": "Motdepasse1",
+                    }
+                ),
+            )
+        )
 
     assert register()["username"] == "zoe.ndiaye0203"
     assert register()["username"] == "zoe.ndiaye02032"
@@ -92,9 +129,11 @@ def test_repeated_failures_lock_the_login_out_with_a_growing_delay(client):
     sign_up(client)
 
     def attempt(password):  # noqa: ANN001, ANN202
-        return client("orga").http.post("/auth/token", headers={"Content-Type": "application/json"},
-                                        body=json.dumps({"email": "zoe.lefevre@example.fr",
-                                                         "password": password}))
+        return client("orga").http.post(
+            "/auth/token",
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"email": "zoe.lefevre@example.fr", "password": password}),
+        )
 
     assert [attempt("Mauvais123").status_code for _ in range(5)] == [401] * 5
     locked = attempt("Motdepasse1")

@@ -5,33 +5,31 @@ from __future__ import annotations
 import json
 
 import boto3
-import pytest
-from pixcore.auth import ADMIN, Principal
 
 from infra.local.pump import scheduled_event
 from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml
 from infra.samples.siecle_generator import students_xml
-from tests.integration.conftest import body, drain, token_for
+from tests.integration.conftest import body, drain
 from tests.integration.test_consumers import lambda_event
 
 UAI = "0750655E"
-SCHOOL = {"uai": UAI, "name": "Collège Jean-Moulin", "type": "COLLEGE", "sector": "PUBLIC",
-          "academie": "Paris", "is_certification_center": True}
+SCHOOL = {
+    "uai": UAI,
+    "name": "Collège Jean-Moulin",
+    "type": "COLLEGE",
+    "sector": "PUBLIC",
+    "academie": "Paris",
+    "is_certification_center": True,
+}
 BUCKET = "pixcert-orga-documents"
 
 
-@pytest.fixture
-def school(client, jury_headers) -> dict:
-    created = body(client("orga").http.post("/organizations", headers=jury_headers,
-                                            body=json.dumps(SCHOOL)))
-    drain("certif"), drain("jury")
-    token = token_for(Principal("admin-1", "STUDENT", {created["id"]: ADMIN}))
-    return {**created, "auth": {"Authorization": f"Bearer {token}"}}
-
-
 def upload(client, school, data: bytes, content_type: str = "application/xml"):  # noqa: ANN001, ANN201
-    return client("orga").http.post(f"/organizations/{school['id']}/imports", body=data,
-                                    headers={**school["auth"], "Content-Type": content_type})
+    return client("orga").http.post(
+        f"/organizations/{school['id']}/imports",
+        body=data,
+        headers={**school["auth"], "Content-Type": content_type},
+    )
 
 
 def run_jobs(apps) -> list[dict]:  # noqa: ANN001
@@ -43,8 +41,9 @@ def run_jobs(apps) -> list[dict]:  # noqa: ANN001
 
 
 def get(client, school, path: str, **query):  # noqa: ANN001, ANN201, ANN003
-    return client("orga").http.get(f"/organizations/{school['id']}{path}", headers=school["auth"],
-                                   **query)
+    return client("orga").http.get(
+        f"/organizations/{school['id']}{path}", headers=school["auth"], **query
+    )
 
 
 def status_of(client, school, import_id: str) -> dict:  # noqa: ANN001
@@ -64,8 +63,10 @@ def test_upload_then_job_then_students_by_division_and_search(client, apps, scho
     assert [s["last_name"] for s in listed] == ["LEFÈVRE", "N'DIAYE"]
     found = body(get(client, school, "/students?search=lefevre"))["students"]
     assert [s["first_name"] for s in found] == ["Zoé"] and found[0]["reconciled"] is False
-    assert body(get(client, school, "/divisions")) == [{"name": "3E1", "student_count": 2},
-                                                       {"name": "3E2", "student_count": 2}]
+    assert body(get(client, school, "/divisions")) == [
+        {"name": "3E1", "student_count": 2},
+        {"name": "3E2", "student_count": 2},
+    ]
     one = body(get(client, school, f"/students/{found[0]['id']}"))
     assert one["ine"] == "1234567890A" and one["user_id"] is None and one["active"] is True
 
@@ -75,11 +76,18 @@ def test_students_imported_reaches_certif_with_its_list_in_s3(client, apps, scho
     run_jobs(apps)
     [message] = [m for m in drain("certif") if m["type"] == "StudentsImported"]
     assert message["active_count"] == 4 and message["disabled_student_ids"] == []
-    lines = boto3.client("s3").get_object(Bucket=message["students_bucket"],
-                                          Key=message["students_key"])["Body"].read()
+    lines = (
+        boto3.client("s3")
+        .get_object(Bucket=message["students_bucket"], Key=message["students_key"])["Body"]
+        .read()
+    )
     students = [json.loads(line) for line in lines.decode().splitlines()]
-    assert {s["ine"] for s in students} == {"1234567890A", "0987654321B", "123456789CD",
-                                            "2345678901E"}
+    assert {s["ine"] for s in students} == {
+        "1234567890A",
+        "0987654321B",
+        "123456789CD",
+        "2345678901E",
+    }
 
 
 def test_reimport_updates_what_changed_and_disables_the_absent(client, apps, school):
@@ -92,8 +100,14 @@ def test_reimport_updates_what_changed_and_disables_the_absent(client, apps, sch
     run_jobs(apps)
     record = status_of(client, school, body(again)["import_id"])
     assert record["counts"] | {"skipped": None} == {
-        "read": 3, "imported": 3, "created": 0, "updated": 1, "unchanged": 2, "disabled": 1,
-        "skipped": None}
+        "read": 3,
+        "imported": 3,
+        "created": 0,
+        "updated": 1,
+        "unchanged": 2,
+        "disabled": 1,
+        "skipped": None,
+    }
     now = {s["ine"]: s for s in body(get(client, school, "/students"))["students"]}
     assert set(now) == {"1234567890A", "123456789CD", "2345678901E"}
     assert now["1234567890A"]["division"] == "3E2"
@@ -104,15 +118,20 @@ def test_reimport_updates_what_changed_and_disables_the_absent(client, apps, sch
 
 
 def test_every_error_is_reported_and_nothing_is_written(client, apps, school):
-    bad = [Eleve("1", ine="", last_name="VIDE"),
-           Eleve("2", ine="1111111111A", birthdate="31/02/2008"),
-           Eleve("3", ine="2222222222B", sex=None)]
+    bad = [
+        Eleve("1", ine="", last_name="VIDE"),
+        Eleve("2", ine="1111111111A", birthdate="31/02/2008"),
+        Eleve("3", ine="2222222222B", sex=None),
+    ]
     accepted = upload(client, school, siecle_xml(bad, uai=UAI))
     run_jobs(apps)
     record = status_of(client, school, body(accepted)["import_id"])
     assert record["status"] == "FAILED"
-    assert {e["code"] for e in record["errors"]} == {"INE_REQUIRED", "BIRTHDATE_INVALID",
-                                                     "SEX_REQUIRED"}
+    assert {e["code"] for e in record["errors"]} == {
+        "INE_REQUIRED",
+        "BIRTHDATE_INVALID",
+        "SEX_REQUIRED",
+    }
     assert body(get(client, school, "/students"))["students"] == []
     assert [m for m in drain("certif") if m["type"] == "StudentsImported"] == []
 
@@ -134,14 +153,20 @@ def test_the_same_job_delivered_twice_imports_once(client, apps, school):
 
 
 def test_presigned_upload_then_start(client, apps, school):
-    url = body(client("orga").http.post(f"/organizations/{school['id']}/imports/upload-url",
-                                        headers=school["auth"]))
+    url = body(
+        client("orga").http.post(
+            f"/organizations/{school['id']}/imports/upload-url", headers=school["auth"]
+        )
+    )
     assert url["upload_url"].startswith("http") and url["expires_in"] == 900
     start = f"/organizations/{school['id']}/imports/{url['import_id']}/start"
     missing = client("orga").http.post(start, headers=school["auth"])
     assert missing.status_code == 404 and body(missing)["error"]["code"] == "IMPORT_FILE_MISSING"
-    boto3.client("s3").put_object(Bucket=BUCKET, Key=f"imports/{school['id']}/{url['import_id']}",
-                                  Body=students_xml(60, uai=UAI, divisions=2))
+    boto3.client("s3").put_object(
+        Bucket=BUCKET,
+        Key=f"imports/{school['id']}/{url['import_id']}",
+        Body=students_xml(60, uai=UAI, divisions=2),
+    )
     assert client("orga").http.post(start, headers=school["auth"]).status_code == 202
     run_jobs(apps)
     record = status_of(client, school, url["import_id"])
@@ -153,23 +178,32 @@ def test_presigned_upload_then_start(client, apps, school):
 
 def test_inbox_sweep_moves_files_to_done_and_failed(client, apps, school):
     s3 = boto3.client("s3")
-    s3.put_object(Bucket=BUCKET, Key=f"inbox/{UAI}/ElevesSansAdresses.xml",
-                  Body=siecle_xml(school_eleves(), uai=UAI))
+    s3.put_object(
+        Bucket=BUCKET,
+        Key=f"inbox/{UAI}/ElevesSansAdresses.xml",
+        Body=siecle_xml(school_eleves(), uai=UAI),
+    )
     s3.put_object(Bucket=BUCKET, Key="inbox/0951099D/eleves.xml", Body=b"<x/>")
     apps["orga"].sweep_import_inbox(scheduled_event("sweep"), None)
     run_jobs(apps)
     keys = {o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET)["Contents"]}
-    assert {f"done/{UAI}/ElevesSansAdresses.xml", f"done/{UAI}/ElevesSansAdresses.xml.report.json",
-            "failed/0951099D/eleves.xml", "failed/0951099D/eleves.xml.report.json"} <= keys
+    assert {
+        f"done/{UAI}/ElevesSansAdresses.xml",
+        f"done/{UAI}/ElevesSansAdresses.xml.report.json",
+        "failed/0951099D/eleves.xml",
+        "failed/0951099D/eleves.xml.report.json",
+    } <= keys
     assert not any(k.startswith("inbox/") for k in keys)
-    report = json.loads(s3.get_object(Bucket=BUCKET,
-                                      Key=f"done/{UAI}/ElevesSansAdresses.xml.report.json")["Body"].read())
+    report = json.loads(
+        s3.get_object(Bucket=BUCKET, Key=f"done/{UAI}/ElevesSansAdresses.xml.report.json")[
+            "Body"
+        ].read()
+    )
     assert report["status"] == "DONE" and report["counts"]["imported"] == 4
     assert len(body(get(client, school, "/students"))["students"]) == 4
 
 
-def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs(client, apps, school,
-                                                                 monkeypatch):
+def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs(client, apps, school, monkeypatch):
     from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
 
     # GIVEN imported students, the import's digest lost (the job reads the table back)
@@ -177,8 +211,9 @@ def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs(client, apps, s
     upload(client, school, siecle_xml(eleves, uai=UAI))
     run_jobs(apps)
     zoe = body(get(client, school, "/students?search=zoe"))["students"][0]
-    boto3.client("s3").delete_object(Bucket=BUCKET,
-                                     Key=f"imports/{school['id']}/students.digest.jsonl")
+    boto3.client("s3").delete_object(
+        Bucket=BUCKET, Key=f"imports/{school['id']}/students.digest.jsonl"
+    )
     read_back = DynamoStudentRepository.stored
 
     def then_linked(self, organization_id):  # noqa: ANN001, ANN202

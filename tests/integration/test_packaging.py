@@ -51,12 +51,15 @@ def test_every_service_packages_into_a_zip_that_loads_on_lambda(
 
 def test_a_wheel_compiled_on_this_machine_is_reported_by_name() -> None:
     # GIVEN pillow built from its sdist here, lxml from a manylinux2014 wheel, jinja2 pure
-    zipped = a_zip({
-        "pillow-13.0.0.dist-info/WHEEL": wheel("cp311-cp311-linux_x86_64"),
-        "lxml-6.1.3.dist-info/WHEEL": wheel("cp311-cp311-manylinux2014_x86_64",
-                                            "cp311-cp311-manylinux_2_17_x86_64"),
-        "jinja2-3.1.6.dist-info/WHEEL": wheel("py3-none-any"),
-    })
+    zipped = a_zip(
+        {
+            "pillow-13.0.0.dist-info/WHEEL": wheel("cp311-cp311-linux_x86_64"),
+            "lxml-6.1.3.dist-info/WHEEL": wheel(
+                "cp311-cp311-manylinux2014_x86_64", "cp311-cp311-manylinux_2_17_x86_64"
+            ),
+            "jinja2-3.1.6.dist-info/WHEEL": wheel("py3-none-any"),
+        }
+    )
 
     # WHEN the wheel tags are checked against Lambda's python3.11
     _, problems = check_wheel_tags(zipped, LAMBDA_PY311_GLIBC)
@@ -89,8 +92,10 @@ def test_a_local_path_requirement_and_a_missing_one_are_reported(tmp_path: Path)
     assert problems[1] == "requirement jinja2 is not in the zip"
 
 
-@pytest.mark.skipif(sys.platform != "linux" or platform.machine() != "x86_64",
-                    reason="reads this machine's own x86_64 ELF interpreter")
+@pytest.mark.skipif(
+    sys.platform != "linux" or platform.machine() != "x86_64",
+    reason="reads this machine's own x86_64 ELF interpreter",
+)
 def test_the_elf_reader_finds_libc_and_its_symbol_versions() -> None:
     parsed = elf_dependencies(Path(sys.executable).resolve().read_bytes())
 

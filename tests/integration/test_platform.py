@@ -59,19 +59,22 @@ def test_no_token_gets_401(client):
 
 def test_a_token_without_the_role_gets_403(client):
     from pixcore.auth import Principal
-
     from tests.integration.conftest import token_for
 
     student = {"Authorization": f"Bearer {token_for(Principal('student-1'))}"}
     response = client("jury").http.get("/stats", headers=student)
     assert response.status_code == 403
     assert json.loads(response.body)["error"] == {
-        "code": "JURY_ONLY", "message": "Cette action est réservée au jury Pix.", "details": {}}
+        "code": "JURY_ONLY",
+        "message": "Cette action est réservée au jury Pix.",
+        "details": {},
+    }
 
 
 def test_validation_errors_are_400_with_the_fields(client, jury_headers):
-    response = client("orga").http.post("/organizations", headers=jury_headers,
-                                        body=json.dumps({"uai": "1", "type": "ECOLE"}))
+    response = client("orga").http.post(
+        "/organizations", headers=jury_headers, body=json.dumps({"uai": "1", "type": "ECOLE"})
+    )
     assert response.status_code == 400
     error = json.loads(response.body)["error"]
     assert error["code"] == "VALIDATION_ERROR"

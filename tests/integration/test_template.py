@@ -20,23 +20,28 @@ def test_committed_template_and_configs_match_their_generator():
 
 def test_cfn_lint_passes():
     cfn_lint = Path(sys.executable).with_name("cfn-lint")
-    result = subprocess.run([str(cfn_lint), str(TEMPLATE_PATH)],
-                            capture_output=True, text=True)
+    result = subprocess.run([str(cfn_lint), str(TEMPLATE_PATH)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_queue_has_a_dead_letter_queue_after_five_receives():
     res = build()["Resources"]
-    queues = {k: v for k, v in res.items() if v["Type"] == "AWS::SQS::Queue"
-              and "RedrivePolicy" in v["Properties"]}
+    queues = {
+        k: v
+        for k, v in res.items()
+        if v["Type"] == "AWS::SQS::Queue" and "RedrivePolicy" in v["Properties"]
+    }
     assert len(queues) == 4
     for queue in queues.values():
         assert queue["Properties"]["RedrivePolicy"]["maxReceiveCount"] == 5
 
 
 def test_tables_are_on_demand_encrypted_recoverable():
-    tables = [v["Properties"] for v in build()["Resources"].values()
-              if v["Type"] == "AWS::DynamoDB::Table"]
+    tables = [
+        v["Properties"]
+        for v in build()["Resources"].values()
+        if v["Type"] == "AWS::DynamoDB::Table"
+    ]
     assert len(tables) == 8
     for t in tables:
         assert t["BillingMode"] == "PAY_PER_REQUEST"
@@ -45,8 +50,11 @@ def test_tables_are_on_demand_encrypted_recoverable():
 
 
 def test_buckets_are_private_encrypted_versioned_and_session_documents_kept_two_years():
-    buckets = {v["Properties"]["BucketName"]: v["Properties"] for v in build()["Resources"].values()
-               if v["Type"] == "AWS::S3::Bucket"}
+    buckets = {
+        v["Properties"]["BucketName"]: v["Properties"]
+        for v in build()["Resources"].values()
+        if v["Type"] == "AWS::S3::Bucket"
+    }
     for name in ("pixcert-orga-documents", "pixcert-certif-documents", "pixcert-jury-documents"):
         b = buckets[name]
         assert b["VersioningConfiguration"]["Status"] == "Enabled"

@@ -18,7 +18,9 @@ def modules() -> list[str]:
     for service in ("orga", "certif", "engine", "jury"):
         base = SERVICES_DIR / service
         for path in sorted((base / "chalicelib").rglob("*.py")):
-            names.append(".".join(path.relative_to(base).with_suffix("").parts).removesuffix(".__init__"))
+            names.append(
+                ".".join(path.relative_to(base).with_suffix("").parts).removesuffix(".__init__")
+            )
     for path in sorted((SERVICES_DIR / "common" / "pixcore").rglob("*.py")):
         rel = path.relative_to(SERVICES_DIR / "common").with_suffix("")
         names.append(".".join(rel.parts).removesuffix(".__init__"))
@@ -33,8 +35,9 @@ def test_module_imports(name):
 def test_no_chalicelib_init():
     for service in ("orga", "certif", "engine", "jury"):
         assert not (SERVICES_DIR / service / "chalicelib" / "__init__.py").exists()
-        assert (SERVICES_DIR / service / "vendor" / "pixcore").resolve() == \
-            (SERVICES_DIR / "common" / "pixcore").resolve()
+        assert (SERVICES_DIR / service / "vendor" / "pixcore").resolve() == (
+            SERVICES_DIR / "common" / "pixcore"
+        ).resolve()
 
 
 def test_domain_packages_import_no_infrastructure():
@@ -42,4 +45,7 @@ def test_domain_packages_import_no_infrastructure():
     for path in SERVICES_DIR.glob("*/chalicelib/*/domain/**/*.py"):
         text = Path(path).read_text()
         for lib in banned:
-            assert not re.search(rf"^\s*(?:from|import)\s+{lib}(?:[.\s]|$)", text, re.M), (path, lib)
+            assert not re.search(rf"^\s*(?:from|import)\s+{lib}(?:[.\s]|$)", text, re.M), (
+                path,
+                lib,
+            )

@@ -35,38 +35,67 @@ class RunningStack:
         return self.client().login(self.admin_email, self.admin_password)
 
     def aws(self, service: str):  # noqa: ANN201
-        return boto3.client(service, endpoint_url=self.aws_url, region_name="eu-west-3",
-                            aws_access_key_id="testing", aws_secret_access_key="testing")
+        return boto3.client(
+            service,
+            endpoint_url=self.aws_url,
+            region_name="eu-west-3",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
 
     def pixcert(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "infra.local.cli", *args], cwd=ROOT,
-                              env=self.env, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "infra.local.cli", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     state_dir = tmp_path_factory.mktemp("stack")
-    env = {**os.environ, **LOCAL_CREDENTIALS, "PIXCERT_STATE_FILE": str(state_dir / "local.json"),
-           "PIXCERT_ADMIN_EMAIL": "jury@workflow.test", "PIXCERT_ADMIN_PASSWORD": "Workflow-2026"}
+    env = {
+        **os.environ,
+        **LOCAL_CREDENTIALS,
+        "PIXCERT_STATE_FILE": str(state_dir / "local.json"),
+        "PIXCERT_ADMIN_EMAIL": "jury@workflow.test",
+        "PIXCERT_ADMIN_PASSWORD": "Workflow-2026",
+    }
     env.pop("AWS_ENDPOINT_URL", None)
     log = open(state_dir / "stack.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "-m", "infra.local.cli", "up", "--port", str(free_port())],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+    )
     lines: dict[str, str] = {}
     deadline = time.monotonic() + 90
     assert process.stdout is not None
     while "ready" not in lines:
         line = process.stdout.readline()
         if not line:
-            raise RuntimeError(f"the stack stopped: {(state_dir / 'stack.log').read_text()[-2000:]}")
+            raise RuntimeError(
+                f"the stack stopped: {(state_dir / 'stack.log').read_text()[-2000:]}"
+            )
         word, _, rest = line.strip().partition(" ")
         lines[word] = rest
         if time.monotonic() > deadline:
             raise RuntimeError("the stack did not get ready in time")
     try:
-        yield RunningStack(lines["ready"], lines["aws"], "jury@workflow.test", "Workflow-2026",
-                           state_dir / "local.json", env)
+        yield RunningStack(
+            lines["ready"],
+            lines["aws"],
+            "jury@workflow.test",
+            "Workflow-2026",
+            state_dir / "local.json",
+            env,
+        )
     finally:
         process.terminate()
         process.wait(timeout=30)

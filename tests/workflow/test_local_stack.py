@@ -34,36 +34,62 @@ def test_every_service_answers_and_serves_its_openapi(stack):
 
 def test_a_message_crosses_from_orga_to_certif_through_the_queues(stack):
     jury = stack.jury()
-    school = jury.post("/orga/organizations", {
-        "uai": "0920002C", "name": "Lycée Marie-Curie", "type": "LYCEE", "sector": "PRIVATE",
-        "academie": "Versailles", "is_certification_center": True}).json()
-    center = wait_for(lambda: jury.get(f"/certif/centers/{school['id']}").status == 200,
-                      what="certif to know the centre")
+    school = jury.post(
+        "/orga/organizations",
+        {
+            "uai": "0920002C",
+            "name": "Lycée Marie-Curie",
+            "type": "LYCEE",
+            "sector": "PRIVATE",
+            "academie": "Versailles",
+            "is_certification_center": True,
+        },
+    ).json()
+    center = wait_for(
+        lambda: jury.get(f"/certif/centers/{school['id']}").status == 200,
+        what="certif to know the centre",
+    )
     assert center
 
 
-def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_brings_it_back(stack):
+def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_brings_it_back(
+    stack,
+):
     sqs, s3 = stack.aws("sqs"), stack.aws("s3")
     queue = sqs.get_queue_url(QueueName="pixcert-certif-messages")["QueueUrl"]
     dlq = sqs.get_queue_url(QueueName="pixcert-certif-messages-dlq")["QueueUrl"]
-    message = OrganizationRegistered(organization_id="org-dlq", uai="0330003Z", name="Collège Montaigne",
-                                     organization_type="COLLEGE", sector="PUBLIC",
-                                     academie="Bordeaux", is_certification_center=True)
+    message = OrganizationRegistered(
+        organization_id="org-dlq",
+        uai="0330003Z",
+        name="Collège Montaigne",
+        organization_type="COLLEGE",
+        sector="PUBLIC",
+        academie="Bordeaux",
+        is_certification_center=True,
+    )
     # A claim check pointing at storage that is not there yet: every attempt fails.
-    poison = json.dumps({"type": message.type, "message_id": message.message_id,
-                         "claim_check": {"bucket": "pixcert-late-bucket", "key": "m.json"}})
+    poison = json.dumps(
+        {
+            "type": message.type,
+            "message_id": message.message_id,
+            "claim_check": {"bucket": "pixcert-late-bucket", "key": "m.json"},
+        }
+    )
     sqs.send_message(QueueUrl=queue, MessageBody=poison)
 
     def dead_letters() -> int:
-        attrs = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["ApproximateNumberOfMessages"])
+        attrs = sqs.get_queue_attributes(
+            QueueUrl=dlq, AttributeNames=["ApproximateNumberOfMessages"]
+        )
         return int(attrs["Attributes"]["ApproximateNumberOfMessages"])
 
     wait_for(lambda: dead_letters() == 1, timeout=60, what="the dead letter")
     listed = stack.pixcert("dlq", "list")
     assert listed.returncode == 0 and "certif: 1 dead letter(s)" in listed.stdout
 
-    s3.create_bucket(Bucket="pixcert-late-bucket",
-                     CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    s3.create_bucket(
+        Bucket="pixcert-late-bucket", CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+    )
     s3.put_object(Bucket="pixcert-late-bucket", Key="m.json", Body=message.to_json().encode())
     time.sleep(1.5)  # let the peek of `dlq list` expire
     replayed = stack.pixcert("dlq", "replay", "--service", "certif")

@@ -52,7 +52,9 @@ class TokenService:
             "iss": ISSUER,
             "sub": principal.user_id,
             "role": principal.role,
-            "memberships": [{"organization_id": o, "role": r} for o, r in principal.memberships.items()],
+            "memberships": [
+                {"organization_id": o, "role": r} for o, r in principal.memberships.items()
+            ],
             "iat": issued,
             "exp": issued + self.lifetime,
         }
@@ -61,15 +63,22 @@ class TokenService:
     def verify(self, token: str) -> Principal:
         try:
             claims = jwt.decode(
-                token, self._key(), algorithms=[ALGORITHM], issuer=ISSUER,
+                token,
+                self._key(),
+                algorithms=[ALGORITHM],
+                issuer=ISSUER,
                 options={"require": ["exp", "iat", "sub", "iss"]},
             )
         except jwt.ExpiredSignatureError as exc:
-            raise Unauthenticated("Votre session a expiré, reconnectez-vous.", code="TOKEN_EXPIRED") from exc
+            raise Unauthenticated(
+                "Votre session a expiré, reconnectez-vous.", code="TOKEN_EXPIRED"
+            ) from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
         memberships = {m["organization_id"]: m["role"] for m in claims.get("memberships", [])}
-        return Principal(user_id=claims["sub"], role=claims.get("role", STUDENT), memberships=memberships)
+        return Principal(
+            user_id=claims["sub"], role=claims.get("role", STUDENT), memberships=memberships
+        )
 
 
 def bearer(headers: dict[str, str]) -> str:
@@ -101,7 +110,9 @@ def require_member(principal: Principal, organization_id: str, admin: bool = Fal
     if principal.is_jury:
         return
     if admin and not principal.is_admin_of(organization_id):
-        raise Forbidden("Cette action est réservée aux administrateurs de l'établissement.",
-                        code="ORGANIZATION_ADMIN_ONLY")
+        raise Forbidden(
+            "Cette action est réservée aux administrateurs de l'établissement.",
+            code="ORGANIZATION_ADMIN_ONLY",
+        )
     if not principal.is_member_of(organization_id):
         raise Forbidden("Vous n'êtes pas membre de cet établissement.", code="NOT_A_MEMBER")

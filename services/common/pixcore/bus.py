@@ -28,15 +28,20 @@ def encode(message: Message, claims: DocumentStore | None) -> str:
     key = f"claim-checks/{message.type}/{message.message_id}.json"
     claims.put(key, body.encode(), "application/json")
     return json.dumps(
-        {"type": message.type, "message_id": message.message_id,
-         "claim_check": {"bucket": claims.bucket, "key": key}}
+        {
+            "type": message.type,
+            "message_id": message.message_id,
+            "claim_check": {"bucket": claims.bucket, "key": key},
+        }
     )
 
 
 class SqsPublisher:
     """Sends each message to the queue of every service that consumes its type."""
 
-    def __init__(self, queue_url: Callable[[str], str], claims: DocumentStore | None = None) -> None:
+    def __init__(
+        self, queue_url: Callable[[str], str], claims: DocumentStore | None = None
+    ) -> None:
         self.queue_url = queue_url
         self.claims = claims
 
@@ -60,7 +65,9 @@ class SqsPublisher:
             for start in range(0, len(entries), 10):
                 response = sqs.send_message_batch(QueueUrl=url, Entries=entries[start : start + 10])
                 if response.get("Failed"):
-                    raise RuntimeError(f"SQS refused {len(response['Failed'])} message(s) for {url}")
+                    raise RuntimeError(
+                        f"SQS refused {len(response['Failed'])} message(s) for {url}"
+                    )
 
 
 class InMemoryPublisher:

@@ -43,7 +43,9 @@ def is_session_access_code(code: str) -> bool:
 
 def is_verification_code(code: str) -> bool:
     return (
-        len(code) == 10 and code.startswith("P-") and all(c in VERIFICATION_ALPHABET for c in code[2:])
+        len(code) == 10
+        and code.startswith("P-")
+        and all(c in VERIFICATION_ALPHABET for c in code[2:])
     )
 
 
@@ -63,4 +65,6 @@ def unique_code(
         code = generate()
         if claim(code):
             return code
-    raise Conflict("Impossible de générer un code unique, veuillez réessayer.", code="CODE_EXHAUSTED")
+    raise Conflict(
+        "Impossible de générer un code unique, veuillez réessayer.", code="CODE_EXHAUSTED"
+    )

@@ -61,15 +61,24 @@ class MessageConsumer:
         except PixError as error:
             # A business refusal will not change on retry: record it and move on.
             self.processed.complete(message.message_id)
-            log.error("message.rejected", service=self.service, type=message.type,
-                      message_id=message.message_id, code=error.code)
+            log.error(
+                "message.rejected",
+                service=self.service,
+                type=message.type,
+                message_id=message.message_id,
+                code=error.code,
+            )
             return "rejected"
         except Exception:
             self.processed.release(message.message_id)
             raise
         self.processed.complete(message.message_id)
-        log.info("message.handled", service=self.service, type=message.type,
-                 message_id=message.message_id)
+        log.info(
+            "message.handled",
+            service=self.service,
+            type=message.type,
+            message_id=message.message_id,
+        )
         return "handled"
 
     def handle_event(self, event: Any) -> list[str]:

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.connection import Connection
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.exceptions import DeleteError, PutError, TransactWriteError
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from pixcore.errors import ConcurrentUpdate
@@ -105,9 +105,14 @@ class ProcessedMessageModel(Model):
 
 def processed_message_model(table_name: str) -> type[ProcessedMessageModel]:
     """One model class per service table, so four services can live in one process."""
-    meta = type("Meta", (), {"table_name": table_name,
-                             "region": os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")})
-    return type(f"ProcessedMessage_{abs(hash(table_name))}", (ProcessedMessageModel,), {"Meta": meta})
+    meta = type(
+        "Meta",
+        (),
+        {"table_name": table_name, "region": os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")},
+    )
+    return type(
+        f"ProcessedMessage_{abs(hash(table_name))}", (ProcessedMessageModel,), {"Meta": meta}
+    )
 
 
 class DynamoProcessedMessages:
@@ -118,8 +123,12 @@ class DynamoProcessedMessages:
 
     def claim(self, message_id: str, lease_seconds: int) -> bool:
         now = time.time()
-        item = self.model(message_id, status=IN_PROGRESS, lease_until=now + lease_seconds,
-                          expires_at=int(now + RETENTION_SECONDS))
+        item = self.model(
+            message_id,
+            status=IN_PROGRESS,
+            lease_until=now + lease_seconds,
+            expires_at=int(now + RETENTION_SECONDS),
+        )
         free = self.model.message_id.does_not_exist() | (
             (self.model.status == IN_PROGRESS) & (self.model.lease_until < now)
         )

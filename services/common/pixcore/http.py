@@ -20,10 +20,19 @@ from pixcore.openapi import OpenApiRegistry, RouteDoc
 
 JSON = "application/json"
 # Binary both ways (uploads stay byte-exact, PDFs download as bytes); CSV answers are text.
-BINARY_TYPES = ["application/pdf", "application/zip", "application/octet-stream",
-                "application/xml", "text/xml"]
-CORS = CORSConfig(allow_origin="*", allow_headers=["Authorization", "Content-Type"],
-                  expose_headers=["Content-Disposition"], max_age=600)
+BINARY_TYPES = [
+    "application/pdf",
+    "application/zip",
+    "application/octet-stream",
+    "application/xml",
+    "text/xml",
+]
+CORS = CORSConfig(
+    allow_origin="*",
+    allow_headers=["Authorization", "Content-Type"],
+    expose_headers=["Content-Disposition"],
+    max_age=600,
+)
 log = get_logger("http")
 
 
@@ -66,8 +75,11 @@ class FileResult:
 
 
 def error_response(error: PixError) -> Response:
-    return Response(body=json.dumps(error.to_body(), ensure_ascii=False), status_code=error.status,
-                    headers={"Content-Type": JSON})
+    return Response(
+        body=json.dumps(error.to_body(), ensure_ascii=False),
+        status_code=error.status,
+        headers={"Content-Type": JSON},
+    )
 
 
 def _validation_error(exc: ValidationError) -> Invalid:
@@ -75,7 +87,9 @@ def _validation_error(exc: ValidationError) -> Invalid:
         {"field": ".".join(str(p) for p in e["loc"]), "code": e["type"], "message": e["msg"]}
         for e in exc.errors(include_url=False, include_context=False, include_input=False)
     ]
-    return Invalid("Certaines informations sont manquantes ou invalides.", details={"fields": fields})
+    return Invalid(
+        "Certaines informations sont manquantes ou invalides.", details={"fields": fields}
+    )
 
 
 def _parse(model: type[BaseModel], data: Any) -> BaseModel:
@@ -100,15 +114,23 @@ def _shape(result: Any, status: int) -> Response:
         return Response(body="", status_code=204 if status == 200 else status)
     if isinstance(result, BaseModel):
         result = result.model_dump(mode="json")
-    return Response(body=json.dumps(result, ensure_ascii=False, default=str), status_code=status,
-                    headers={"Content-Type": JSON})
+    return Response(
+        body=json.dumps(result, ensure_ascii=False, default=str),
+        status_code=status,
+        headers={"Content-Type": JSON},
+    )
 
 
 class Api:
     """Wraps a Chalice app: every route is authenticated, validated, documented."""
 
-    def __init__(self, app: Chalice, title: str, tokens: Callable[[], TokenService],
-                 max_body_bytes: int = 10 * 1024 * 1024) -> None:
+    def __init__(
+        self,
+        app: Chalice,
+        title: str,
+        tokens: Callable[[], TokenService],
+        max_body_bytes: int = 10 * 1024 * 1024,
+    ) -> None:
         self.app = app
         self.tokens = tokens
         self.max_body_bytes = max_body_bytes
@@ -129,11 +151,21 @@ class Api:
                 return None
         return self.tokens().verify(bearer(headers))
 
-    def route(self, path: str, methods: tuple[str, ...] = ("GET",), *, auth: str = "user",
-              body: type[BaseModel] | None = None, query: type[BaseModel] | None = None,
-              response: type[BaseModel] | None = None, status: int = 200, summary: str = "",
-              content_types: tuple[str, ...] = (JSON,), produces: str = JSON,
-              name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def route(
+        self,
+        path: str,
+        methods: tuple[str, ...] = ("GET",),
+        *,
+        auth: str = "user",
+        body: type[BaseModel] | None = None,
+        query: type[BaseModel] | None = None,
+        response: type[BaseModel] | None = None,
+        status: int = 200,
+        summary: str = "",
+        content_types: tuple[str, ...] = (JSON,),
+        produces: str = JSON,
+        name: str | None = None,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """`auth` is "user" (any valid token) or "public"; finer checks happen in use cases."""
 
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -146,8 +178,12 @@ class Api:
                     if len(raw) > self.max_body_bytes:
                         raise TooLarge(details={"max_bytes": self.max_body_bytes})
                     identity = (request.context or {}).get("identity") or {}
-                    ctx = Context(self._principal(headers, auth), raw_body=raw, headers=headers,
-                                  source_ip=identity.get("sourceIp"))
+                    ctx = Context(
+                        self._principal(headers, auth),
+                        raw_body=raw,
+                        headers=headers,
+                        source_ip=identity.get("sourceIp"),
+                    )
                     if body is not None:
                         ctx.body = _parse(body, _json(raw))
                     if query is not None:
@@ -160,12 +196,25 @@ class Api:
                     return error_response(Internal())
 
             view.__name__ = name or fn.__name__
-            self.app.route(path, methods=list(methods), cors=CORS,
-                           content_types=list(content_types))(view)
+            self.app.route(
+                path, methods=list(methods), cors=CORS, content_types=list(content_types)
+            )(view)
             for method in methods:
-                self.openapi.add(RouteDoc(path, method, summary or view.__name__, auth, body,
-                                          query, response, status, content_types, produces,
-                                          re.findall(r"{(\w+)}", path)))
+                self.openapi.add(
+                    RouteDoc(
+                        path,
+                        method,
+                        summary or view.__name__,
+                        auth,
+                        body,
+                        query,
+                        response,
+                        status,
+                        content_types,
+                        produces,
+                        re.findall(r"{(\w+)}", path),
+                    )
+                )
             return view
 
         return decorator
@@ -177,4 +226,6 @@ def _json(raw: bytes) -> Any:
     try:
         return json.loads(raw)
     except ValueError as exc:
-        raise Invalid("Le corps de la requête n'est pas un JSON valide.", code="INVALID_JSON") from exc
+        raise Invalid(
+            "Le corps de la requête n'est pas un JSON valide.", code="INVALID_JSON"
+        ) from exc

@@ -72,19 +72,33 @@ class OpenApiRegistry:
             if r.query is not None:
                 for name, info in r.query.model_fields.items():
                     operation["parameters"].append(
-                        {"name": name, "in": "query", "required": info.is_required(),
-                         "schema": r.query.model_json_schema()["properties"][name]}
+                        {
+                            "name": name,
+                            "in": "query",
+                            "required": info.is_required(),
+                            "schema": r.query.model_json_schema()["properties"][name],
+                        }
                     )
             if r.body is not None:
-                operation["requestBody"] = {"required": True,
-                                            "content": {"application/json": {"schema": ref(r.body)}}}
+                operation["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": ref(r.body)}},
+                }
             elif r.method in ("POST", "PUT") and r.content_types != ("application/json",):
-                operation["requestBody"] = {"content": {t: {"schema": {"type": "string",
-                                            "format": "binary"}} for t in r.content_types}}
+                operation["requestBody"] = {
+                    "content": {
+                        t: {"schema": {"type": "string", "format": "binary"}}
+                        for t in r.content_types
+                    }
+                }
             if r.response is not None:
-                operation["responses"][str(r.status)]["content"] = {r.produces: {"schema": ref(r.response)}}
+                operation["responses"][str(r.status)]["content"] = {
+                    r.produces: {"schema": ref(r.response)}
+                }
             elif r.produces != "application/json":
-                operation["responses"][str(r.status)]["content"] = {r.produces: {"schema": {"type": "string"}}}
+                operation["responses"][str(r.status)]["content"] = {
+                    r.produces: {"schema": {"type": "string"}}
+                }
             paths.setdefault(r.path, {})[r.method.lower()] = operation
         return {
             "openapi": "3.1.0",
@@ -92,6 +106,8 @@ class OpenApiRegistry:
             "paths": paths,
             "components": {
                 "schemas": schemas,
-                "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+                "securitySchemes": {
+                    "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                },
             },
         }

@@ -51,7 +51,9 @@ class ServiceRuntime:
 
     def consumer(self, handlers: Mapping[str, Handler]) -> MessageConsumer:
         model = processed_message_model(self.setting("PROCESSED_TABLE"))
-        return MessageConsumer(self.service, handlers, DynamoProcessedMessages(model), document_store)
+        return MessageConsumer(
+            self.service, handlers, DynamoProcessedMessages(model), document_store
+        )
 
 
 @cache
@@ -61,8 +63,8 @@ def tokens() -> TokenService:
 
 def reset() -> None:
     """Forget cached adapters (tests rebuild the environment between runs)."""
-    from pixcore.aws import reset_clients
     from pixcore.auth import ssm_signing_key
+    from pixcore.aws import reset_clients
 
     for cached in (queue_url, document_store, tokens, ssm_signing_key):
         cached.cache_clear()

@@ -15,7 +15,9 @@ class MissingSetting(PixError):
 def setting(name: str, default: str | None = None) -> str:
     value = os.environ.get(name, default)
     if value is None:
-        raise MissingSetting(f"Paramètre de configuration manquant : {name}", details={"name": name})
+        raise MissingSetting(
+            f"Paramètre de configuration manquant : {name}", details={"name": name}
+        )
     return value
 
 

@@ -11,7 +11,9 @@ from pixcore.errors import NotFound
 class DocumentStore(Protocol):
     bucket: str
 
-    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None: ...
+    def put(
+        self, key: str, body: bytes, content_type: str = "application/octet-stream"
+    ) -> None: ...
 
     def get(self, key: str) -> bytes: ...
 
@@ -19,9 +21,13 @@ class DocumentStore(Protocol):
 
     def delete(self, key: str) -> None: ...
 
-    def presigned_get(self, key: str, expires_in: int = 300, filename: str | None = None) -> str: ...
+    def presigned_get(
+        self, key: str, expires_in: int = 300, filename: str | None = None
+    ) -> str: ...
 
-    def presigned_put(self, key: str, expires_in: int = 900, content_type: str | None = None) -> str: ...
+    def presigned_put(
+        self, key: str, expires_in: int = 900, content_type: str | None = None
+    ) -> str: ...
 
 
 class S3DocumentStore:
@@ -54,13 +60,19 @@ class S3DocumentStore:
         params = {"Bucket": self.bucket, "Key": key}
         if filename:
             params["ResponseContentDisposition"] = f'attachment; filename="{filename}"'
-        return client("s3").generate_presigned_url("get_object", Params=params, ExpiresIn=expires_in)
+        return client("s3").generate_presigned_url(
+            "get_object", Params=params, ExpiresIn=expires_in
+        )
 
-    def presigned_put(self, key: str, expires_in: int = 900, content_type: str | None = None) -> str:
+    def presigned_put(
+        self, key: str, expires_in: int = 900, content_type: str | None = None
+    ) -> str:
         params = {"Bucket": self.bucket, "Key": key}
         if content_type:
             params["ContentType"] = content_type
-        return client("s3").generate_presigned_url("put_object", Params=params, ExpiresIn=expires_in)
+        return client("s3").generate_presigned_url(
+            "put_object", Params=params, ExpiresIn=expires_in
+        )
 
 
 class InMemoryDocumentStore:
@@ -85,5 +97,7 @@ class InMemoryDocumentStore:
     def presigned_get(self, key: str, expires_in: int = 300, filename: str | None = None) -> str:
         return f"memory://{self.bucket}/{key}?expires_in={expires_in}"
 
-    def presigned_put(self, key: str, expires_in: int = 900, content_type: str | None = None) -> str:
+    def presigned_put(
+        self, key: str, expires_in: int = 900, content_type: str | None = None
+    ) -> str:
         return f"memory://{self.bucket}/{key}?upload&expires_in={expires_in}"

@@ -41,8 +41,11 @@ def test_a_tampered_token_is_refused():
 
 def test_an_unsigned_alg_none_token_is_refused():
     now = int(time.time())
-    unsigned = jwt.encode({"sub": "u1", "role": JURY, "iss": "pixcert", "iat": now,
-                           "exp": now + 60}, None, algorithm="none")
+    unsigned = jwt.encode(
+        {"sub": "u1", "role": JURY, "iss": "pixcert", "iat": now, "exp": now + 60},
+        None,
+        algorithm="none",
+    )
     with pytest.raises(Unauthenticated):
         tokens().verify(unsigned)
 
@@ -62,7 +65,10 @@ def test_bearer_header_is_required():
 
 def test_guards():
     student, jury = Principal("s"), Principal("j", JURY)
-    admin, member = Principal("a", memberships={"o": "ADMIN"}), Principal("m", memberships={"o": "MEMBER"})
+    admin, member = (
+        Principal("a", memberships={"o": "ADMIN"}),
+        Principal("m", memberships={"o": "MEMBER"}),
+    )
     require_jury(jury)
     with pytest.raises(Forbidden):
         require_jury(student)

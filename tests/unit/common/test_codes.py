@@ -1,8 +1,9 @@
 """Code alphabets and uniqueness, per DOMAIN.md."""
 
+import pytest
+
 from pixcore import codes
 from pixcore.errors import Conflict
-import pytest
 
 
 def test_session_access_code_is_four_letters_then_two_digits_from_unambiguous_alphabets():

@@ -18,8 +18,9 @@ def message() -> LearnerReconciled:
 
 def test_a_message_delivered_twice_has_one_effect():
     effects = []
-    consumer = MessageConsumer("engine", {"LearnerReconciled": effects.append},
-                               InMemoryProcessedMessages())
+    consumer = MessageConsumer(
+        "engine", {"LearnerReconciled": effects.append}, InMemoryProcessedMessages()
+    )
     body = message().to_json()
     assert consumer.handle_event(sqs_event(body, body)) == ["handled", "duplicate"]
     assert consumer.handle_event(sqs_event(body)) == ["duplicate"]

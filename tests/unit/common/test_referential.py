@@ -6,8 +6,22 @@ from pixcore.referential import AREAS, COMPETENCES, competences_of_area
 def test_five_areas_and_sixteen_competences():
     assert [a.code for a in AREAS] == ["1", "2", "3", "4", "5"]
     assert [c.code for c in COMPETENCES] == [
-        "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
-        "4.1", "4.2", "4.3", "5.1", "5.2",
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "4.1",
+        "4.2",
+        "4.3",
+        "5.1",
+        "5.2",
     ]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from chalicelib.engine.domain.content import LearningContent, load_content
 
+from chalicelib.engine.domain.content import LearningContent, load_content
 from tests.unit.engine.builders import SAMPLE_BANK, bank_data
 
 

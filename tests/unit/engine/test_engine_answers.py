@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
 from chalicelib.engine.domain.answers import AnswerResult, check_answer
 from chalicelib.engine.domain.content import load_content
 from pixcore.errors import Invalid
-
 from tests.unit.engine.builders import bank_data
 
 OK, KO, PARTIALLY = AnswerResult.OK, AnswerResult.KO, AnswerResult.PARTIALLY

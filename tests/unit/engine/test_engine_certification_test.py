@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.certification_test import generate_certification_test
 from chalicelib.engine.domain.knowledge import knowledge_for_answer

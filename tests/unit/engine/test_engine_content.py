@@ -9,11 +9,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from chalicelib.engine.domain.content import describe_referential, load_content
 from chalicelib.engine.domain.content_model import ChallengeType
 from pixcore.errors import Invalid, NotFound
 from pixcore.referential import COMPETENCE_CODES
-
 from tests.unit.engine.builders import SAMPLE_BANK, bank_data
 
 SCRIPT = Path(__file__).resolve().parents[3] / "services/engine/scripts/make_sample_bank.py"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.content import load_content
 from chalicelib.engine.domain.knowledge import (
@@ -16,9 +19,6 @@ from chalicelib.engine.domain.profile import (
     competence_score,
     compute_profile,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from tests.unit.engine.builders import bank_data
 
 OK, KO = AnswerResult.OK, AnswerResult.KO

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import assessments, profiles
 from pixcore.auth import Principal
 from pixcore.errors import Forbidden, Invalid, NotFound
-
 from tests.unit.engine.use_case_fakes import MAX_LEVEL, World
 
 ZOE = Principal("zoe")
@@ -34,8 +34,9 @@ def test_an_unknown_competence_is_not_found(world):
 
 def test_a_campaign_assessment_refuses_unknown_skills(world):
     with pytest.raises(Invalid) as refused:
-        assessments.start_campaign_assessment(world.store, world.clock, world.content, ZOE,
-                                              ["skill-nope"], None)
+        assessments.start_campaign_assessment(
+            world.store, world.clock, world.content, ZOE, ["skill-nope"], None
+        )
     assert refused.value.code == "SKILL_NOT_FOUND"
 
 
@@ -74,8 +75,10 @@ def test_a_new_evaluation_of_a_finished_competence_starts_fresh_and_ends_at_once
 
 
 def test_the_profile_becomes_certifiable_after_five_competences(world):
-    learner, rng = SimulatedLearner({c: 3.0 for c in ("1.1", "1.2", "1.3", "2.1", "2.2")}), \
-        random.Random(7)
+    learner, rng = (
+        SimulatedLearner({c: 3.0 for c in ("1.1", "1.2", "1.3", "2.1", "2.2")}),
+        random.Random(7),
+    )
     for code in ("1.1", "1.2", "1.3", "2.1"):
         world.play(ZOE, world.start(ZOE, code).assessment.id, learner, rng)
     assert profiles.my_profile(world.store, MAX_LEVEL, ZOE)["certifiable"] is False
@@ -90,4 +93,5 @@ def test_the_referential_counts_skills_per_level(world):
     document = profiles.referential(world.content)
     competence = document["areas"][0]["competences"][0]
     assert sum(competence["skills_per_level"].values()) == len(
-        world.content.skills_of_competence(competence["code"]))
+        world.content.skills_of_competence(competence["code"])
+    )

@@ -26,21 +26,31 @@ class World:
     clock: FixedClock = field(default_factory=lambda: FixedClock(datetime(2026, 3, 10, tzinfo=UTC)))
 
     def start(self, user: Principal, competence: str = "1.1") -> assessments.Started:
-        return assessments.start_competence_evaluation(self.store, self.clock, self.content,
-                                                       user, competence)
+        return assessments.start_competence_evaluation(
+            self.store, self.clock, self.content, user, competence
+        )
 
     def next(self, user: Principal, assessment_id: str) -> Challenge | None:
-        return assessments.next_for(self.store, self.publisher, self.clock, self.content,
-                                    MAX_LEVEL, user, assessment_id)
+        return assessments.next_for(
+            self.store, self.publisher, self.clock, self.content, MAX_LEVEL, user, assessment_id
+        )
 
-    def answer(self, user: Principal, assessment_id: str, challenge_id: str, value=None,  # noqa: ANN001
-               skip: bool = False) -> answering.AnswerOutcome:
+    def answer(
+        self,
+        user: Principal,
+        assessment_id: str,
+        challenge_id: str,
+        value=None,  # noqa: ANN001
+        skip: bool = False,
+    ) -> answering.AnswerOutcome:
         command = answering.GiveAnswer(assessment_id, challenge_id, value, skip)
-        return answering.answer(self.store, self.publisher, self.clock, self.content,
-                                MAX_LEVEL, user, command)
+        return answering.answer(
+            self.store, self.publisher, self.clock, self.content, MAX_LEVEL, user, command
+        )
 
-    def play(self, user: Principal, assessment_id: str, learner: SimulatedLearner,
-             rng: random.Random) -> int:
+    def play(
+        self, user: Principal, assessment_id: str, learner: SimulatedLearner, rng: random.Random
+    ) -> int:
         current, answered = self.next(user, assessment_id), 0
         while current is not None:
             value = learner.answer(self.content, current, rng)

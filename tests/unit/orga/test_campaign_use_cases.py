@@ -47,7 +47,9 @@ class FakeStudents:
         self.students = {s.id: s for s in students}
 
     def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[FakeStudent]:
-        return [copy.copy(s) for s in self.students.values() if s.birthdate == birthdate and s.active]
+        return [
+            copy.copy(s) for s in self.students.values() if s.birthdate == birthdate and s.active
+        ]
 
     def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
         student = self.students[student_id]
@@ -64,8 +66,17 @@ class World:
         self.profiles = InMemoryProfileRepository()
         accounts = InMemoryAccountRepository()
         self.organizations = InMemoryOrganizationRepository(accounts)
-        self.organizations.add(Organization(ORG, "0750001U", "Collège Victor-Hugo",
-                                            OrganizationType.COLLEGE, Sector.PUBLIC, "Paris", True))
+        self.organizations.add(
+            Organization(
+                ORG,
+                "0750001U",
+                "Collège Victor-Hugo",
+                OrganizationType.COLLEGE,
+                Sector.PUBLIC,
+                "Paris",
+                True,
+            )
+        )
         self.students = FakeStudents(
             FakeStudent("s1", "Zoé", "Lefèvre", date(2011, 2, 28)),
             FakeStudent("s2", "Loïc", "N'Diaye", date(2011, 5, 3), "3e2"),
@@ -79,8 +90,15 @@ class World:
         return uc.create_campaign(self.campaigns, self.clock, self.admin, ORG, command)
 
     def join(self, user: str, code: str, first: str, last: str, born: date):  # noqa: ANN201
-        return uc.join_campaign(self.campaigns, self.students, self.participations, self.publisher,
-                                self.clock, Principal(user), uc.JoinCampaign(code, first, last, born))
+        return uc.join_campaign(
+            self.campaigns,
+            self.students,
+            self.participations,
+            self.publisher,
+            self.clock,
+            Principal(user),
+            uc.JoinCampaign(code, first, last, born),
+        )
 
 
 def test_a_campaign_gets_a_unique_code_of_the_right_shape():
@@ -92,8 +110,13 @@ def test_a_campaign_gets_a_unique_code_of_the_right_shape():
 def test_only_members_create_campaigns():
     world = World()
     with pytest.raises(Forbidden):
-        uc.create_campaign(world.campaigns, world.clock, Principal("x"), ORG,
-                           uc.CreateCampaign("C", CampaignType.PROFILES_COLLECTION))
+        uc.create_campaign(
+            world.campaigns,
+            world.clock,
+            Principal("x"),
+            ORG,
+            uc.CreateCampaign("C", CampaignType.PROFILES_COLLECTION),
+        )
 
 
 def test_joining_reconciles_with_tolerance_and_publishes_once():
@@ -130,22 +153,54 @@ def test_sharing_sends_the_latest_profile_once_and_the_school_sees_it():
     world = World()
     campaign = world.campaign(external_id_label="Numéro élève")
     world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
-    old = ProfileUpdated(user_id="u1", competences=[CompetenceMark(competence="1.1", level=1, pix=9)],
-                         total_pix=9, certifiable=False, as_of=T0)
-    marks = [CompetenceMark(competence=c, level=2, pix=17) for c in ("1.1", "1.2", "2.1", "3.1", "4.1")]
-    new = ProfileUpdated(user_id="u1", competences=marks, total_pix=85, certifiable=True,
-                         as_of=datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+    old = ProfileUpdated(
+        user_id="u1",
+        competences=[CompetenceMark(competence="1.1", level=1, pix=9)],
+        total_pix=9,
+        certifiable=False,
+        as_of=T0,
+    )
+    marks = [
+        CompetenceMark(competence=c, level=2, pix=17) for c in ("1.1", "1.2", "2.1", "3.1", "4.1")
+    ]
+    new = ProfileUpdated(
+        user_id="u1",
+        competences=marks,
+        total_pix=85,
+        certifiable=True,
+        as_of=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+    )
     record_profile(world.profiles, new)
     record_profile(world.profiles, old)  # arrives late: ignored
-    uc.share_profile(world.campaigns, world.participations, world.profiles, world.clock,
-                     Principal("u1"), campaign.code)
+    uc.share_profile(
+        world.campaigns,
+        world.participations,
+        world.profiles,
+        world.clock,
+        Principal("u1"),
+        campaign.code,
+    )
     with pytest.raises(RuleViolation):
-        uc.share_profile(world.campaigns, world.participations, world.profiles, world.clock,
-                         Principal("u1"), campaign.code)
+        uc.share_profile(
+            world.campaigns,
+            world.participations,
+            world.profiles,
+            world.clock,
+            Principal("u1"),
+            campaign.code,
+        )
     [line] = uc.participants(world.campaigns, world.participations, world.admin, ORG, campaign.id)
     assert (line.pix_score, line.certifiable, line.certifiable_competences_count) == (85, True, 5)
-    csv = "".join(uc.export_campaign(world.campaigns, world.organizations, world.participations,
-                                     world.admin, ORG, campaign.id))
+    csv = "".join(
+        uc.export_campaign(
+            world.campaigns,
+            world.organizations,
+            world.participations,
+            world.admin,
+            ORG,
+            campaign.id,
+        )
+    )
     header, row = csv.lstrip("\ufeff").splitlines()
     assert "Numéro élève" in header.split(";")
     assert row.startswith("Collège Victor-Hugo;" + campaign.id + ";Collecte 3e;Lefèvre;Zoé;3e1;")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from chalicelib.orga.adapters.memory import (
     InMemoryAccountRepository,
     InMemoryImportFiles,
@@ -18,12 +19,11 @@ from chalicelib.orga.domain.imports import ImportStatus
 from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
 from chalicelib.orga.importing.agri_csv import COLUMNS
 from chalicelib.orga.use_cases import import_job, imports, inbox, stuck_imports
+from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
 from pixcore.auth import ADMIN, JURY, Principal
 from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
 from pixcore.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType
-
-from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
 
 UAI = "0750655E"
 AGRI_UAI = "0951099D"
@@ -41,10 +41,13 @@ class Ports:
     def __post_init__(self) -> None:
         self.organizations = InMemoryOrganizationRepository(self.accounts)
         self.schools = InMemorySchoolDirectory(self.organizations)
-        for org_id, uai, kind in (("org-1", UAI, OrganizationType.COLLEGE),
-                                  ("org-agri", AGRI_UAI, OrganizationType.AGRICOLE)):
-            self.organizations.add(Organization(org_id, uai, "École", kind, Sector.PUBLIC,
-                                                "Paris", True))
+        for org_id, uai, kind in (
+            ("org-1", UAI, OrganizationType.COLLEGE),
+            ("org-agri", AGRI_UAI, OrganizationType.AGRICOLE),
+        ):
+            self.organizations.add(
+                Organization(org_id, uai, "École", kind, Sector.PUBLIC, "Paris", True)
+            )
 
 
 ADMIN_1 = Principal("admin-1", memberships={"org-1": ADMIN, "org-agri": ADMIN})
@@ -53,8 +56,9 @@ ADMIN_1 = Principal("admin-1", memberships={"org-1": ADMIN, "org-agri": ADMIN})
 def run_queued(ports: Ports) -> None:
     for message in ports.publisher.of_type("StudentImportRequested"):
         import_job.run_import(ports, message)
-    ports.publisher.published = [m for m in ports.publisher.published
-                                 if m.type != "StudentImportRequested"]
+    ports.publisher.published = [
+        m for m in ports.publisher.published if m.type != "StudentImportRequested"
+    ]
 
 
 def import_file(ports: Ports, data: bytes, org: str = "org-1"):  # noqa: ANN201
@@ -87,8 +91,15 @@ def test_reimporting_the_same_file_writes_nothing():
     writes = ports.students.writes
     record = import_file(ports, siecle_xml(school_eleves(), uai=UAI))
     assert ports.students.writes == writes
-    assert record.counts | {"skipped": {}} == {"read": 7, "imported": 4, "created": 0, "updated": 0,
-                                               "unchanged": 4, "disabled": 0, "skipped": {}}
+    assert record.counts | {"skipped": {}} == {
+        "read": 7,
+        "imported": 4,
+        "created": 0,
+        "updated": 0,
+        "unchanged": 4,
+        "disabled": 0,
+        "skipped": {},
+    }
 
 
 def test_a_reimport_keeps_ids_and_links_updates_changes_and_disables_the_absent():
@@ -102,8 +113,10 @@ def test_a_reimport_keeps_ids_and_links_updates_changes_and_disables_the_absent(
     assert (record.counts["updated"], record.counts["disabled"]) == (1, 2)
     again = ports.students.get("org-1", zoe.id)
     assert again.last_name == "LEFEVRE-MARTIN" and again.user_id == "user-zoe"
-    assert {s.ine for s in ports.students.students.values() if not s.active} == {"0987654321B",
-                                                                                 "2345678901E"}
+    assert {s.ine for s in ports.students.students.values() if not s.active} == {
+        "0987654321B",
+        "2345678901E",
+    }
 
 
 def test_a_disabled_student_who_comes_back_is_active_again():
@@ -118,8 +131,11 @@ def test_a_disabled_student_who_comes_back_is_active_again():
 
 def test_a_file_with_errors_fails_with_all_of_them_and_writes_nothing():
     ports = Ports()
-    bad = [Eleve("1", ine=""), Eleve("2", ine="1111111111A", birthdate="31/02/2008"),
-           Eleve("3", ine="2222222222B", sex=None)]
+    bad = [
+        Eleve("1", ine=""),
+        Eleve("2", ine="1111111111A", birthdate="31/02/2008"),
+        Eleve("3", ine="2222222222B", sex=None),
+    ]
     record = import_file(ports, siecle_xml(bad, uai=UAI))
     assert record.status is ImportStatus.FAILED and len(record.errors) == 3
     assert ports.students.students == {} and ports.publisher.of_type("StudentsImported") == []
@@ -167,10 +183,12 @@ def test_a_finished_import_never_runs_again():
 def test_only_admins_and_the_jury_import():
     ports = Ports()
     with pytest.raises(Forbidden):
-        imports.upload(ports, Principal("m", memberships={"org-1": "MEMBER"}), "org-1", b"x",
-                       "text/xml")
-    imports.upload(ports, Principal("j", JURY), "org-1", siecle_xml(school_eleves(), uai=UAI),
-                   "text/xml")
+        imports.upload(
+            ports, Principal("m", memberships={"org-1": "MEMBER"}), "org-1", b"x", "text/xml"
+        )
+    imports.upload(
+        ports, Principal("j", JURY), "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml"
+    )
 
 
 def test_a_presigned_import_starts_only_once_the_file_is_there():
@@ -192,9 +210,11 @@ def test_the_inbox_imports_known_schools_and_refuses_unknown_uais():
     ports.import_files.put("inbox/0750001U/eleves.xml", b"<x/>")
     assert inbox.sweep_inbox(ports) == {"queued": 1, "waiting": 0, "refused": 1}
     run_queued(ports)
-    assert set(ports.import_files.objects) >= {f"done/{UAI}/eleves.xml",
-                                               f"done/{UAI}/eleves.xml.report.json",
-                                               "failed/0750001U/eleves.xml.report.json"}
+    assert set(ports.import_files.objects) >= {
+        f"done/{UAI}/eleves.xml",
+        f"done/{UAI}/eleves.xml.report.json",
+        "failed/0750001U/eleves.xml.report.json",
+    }
     assert not any(k.startswith("inbox/") for k in ports.import_files.objects)
 
 
@@ -258,11 +278,13 @@ def test_an_import_whose_job_died_fails_after_a_lease_and_frees_the_school():
 
 def test_a_job_that_started_late_holds_a_fresh_lease_and_is_not_failed():
     ports = Ports()
-    record = imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI),
-                            "text/xml")
+    record = imports.upload(
+        ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml"
+    )
     ports.clock.advance(minutes=14)
-    ports.imports.lock("org-1", record.id, ports.clock.now() + timedelta(minutes=15),
-                       ports.clock.now())  # what the job does when it starts
+    ports.imports.lock(
+        "org-1", record.id, ports.clock.now() + timedelta(minutes=15), ports.clock.now()
+    )  # what the job does when it starts
     ports.imports.transition(record, ImportStatus.RUNNING, ImportStatus.QUEUED)
     ports.clock.advance(minutes=5)
     assert stuck_imports.fail_stuck_imports(ports) == 0
@@ -276,7 +298,8 @@ def test_a_stuck_inbox_import_ends_in_failed_with_its_report():
     ports.clock.advance(minutes=16)
     assert stuck_imports.fail_stuck_imports(ports) == 1
     assert {f"failed/{UAI}/eleves.xml", f"failed/{UAI}/eleves.xml.report.json"} <= set(
-        ports.import_files.objects)
+        ports.import_files.objects
+    )
 
 
 def test_an_unsupported_file_type_is_refused_with_what_is_accepted():

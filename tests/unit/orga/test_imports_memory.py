@@ -9,7 +9,6 @@ from pathlib import Path
 
 from chalicelib.orga.adapters.memory import InMemoryImportFiles, InMemoryStudentRepository
 from chalicelib.orga.use_cases import import_job, imports
-
 from infra.samples.siecle_generator import write_students
 from tests.unit.orga.test_imports_job import ADMIN_1, UAI, Ports
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+
 from chalicelib.orga.adapters.memory import InMemoryStudentRepository
 from chalicelib.orga.domain.student_records import ImportedStudent
 from chalicelib.orga.domain.students import Student, fingerprint
@@ -46,9 +47,23 @@ def test_members_only_and_pages_of_at_most_200():
 
 
 def test_the_content_hash_changes_with_any_field_the_file_gives():
-    imported = ImportedStudent("1234567890A", "LEFÈVRE", None, "Zoé", None, None, "F",
-                               date(2008, 2, 29), "99100", "075", "75056", None, "1031", "ST",
-                               "3E1")
+    imported = ImportedStudent(
+        "1234567890A",
+        "LEFÈVRE",
+        None,
+        "Zoé",
+        None,
+        None,
+        "F",
+        date(2008, 2, 29),
+        "99100",
+        "075",
+        "75056",
+        None,
+        "1031",
+        "ST",
+        "3E1",
+    )
     assert fingerprint(imported) == fingerprint(replace(imported, line=99))
     assert fingerprint(imported) != fingerprint(replace(imported, division="3E2"))
     assert fingerprint(imported) != fingerprint(replace(imported, preferred_last_name="CŒUR"))

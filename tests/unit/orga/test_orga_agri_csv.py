@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from chalicelib.orga.importing.agri_csv import COLUMNS, decode, import_agri_csv, read_agri_csv
 
+from chalicelib.orga.importing.agri_csv import COLUMNS, decode, import_agri_csv, read_agri_csv
 from infra.samples.siecle_builder import zipped
 
 HEADER = [name for _, name, _ in COLUMNS]

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from chalicelib.orga.domain.campaigns import (
     CODE_DIGITS,
     CODE_LETTERS,
@@ -15,8 +18,6 @@ from chalicelib.orga.domain.campaigns import (
     is_valid_campaign_code,
     validated_campaign_code,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 from pixcore.errors import Invalid, RuleViolation
 
 ARCHIVED = datetime(2021, 3, 1, 12, tzinfo=UTC)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
 from chalicelib.orga.domain.reconciliation import (
     StudentIdentity,
     TypedIdentity,
@@ -13,8 +16,6 @@ from chalicelib.orga.domain.reconciliation import (
     reconcile,
     same_name,
 )
-from hypothesis import assume, given
-from hypothesis import strategies as st
 from pixcore.errors import Conflict, Invalid, NotFound
 from pixcore.text import fold
 

@@ -6,8 +6,8 @@ import socket
 import time
 
 import pytest
-from chalicelib.orga.importing.siecle import import_siecle
 
+from chalicelib.orga.importing.siecle import import_siecle
 from infra.samples.siecle_builder import DEFAULT_UAI, Eleve, school_eleves, siecle_xml
 
 BILLION_LAUGHS = (

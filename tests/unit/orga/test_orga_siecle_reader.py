@@ -6,9 +6,9 @@ import io
 from datetime import date
 
 import pytest
+
 from chalicelib.orga.importing.payload import ReadLimits
 from chalicelib.orga.importing.siecle import import_siecle, read_siecle
-
 from infra.samples.siecle_builder import (
     DEFAULT_UAI,
     Eleve,

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from chalicelib.orga.domain.student_fields import (
     department_of_city,
     insee_country_code,
@@ -15,8 +18,6 @@ from chalicelib.orga.domain.student_fields import (
 from chalicelib.orga.domain.student_import import check_student, decide_import, skip_reason
 from chalicelib.orga.domain.student_records import SkipReason, StudentRecord
 from chalicelib.orga.importing.siecle import SIECLE_RULES
-from hypothesis import given
-from hypothesis import strategies as st
 
 RULES = SIECLE_RULES
 

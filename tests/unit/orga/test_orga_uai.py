@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from chalicelib.orga.domain.uai import (
     CHECK_ALPHABET,
     check_letter,
@@ -10,8 +13,6 @@ from chalicelib.orga.domain.uai import (
     uai_department,
     validated_uai,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 from pixcore.errors import Invalid
 
 REAL_UAIS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from chalicelib.orga.domain.usernames import base_username, generate_username
 from pixcore.errors import Conflict
 

@@ -28,19 +28,34 @@ class Students:
 
 def published(session_id: str = "1042") -> SessionPublished:
     def result(course, student, status, first, last, pix, levels):  # noqa: ANN001, ANN202
-        return PublishedResult(course_id=course, candidate_id=f"c-{course}", student_id=student,
-                               status=status, pix=pix, verification_code="P-2B3C4D6F",
-                               first_name=first, last_name=last, birthdate=date(2011, 2, 28),
-                               birthplace="Ajaccio", competences=[
-                                   CompetenceMark(competence=c, level=lv, pix=lv * 8)
-                                   for c, lv in levels.items()])
+        return PublishedResult(
+            course_id=course,
+            candidate_id=f"c-{course}",
+            student_id=student,
+            status=status,
+            pix=pix,
+            verification_code="P-2B3C4D6F",
+            first_name=first,
+            last_name=last,
+            birthdate=date(2011, 2, 28),
+            birthplace="Ajaccio",
+            competences=[
+                CompetenceMark(competence=c, level=lv, pix=lv * 8) for c, lv in levels.items()
+            ],
+        )
 
     return SessionPublished(
-        session_id=session_id, center_id="org", center_name="Collège Victor-Hugo",
-        session_date=date(2026, 3, 10), published_at=datetime(2026, 4, 1, tzinfo=UTC),
-        results=[result("101", "s1", "validated", "Zoé", "Lefèvre", 120, {"1.1": 3, "1.2": 0}),
-                 result("102", "s2", "rejected", "Loïc", "N'Diaye", 0, {"1.1": 2}),
-                 result("103", "gone", "cancelled", "Ÿvette", "Œuvray", 0, {"1.1": 1})])
+        session_id=session_id,
+        center_id="org",
+        center_name="Collège Victor-Hugo",
+        session_date=date(2026, 3, 10),
+        published_at=datetime(2026, 4, 1, tzinfo=UTC),
+        results=[
+            result("101", "s1", "validated", "Zoé", "Lefèvre", 120, {"1.1": 3, "1.2": 0}),
+            result("102", "s2", "rejected", "Loïc", "N'Diaye", 0, {"1.1": 2}),
+            result("103", "gone", "cancelled", "Ÿvette", "Œuvray", 0, {"1.1": 1}),
+        ],
+    )
 
 
 def test_publication_then_csv_for_the_whole_school_and_for_a_class():
@@ -64,4 +79,6 @@ def test_publication_then_csv_for_the_whole_school_and_for_a_class():
 
 def test_only_the_school_admins_get_the_results():
     with pytest.raises(Forbidden):
-        results_export(InMemoryResultRepository(), Principal("m", memberships={"org": "MEMBER"}), "org")
+        results_export(
+            InMemoryResultRepository(), Principal("m", memberships={"org": "MEMBER"}), "org"
+        )

@@ -14,8 +14,9 @@ from pixcore.errors import Throttled, Unauthenticated
 T0 = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("failures, lockout", [
-    (4, None), (5, 30), (6, 60), (7, 120), (10, 960), (12, 3600), (40, 3600)])
+@pytest.mark.parametrize(
+    "failures, lockout", [(4, None), (5, 30), (6, 60), (7, 120), (10, 960), (12, 3600), (40, 3600)]
+)
 def test_lockout_grows_with_failures(failures, lockout):
     until = locked_until(FailureRecord(failures, T0))
     assert (None if until is None else (until - T0).total_seconds()) == lockout
@@ -45,6 +46,13 @@ def test_log_in_is_refused_while_locked_then_works_and_resets():
 def test_an_unknown_login_counts_failures_too():
     throttle = InMemoryLoginThrottle()
     with pytest.raises(Unauthenticated):
-        log_in(InMemoryAccountRepository(), throttle, TokenService(lambda: "k" * 40),
-               FixedClock(T0), "nobody@example.fr", "x", "10.0.0.9")
+        log_in(
+            InMemoryAccountRepository(),
+            throttle,
+            TokenService(lambda: "k" * 40),
+            FixedClock(T0),
+            "nobody@example.fr",
+            "x",
+            "10.0.0.9",
+        )
     assert throttle.failures("source:10.0.0.9").failures == 1

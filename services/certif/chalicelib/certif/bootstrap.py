@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from chalicelib.certif.adapters.dynamo_centers import DynamoCenterRepository
+from chalicelib.certif.adapters.tables import bind_tables
+from chalicelib.certif.ports import CenterRepository
 from pixcore import runtime
 from pixcore.auth import TokenService
 from pixcore.bus import Publisher
 from pixcore.consumer import MessageConsumer
-
-from chalicelib.certif.adapters.dynamo_centers import DynamoCenterRepository
-from chalicelib.certif.adapters.tables import bind_tables
-from chalicelib.certif.ports import CenterRepository
 
 SERVICE = "certif"
 

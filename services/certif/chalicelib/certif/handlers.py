@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pixcore.consumer import Handler
-
 from chalicelib.certif.use_cases import centers
+from pixcore.consumer import Handler
 
 if TYPE_CHECKING:
     from chalicelib.certif.bootstrap import Certif

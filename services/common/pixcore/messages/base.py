@@ -52,7 +52,9 @@ def parse_message(body: str | bytes | dict[str, Any], catalog: dict[str, type[Me
             raise Invalid("Version de message non prise en charge.", code="UNSUPPORTED_VERSION")
         return cls.model_validate(raw)
     except ValidationError as exc:
-        details = {"errors": exc.errors(include_url=False, include_context=False, include_input=False)}
+        details = {
+            "errors": exc.errors(include_url=False, include_context=False, include_input=False)
+        }
         raise Invalid("Message mal formé.", code="MALFORMED_MESSAGE", details=details) from exc
     except ValueError as exc:
         raise Invalid("Message illisible.", code="MALFORMED_MESSAGE") from exc

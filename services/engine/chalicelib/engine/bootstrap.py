@@ -37,9 +37,13 @@ class Engine:
 def engine() -> Engine:
     rt = runtime.ServiceRuntime(SERVICE)
     bind_tables(rt.main_table)
-    return Engine(learners=DynamoLearnerLinks(), assessments=DynamoAssessmentStore(),
-                  publisher=rt.publisher(), clock=SystemClock(),
-                  max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL))
+    return Engine(
+        learners=DynamoLearnerLinks(),
+        assessments=DynamoAssessmentStore(),
+        publisher=rt.publisher(),
+        clock=SystemClock(),
+        max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
+    )
 
 
 @cache

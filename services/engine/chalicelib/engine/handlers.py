@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pixcore.consumer import Handler
-
 from chalicelib.engine.use_cases import learners
+from pixcore.consumer import Handler
 
 if TYPE_CHECKING:
     from chalicelib.engine.bootstrap import Engine

@@ -49,7 +49,8 @@ class AssessmentStore(Protocol):
         """Saves a newer state of the assessment read with `knowledge`; ConcurrentUpdate when
         the learner's state changed since."""
 
-    def record_answer(self, assessment: Assessment, knowledge: Knowledge,
-                      answer: AnswerRecord) -> None:
+    def record_answer(
+        self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord
+    ) -> None:
         """Assessment, knowledge and the answer together or not at all (the history of a finished
         assessment follows); ConcurrentUpdate when they changed since they were read."""

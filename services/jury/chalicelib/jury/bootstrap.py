@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from chalicelib.jury.adapters.dynamo_schools import DynamoSchoolRepository
+from chalicelib.jury.adapters.tables import bind_tables
+from chalicelib.jury.ports import SchoolRepository
 from pixcore import runtime
 from pixcore.auth import TokenService
 from pixcore.bus import Publisher
 from pixcore.consumer import MessageConsumer
-
-from chalicelib.jury.adapters.dynamo_schools import DynamoSchoolRepository
-from chalicelib.jury.adapters.tables import bind_tables
-from chalicelib.jury.ports import SchoolRepository
 
 SERVICE = "jury"
 

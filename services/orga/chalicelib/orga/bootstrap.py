@@ -5,12 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from pixcore import runtime
-from pixcore.auth import TokenService
-from pixcore.bus import Publisher
-from pixcore.clock import Clock, SystemClock
-from pixcore.consumer import MessageConsumer
-
 from chalicelib.orga.adapters.dynamo_accounts import (
     DynamoAccountRepository,
     DynamoOrganizationRepository,
@@ -20,25 +14,30 @@ from chalicelib.orga.adapters.dynamo_campaigns import (
     DynamoParticipationRepository,
     DynamoProfileRepository,
 )
-from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
-from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
 from chalicelib.orga.adapters.dynamo_imports import DynamoImportRepository, DynamoSchoolDirectory
+from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
 from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
+from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
 from chalicelib.orga.adapters.s3_import_files import S3ImportFiles
 from chalicelib.orga.adapters.tables import bind_tables
 from chalicelib.orga.ports import (
-    ImportFiles,
-    ImportRepository,
-    SchoolDirectory,
-    StudentRepository,
     AccountRepository,
     CampaignRepository,
+    ImportFiles,
+    ImportRepository,
     LoginThrottle,
     OrganizationRepository,
     ParticipationRepository,
     ProfileRepository,
     ResultRepository,
+    SchoolDirectory,
+    StudentRepository,
 )
+from pixcore import runtime
+from pixcore.auth import TokenService
+from pixcore.bus import Publisher
+from pixcore.clock import Clock, SystemClock
+from pixcore.consumer import MessageConsumer
 
 SERVICE = "orga"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pixcore.consumer import Handler
-
 from chalicelib.orga.use_cases import import_job, profiles, results
+from pixcore.consumer import Handler
 
 if TYPE_CHECKING:
     from chalicelib.orga.bootstrap import Orga
+
 
 def handlers(deps: Orga) -> dict[str, Handler]:
     return {

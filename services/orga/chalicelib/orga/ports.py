@@ -74,7 +74,9 @@ class ParticipationRepository(Protocol):
         """False when the user already participates (joining twice is harmless)."""
         ...
 
-    def share(self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot) -> None:
+    def share(
+        self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
+    ) -> None:
         """Conditional: a profile is sent once (RuleViolation PROFILE_ALREADY_SENT otherwise)."""
         ...
 
@@ -88,15 +90,22 @@ class ProfileRepository(Protocol):
 
 
 class ResultRepository(Protocol):
-    def save_session(self, organization_id: str, session_id: str,
-                     rows: list[tuple[CertificationResultRow, str | None]]) -> None:
+    def save_session(
+        self,
+        organization_id: str,
+        session_id: str,
+        rows: list[tuple[CertificationResultRow, str | None]],
+    ) -> None:
         """Stores a published session's results with each student's division."""
         ...
 
-    def of_organization(self, organization_id: str) -> list[tuple[CertificationResultRow, str | None]]: ...
+    def of_organization(
+        self, organization_id: str
+    ) -> list[tuple[CertificationResultRow, str | None]]: ...
 
 
 # --- Students and imports -------------------------------------------------------------------
+
 
 class StudentRepository(Protocol):
     def get(self, organization_id: str, student_id: str) -> Student:
@@ -126,7 +135,9 @@ class StudentRepository(Protocol):
         link made while the import runs is kept. Returns how many were written."""
         ...
 
-    def disable(self, organization_id: str, students: list[StoredStudent], at: datetime) -> None: ...
+    def disable(
+        self, organization_id: str, students: list[StoredStudent], at: datetime
+    ) -> None: ...
 
     def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
         """Replaces the school's divisions and their active student counts."""
@@ -134,8 +145,14 @@ class StudentRepository(Protocol):
 
     def divisions(self, organization_id: str) -> list[tuple[str, int]]: ...
 
-    def page(self, organization_id: str, division: str | None, search: str | None, limit: int,
-             cursor: str | None) -> tuple[list[Student], str | None]:
+    def page(
+        self,
+        organization_id: str,
+        division: str | None,
+        search: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Student], str | None]:
         """Active students, by name within a division; an opaque cursor continues the list."""
         ...
 
@@ -181,7 +198,9 @@ class ImportFiles(Protocol):
 
     bucket: str
 
-    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None: ...
+    def put(
+        self, key: str, body: bytes, content_type: str = "application/octet-stream"
+    ) -> None: ...
 
     def open(self, key: str) -> Any: ...
 
@@ -202,7 +221,9 @@ class ImportFiles(Protocol):
         the block ends without error, and not at all otherwise."""
         ...
 
-    def presigned_put(self, key: str, expires_in: int = 900, content_type: str | None = None) -> str: ...
+    def presigned_put(
+        self, key: str, expires_in: int = 900, content_type: str | None = None
+    ) -> str: ...
 
 
 class SchoolDirectory(Protocol):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pynamodb.attributes import BooleanAttribute, MapAttribute, UnicodeAttribute
 from pynamodb.exceptions import DoesNotExist
 
-from pixcore.errors import NotFound
-
 from chalicelib.certif.adapters.tables import CertifItem
 from chalicelib.certif.domain.centers import CertificationCenter
+from pixcore.errors import NotFound
 
 
 class CenterItem(CertifItem):
@@ -23,19 +22,33 @@ class CenterItem(CertifItem):
 
 class DynamoCenterRepository:
     def save(self, center: CertificationCenter) -> None:
-        CenterItem(f"CENTER#{center.id}", "CENTER", uai=center.uai, name=center.name,
-                   type=center.type, sector=center.sector, academie=center.academie,
-                   is_certification_center=center.is_certification_center,
-                   members=dict(center.members)).save()
+        CenterItem(
+            f"CENTER#{center.id}",
+            "CENTER",
+            uai=center.uai,
+            name=center.name,
+            type=center.type,
+            sector=center.sector,
+            academie=center.academie,
+            is_certification_center=center.is_certification_center,
+            members=dict(center.members),
+        ).save()
 
     def find(self, center_id: str) -> CertificationCenter | None:
         try:
             item = CenterItem.get(f"CENTER#{center_id}", "CENTER")
         except DoesNotExist:
             return None
-        return CertificationCenter(center_id, item.uai, item.name, item.type, item.sector,
-                                   item.academie, item.is_certification_center,
-                                   dict(item.members.as_dict()))
+        return CertificationCenter(
+            center_id,
+            item.uai,
+            item.name,
+            item.type,
+            item.sector,
+            item.academie,
+            item.is_certification_center,
+            dict(item.members.as_dict()),
+        )
 
     def get(self, center_id: str) -> CertificationCenter:
         center = self.find(center_id)

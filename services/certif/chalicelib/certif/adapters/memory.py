@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from pixcore.errors import NotFound
-
 from chalicelib.certif.domain.centers import CertificationCenter
+from pixcore.errors import NotFound
 
 
 class InMemoryCenterRepository:

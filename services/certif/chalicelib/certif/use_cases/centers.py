@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from pixcore.auth import Principal, require_member
-from pixcore.messages.catalog import MembershipChanged, OrganizationRegistered
-
 from chalicelib.certif.domain.centers import CertificationCenter
 from chalicelib.certif.ports import CenterRepository
+from pixcore.auth import Principal, require_member
+from pixcore.messages.catalog import MembershipChanged, OrganizationRegistered
 
 
 def record_organization(centers: CenterRepository, message: OrganizationRegistered) -> None:
     """Naturally idempotent: the same message always writes the same centre."""
     existing = centers.find(message.organization_id)
-    centers.save(CertificationCenter(
-        id=message.organization_id, uai=message.uai, name=message.name,
-        type=message.organization_type, sector=message.sector, academie=message.academie,
-        is_certification_center=message.is_certification_center,
-        members=existing.members if existing else {m.user_id: m.role for m in message.members},
-    ))
+    centers.save(
+        CertificationCenter(
+            id=message.organization_id,
+            uai=message.uai,
+            name=message.name,
+            type=message.organization_type,
+            sector=message.sector,
+            academie=message.academie,
+            is_certification_center=message.is_certification_center,
+            members=existing.members if existing else {m.user_id: m.role for m in message.members},
+        )
+    )
 
 
 def record_members(centers: CenterRepository, message: MembershipChanged) -> None:
@@ -28,6 +33,8 @@ def record_members(centers: CenterRepository, message: MembershipChanged) -> Non
     centers.save(center)
 
 
-def get_center(centers: CenterRepository, principal: Principal, center_id: str) -> CertificationCenter:
+def get_center(
+    centers: CenterRepository, principal: Principal, center_id: str
+) -> CertificationCenter:
     require_member(principal, center_id)
     return centers.get(center_id)

@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute
+
 from chalicelib.engine.adapters.tables import EngineItem
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.assessment import (
@@ -17,7 +19,6 @@ from chalicelib.engine.domain.assessment import (
 )
 from chalicelib.engine.domain.knowledge import KnowledgeElement, KnowledgeSource, KnowledgeStatus
 from chalicelib.engine.ports import AnswerRecord
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 
 
 def learner_key(user_id: str) -> dict[str, Any]:
@@ -53,37 +54,61 @@ def dumps(value: Any) -> str:
 
 
 def assessment_json(a: Assessment) -> str:
-    return dumps({
-        "id": a.id, "user_id": a.user_id, "kind": a.kind.value, "targets": a.target_skill_ids,
-        "created_at": a.created_at.isoformat(), "competence": a.competence,
-        "campaign_code": a.campaign_code, "state": a.state.value,
-        "answers": [[g.challenge_id, g.result.value, g.value_hash] for g in a.answers],
-        "current": a.current_challenge_id,
-        "served_at": a.served_at.timestamp() if a.served_at else None})
+    return dumps(
+        {
+            "id": a.id,
+            "user_id": a.user_id,
+            "kind": a.kind.value,
+            "targets": a.target_skill_ids,
+            "created_at": a.created_at.isoformat(),
+            "competence": a.competence,
+            "campaign_code": a.campaign_code,
+            "state": a.state.value,
+            "answers": [[g.challenge_id, g.result.value, g.value_hash] for g in a.answers],
+            "current": a.current_challenge_id,
+            "served_at": a.served_at.timestamp() if a.served_at else None,
+        }
+    )
 
 
 def assessment_from_json(text: str, version: int) -> Assessment:
     d = json.loads(text)
     return Assessment(
-        id=d["id"], user_id=d["user_id"], kind=AssessmentKind(d["kind"]),
-        target_skill_ids=tuple(d["targets"]), created_at=datetime.fromisoformat(d["created_at"]),
-        competence=d["competence"], campaign_code=d["campaign_code"],
+        id=d["id"],
+        user_id=d["user_id"],
+        kind=AssessmentKind(d["kind"]),
+        target_skill_ids=tuple(d["targets"]),
+        created_at=datetime.fromisoformat(d["created_at"]),
+        competence=d["competence"],
+        campaign_code=d["campaign_code"],
         state=AssessmentState(d["state"]),
         answers=tuple(GivenAnswer(c, AnswerResult(r), h) for c, r, h in d["answers"]),
         current_challenge_id=d["current"],
         served_at=datetime.fromtimestamp(d["served_at"], UTC) if d["served_at"] else None,
-        version=version)
+        version=version,
+    )
 
 
 def snapshot_item(a: Assessment) -> AssessmentItem:
-    return AssessmentItem(*snapshot_key(a.id), user_id=a.user_id, state=a.state.value,
-                          data=assessment_json(a), gsi1pk=f"USER#{a.user_id}",
-                          gsi1sk=f"ASSESSMENT#{a.created_at.isoformat()}")
+    return AssessmentItem(
+        *snapshot_key(a.id),
+        user_id=a.user_id,
+        state=a.state.value,
+        data=assessment_json(a),
+        gsi1pk=f"USER#{a.user_id}",
+        gsi1sk=f"ASSESSMENT#{a.created_at.isoformat()}",
+    )
 
 
 def _row(e: KnowledgeElement) -> list[Any]:
-    return [e.status.value[0], e.source.value[0], e.earned_pix, e.answer_id, e.tube_id,
-            e.competence_code]
+    return [
+        e.status.value[0],
+        e.source.value[0],
+        e.earned_pix,
+        e.answer_id,
+        e.tube_id,
+        e.competence_code,
+    ]
 
 
 _STATUS = {s.value[0]: s for s in KnowledgeStatus}
@@ -98,19 +123,30 @@ def knowledge_from_raw(user_id: str, raw: dict[str, Any] | None) -> Knowledge:
     if raw is None:
         return Knowledge(user_id)
     elements = {
-        skill: KnowledgeElement(skill, tube, competence, _STATUS[status], _SOURCE[source],
-                                pix, answer_id)
-        for skill, (status, source, pix, answer_id, tube, competence)
-        in json.loads(raw["elements"]["S"]).items()
+        skill: KnowledgeElement(
+            skill, tube, competence, _STATUS[status], _SOURCE[source], pix, answer_id
+        )
+        for skill, (status, source, pix, answer_id, tube, competence) in json.loads(
+            raw["elements"]["S"]
+        ).items()
     }
-    return Knowledge(user_id, elements, frozenset(json.loads(raw["seen"]["S"])),
-                     int(raw["version"]["N"]))
+    return Knowledge(
+        user_id, elements, frozenset(json.loads(raw["seen"]["S"])), int(raw["version"]["N"])
+    )
 
 
 def history_row(r: AnswerRecord) -> str:
     """One answer as a line of the history the learner's item holds until the assessment ends."""
-    return dumps([r.challenge_id, r.value, r.result, r.elapsed_seconds, r.answered_at.isoformat(),
-                  [[e.skill_id, *_row(e)] for e in r.knowledge_elements]])
+    return dumps(
+        [
+            r.challenge_id,
+            r.value,
+            r.result,
+            r.elapsed_seconds,
+            r.answered_at.isoformat(),
+            [[e.skill_id, *_row(e)] for e in r.knowledge_elements],
+        ]
+    )
 
 
 def history_items(assessment: Assessment, history: str) -> list[dict[str, Any]]:
@@ -119,10 +155,16 @@ def history_items(assessment: Assessment, history: str) -> list[dict[str, Any]]:
     items = []
     for line in history.splitlines():
         challenge_id, value, result, elapsed, answered_at, elements = json.loads(line)
-        item = {"pk": pk, "sk": {"S": f"ANSWER#{challenge_id}"},
-                "user_id": {"S": assessment.user_id}, "challenge_id": {"S": challenge_id},
-                "value": {"S": dumps(value)}, "result": {"S": result},
-                "answered_at": {"S": answered_at}, "knowledge_elements": {"S": dumps(elements)}}
+        item = {
+            "pk": pk,
+            "sk": {"S": f"ANSWER#{challenge_id}"},
+            "user_id": {"S": assessment.user_id},
+            "challenge_id": {"S": challenge_id},
+            "value": {"S": dumps(value)},
+            "result": {"S": result},
+            "answered_at": {"S": answered_at},
+            "knowledge_elements": {"S": dumps(elements)},
+        }
         if elapsed is not None:
             item["elapsed_seconds"] = {"N": repr(elapsed)}
         items.append(item)

@@ -7,6 +7,9 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from pynamodb.connection import Connection
+from pynamodb.exceptions import PynamoDBException
+
 from chalicelib.engine.adapters.assessment_items import (
     AssessmentItem,
     assessment_from_json,
@@ -23,8 +26,6 @@ from chalicelib.engine.adapters.assessment_items import (
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
 from chalicelib.engine.ports import AnswerRecord
 from pixcore.errors import ConcurrentUpdate, NotFound
-from pynamodb.connection import Connection
-from pynamodb.exceptions import PynamoDBException
 
 BATCH_SIZE = 25  # DynamoDB's limit per BatchWriteItem
 
@@ -93,15 +94,26 @@ class DynamoAssessmentStore:
             raise ConcurrentUpdate()
         snapshot_item(assessment).save()
         if raw is None:
-            self._call("PutItem", ConditionExpression="attribute_not_exists(pk)", Item={
-                **learner_key(assessment.user_id), "elements": {"S": "{}"}, "seen": {"S": "[]"},
-                "active": {"M": {assessment.id: {"S": assessment_json(assessment)}}},
-                "slots": {"M": {assessment.slot: {"S": assessment.id}}}, "version": {"N": "1"}})
+            self._call(
+                "PutItem",
+                ConditionExpression="attribute_not_exists(pk)",
+                Item={
+                    **learner_key(assessment.user_id),
+                    "elements": {"S": "{}"},
+                    "seen": {"S": "[]"},
+                    "active": {"M": {assessment.id: {"S": assessment_json(assessment)}}},
+                    "slots": {"M": {assessment.slot: {"S": assessment.id}}},
+                    "version": {"N": "1"},
+                },
+            )
             return
-        self._update(assessment.user_id, int(raw["version"]["N"]),
-                     "SET version = version + :one, active.#a = :a, slots.#s = :id",
-                     {"#a": assessment.id, "#s": assessment.slot},
-                     {":a": {"S": assessment_json(assessment)}, ":id": {"S": assessment.id}})
+        self._update(
+            assessment.user_id,
+            int(raw["version"]["N"]),
+            "SET version = version + :one, active.#a = :a, slots.#s = :id",
+            {"#a": assessment.id, "#s": assessment.slot},
+            {":a": {"S": assessment_json(assessment)}, ":id": {"S": assessment.id}},
+        )
 
     def load(self, assessment_id: str, user_id: str) -> tuple[Assessment, Knowledge]:
         raw = self._learner(user_id)
@@ -113,12 +125,14 @@ class DynamoAssessmentStore:
     def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
         self._write(assessment, knowledge, None)
 
-    def record_answer(self, assessment: Assessment, knowledge: Knowledge,
-                      answer: AnswerRecord) -> None:
+    def record_answer(
+        self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord
+    ) -> None:
         self._write(assessment, knowledge, answer)
 
-    def _write(self, assessment: Assessment, knowledge: Knowledge,
-               answer: AnswerRecord | None) -> None:
+    def _write(
+        self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord | None
+    ) -> None:
         """One conditional PutItem of the learner's item; the answers wait in it until the
         assessment ends, then they go out with its snapshot (one more request)."""
         if not knowledge.version:  # a learner's item exists once they started an assessment
@@ -145,25 +159,42 @@ class DynamoAssessmentStore:
                 histories[assessment.id] = {"S": history}
         item["active"] = {"M": active}
         item["history"] = {"M": histories}
-        self._call("PutItem", Item=item, ConditionExpression="version = :v",
-                   ExpressionAttributeValues={":v": {"N": str(knowledge.version)}})
+        self._call(
+            "PutItem",
+            Item=item,
+            ConditionExpression="version = :v",
+            ExpressionAttributeValues={":v": {"N": str(knowledge.version)}},
+        )
         if assessment.is_completed:
             # The learner's item above is the truth; the history follows it (idempotent puts).
-            self._put_all([snapshot_item(assessment).serialize(),
-                           *history_items(assessment, history)])
+            self._put_all(
+                [snapshot_item(assessment).serialize(), *history_items(assessment, history)]
+            )
 
     def _put_all(self, items: list[dict[str, Any]]) -> None:
         table = AssessmentItem.Meta.table_name
         for start in range(0, len(items), BATCH_SIZE):  # one batch for an evaluation (≤ 21)
-            pending: dict[str, Any] | None = {table: [
-                {"PutRequest": {"Item": item}} for item in items[start:start + BATCH_SIZE]]}
+            pending: dict[str, Any] | None = {
+                table: [
+                    {"PutRequest": {"Item": item}} for item in items[start : start + BATCH_SIZE]
+                ]
+            }
             while pending:  # unprocessed items only under throttling
-                pending = self._call("BatchWriteItem", RequestItems=pending).get(
-                    "UnprocessedItems")
+                pending = self._call("BatchWriteItem", RequestItems=pending).get("UnprocessedItems")
 
-    def _update(self, user_id: str, version: int, expression: str, names: dict[str, str],
-                values: dict[str, Any]) -> None:
-        self._call("UpdateItem", Key=learner_key(user_id), UpdateExpression=expression,
-                   ConditionExpression="version = :v", ExpressionAttributeNames=names,
-                   ExpressionAttributeValues={**values, ":v": {"N": str(version)},
-                                              ":one": {"N": "1"}})
+    def _update(
+        self,
+        user_id: str,
+        version: int,
+        expression: str,
+        names: dict[str, str],
+        values: dict[str, Any],
+    ) -> None:
+        self._call(
+            "UpdateItem",
+            Key=learner_key(user_id),
+            UpdateExpression=expression,
+            ConditionExpression="version = :v",
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={**values, ":v": {"N": str(version)}, ":one": {"N": "1"}},
+        )

@@ -57,8 +57,9 @@ class InMemoryAssessmentStore:
         self._check(self.get(assessment.id).version, assessment.version)
         self.assessments[assessment.id] = replace(assessment, version=assessment.version + 1)
 
-    def record_answer(self, assessment: Assessment, knowledge: Knowledge,
-                      answer: AnswerRecord) -> None:
+    def record_answer(
+        self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord
+    ) -> None:
         if (answer.assessment_id, answer.challenge_id) in self.answers:
             raise AnswerAlreadyRecordedError()
         self._check(self.get(assessment.id).version, assessment.version)

@@ -80,13 +80,15 @@ class Assessment:
     def serve(self, challenge_id: str | None, at: datetime) -> Assessment:
         """The next challenge is shown now (the clock of a timed one starts), or it is over."""
         if challenge_id is None:
-            return replace(self, current_challenge_id=None, served_at=None,
-                           state=AssessmentState.COMPLETED)
+            return replace(
+                self, current_challenge_id=None, served_at=None, state=AssessmentState.COMPLETED
+            )
         return replace(self, current_challenge_id=challenge_id, served_at=at)
 
     def record(self, given: GivenAnswer) -> Assessment:
-        return replace(self, answers=(*self.answers, given), current_challenge_id=None,
-                       served_at=None)
+        return replace(
+            self, answers=(*self.answers, given), current_challenge_id=None, served_at=None
+        )
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,9 @@ class Knowledge:
         elements = dict(self.elements)
         for element in added:
             elements[element.skill_id] = element
-        return replace(self, elements=elements,
-                       seen_challenge_ids=self.seen_challenge_ids | {challenge_id})
+        return replace(
+            self, elements=elements, seen_challenge_ids=self.seen_challenge_ids | {challenge_id}
+        )
 
 
 def value_hash(value: Any) -> str:
@@ -123,9 +126,11 @@ def check_answerable(assessment: Assessment, challenge_id: str) -> None:
     if assessment.is_completed:
         raise Conflict("Cette évaluation est terminée.", code="ASSESSMENT_COMPLETED")
     if assessment.current_challenge_id != challenge_id:
-        raise Conflict("Cette épreuve n'est pas la question en cours.",
-                       code="CHALLENGE_NOT_CURRENT",
-                       details={"current_challenge_id": assessment.current_challenge_id})
+        raise Conflict(
+            "Cette épreuve n'est pas la question en cours.",
+            code="CHALLENGE_NOT_CURRENT",
+            details={"current_challenge_id": assessment.current_challenge_id},
+        )
 
 
 def replayed_answer(assessment: Assessment, challenge_id: str, hashed: str) -> int | None:
@@ -136,6 +141,9 @@ def replayed_answer(assessment: Assessment, challenge_id: str, hashed: str) -> i
         return None
     index, given = found
     if given.value_hash != hashed:
-        raise Conflict("Une réponse a déjà été donnée à cette épreuve.",
-                       code="ANSWER_ALREADY_GIVEN", details={"challenge_id": challenge_id})
+        raise Conflict(
+            "Une réponse a déjà été donnée à cette épreuve.",
+            code="ANSWER_ALREADY_GIVEN",
+            details={"challenge_id": challenge_id},
+        )
     return index

@@ -10,8 +10,11 @@ from pixcore.http import Api, Context
 
 
 def register(api: Api) -> None:
-    @api.route("/referential", response=schemas.ReferentialOut,
-               summary="Domaines, compétences, sujets et nombre d'acquis par niveau")
+    @api.route(
+        "/referential",
+        response=schemas.ReferentialOut,
+        summary="Domaines, compétences, sujets et nombre d'acquis par niveau",
+    )
     def get_referential(ctx: Context) -> dict[str, Any]:
         return bootstrap.referential_document()
 

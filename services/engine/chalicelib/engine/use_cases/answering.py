@@ -49,8 +49,15 @@ class AnswerOutcome:
     completed: bool
 
 
-def answer(store: AssessmentStore, publisher: Publisher, clock: Clock, content: LearningContent,
-           max_level: int, user: Principal, command: GiveAnswer) -> AnswerOutcome:
+def answer(
+    store: AssessmentStore,
+    publisher: Publisher,
+    clock: Clock,
+    content: LearningContent,
+    max_level: int,
+    user: Principal,
+    command: GiveAnswer,
+) -> AnswerOutcome:
     """One answer per challenge: the same answer again gets the same response, a different one
     is refused; a lost race is retried once, then reported as a conflict."""
     for attempt in range(2):
@@ -62,9 +69,15 @@ def answer(store: AssessmentStore, publisher: Publisher, clock: Clock, content: 
     raise AssertionError("unreachable")
 
 
-def _answer_once(store: AssessmentStore, publisher: Publisher, clock: Clock,
-                 content: LearningContent, max_level: int, user: Principal,
-                 command: GiveAnswer) -> AnswerOutcome:
+def _answer_once(
+    store: AssessmentStore,
+    publisher: Publisher,
+    clock: Clock,
+    content: LearningContent,
+    max_level: int,
+    user: Principal,
+    command: GiveAnswer,
+) -> AnswerOutcome:
     assessment, knowledge = store.load(command.assessment_id, user.user_id)
     check_owner(assessment, user.user_id)
     replayed = replayed_answer(assessment, command.challenge_id, command.fingerprint)
@@ -75,15 +88,31 @@ def _answer_once(store: AssessmentStore, publisher: Publisher, clock: Clock,
     now = clock.now()
     elapsed = (now - assessment.served_at).total_seconds() if assessment.served_at else None
     result = check_answer(challenge, command.given, elapsed_seconds=elapsed)
-    added = knowledge_for_answer(content, challenge, result, list(knowledge.elements.values()),
-                                 answer_id=f"{assessment.id}#{challenge.id}")
+    added = knowledge_for_answer(
+        content,
+        challenge,
+        result,
+        list(knowledge.elements.values()),
+        answer_id=f"{assessment.id}#{challenge.id}",
+    )
     knowledge = knowledge.with_answer(challenge.id, added)
     answered = assessment.record(GivenAnswer(challenge.id, result, command.fingerprint))
     following = choose_next(content, answered, knowledge)
     answered = answered.serve(following.id if following else None, now)
-    store.record_answer(answered, knowledge, AnswerRecord(
-        assessment.id, user.user_id, challenge.id, command.given, result.value, elapsed, now,
-        tuple(added)))
+    store.record_answer(
+        answered,
+        knowledge,
+        AnswerRecord(
+            assessment.id,
+            user.user_id,
+            challenge.id,
+            command.given,
+            result.value,
+            elapsed,
+            now,
+            tuple(added),
+        ),
+    )
     if following is None:
         publish_profile(publisher, knowledge, max_level, now)
     return AnswerOutcome(result, following, following is None)

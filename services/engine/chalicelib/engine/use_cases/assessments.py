@@ -24,29 +24,53 @@ class Started:
     resumed: bool
 
 
-def start_competence_evaluation(store: AssessmentStore, clock: Clock, content: LearningContent,
-                                user: Principal, competence: str) -> Started:
+def start_competence_evaluation(
+    store: AssessmentStore, clock: Clock, content: LearningContent, user: Principal, competence: str
+) -> Started:
     """A learner resumes their started evaluation of a competence rather than opening another."""
     if not is_competence_code(competence):
-        raise NotFound("Compétence introuvable.", code="COMPETENCE_NOT_FOUND",
-                       details={"competence": competence})
-    fresh = Assessment(new_id(), user.user_id, AssessmentKind.COMPETENCE_EVALUATION,
-                       competence_targets(content, competence), clock.now(), competence=competence)
+        raise NotFound(
+            "Compétence introuvable.",
+            code="COMPETENCE_NOT_FOUND",
+            details={"competence": competence},
+        )
+    fresh = Assessment(
+        new_id(),
+        user.user_id,
+        AssessmentKind.COMPETENCE_EVALUATION,
+        competence_targets(content, competence),
+        clock.now(),
+        competence=competence,
+    )
     return _start_or_resume(store, fresh)
 
 
-def start_campaign_assessment(store: AssessmentStore, clock: Clock, content: LearningContent,
-                              user: Principal, target_skill_ids: list[str],
-                              campaign_code: str | None) -> Started:
+def start_campaign_assessment(
+    store: AssessmentStore,
+    clock: Clock,
+    content: LearningContent,
+    user: Principal,
+    target_skill_ids: list[str],
+    campaign_code: str | None,
+) -> Started:
     """A campaign assessment runs placement over the campaign's target skills; with a campaign
     code, a started one is resumed."""
     unknown = [s for s in target_skill_ids if s not in content.skills]
     if unknown:
-        raise Invalid("Certains acquis visés sont inconnus.", code="SKILL_NOT_FOUND",
-                      details={"skill_ids": unknown[:20]})
+        raise Invalid(
+            "Certains acquis visés sont inconnus.",
+            code="SKILL_NOT_FOUND",
+            details={"skill_ids": unknown[:20]},
+        )
     targets = tuple(dict.fromkeys(target_skill_ids))
-    fresh = Assessment(new_id(), user.user_id, AssessmentKind.CAMPAIGN, targets, clock.now(),
-                       campaign_code=campaign_code)
+    fresh = Assessment(
+        new_id(),
+        user.user_id,
+        AssessmentKind.CAMPAIGN,
+        targets,
+        clock.now(),
+        campaign_code=campaign_code,
+    )
     return _start_or_resume(store, fresh)
 
 
@@ -70,9 +94,15 @@ def get_assessment(store: AssessmentStore, user: Principal, assessment_id: str) 
     return assessment
 
 
-def next_for(store: AssessmentStore, publisher: Publisher, clock: Clock,
-             content: LearningContent, max_level: int, user: Principal,
-             assessment_id: str) -> Challenge | None:
+def next_for(
+    store: AssessmentStore,
+    publisher: Publisher,
+    clock: Clock,
+    content: LearningContent,
+    max_level: int,
+    user: Principal,
+    assessment_id: str,
+) -> Challenge | None:
     """The challenge being shown (again, on resume: its clock keeps running), a new one, or
     None once the assessment is over — then it is completed and the profile published."""
     for attempt in range(2):

@@ -16,9 +16,13 @@ def my_profile(store: AssessmentStore, max_level: int, user: Principal) -> dict[
     profile = profile_of(store.knowledge(user.user_id), max_level)
     return {
         "competences": [
-            {"code": s.competence_code, "name": COMPETENCES_BY_CODE[s.competence_code].name,
-             "area": COMPETENCES_BY_CODE[s.competence_code].area_code,
-             "level": s.level, "pix": s.pix}
+            {
+                "code": s.competence_code,
+                "name": COMPETENCES_BY_CODE[s.competence_code].name,
+                "area": COMPETENCES_BY_CODE[s.competence_code].area_code,
+                "level": s.level,
+                "pix": s.pix,
+            }
             for s in profile.scores
         ],
         "total_pix": profile.total_pix,

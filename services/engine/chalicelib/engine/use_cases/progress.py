@@ -14,27 +14,41 @@ from pixcore.bus import Publisher
 from pixcore.messages.catalog import CompetenceMark, ProfileUpdated
 
 
-def choose_next(content: LearningContent, assessment: Assessment,
-                knowledge: Knowledge) -> Challenge | None:
+def choose_next(
+    content: LearningContent, assessment: Assessment, knowledge: Knowledge
+) -> Challenge | None:
     """Placement picks the next challenge; the draw is seeded by the assessment and its step,
     so replaying a step picks the same challenge."""
     rng = random.Random(f"{assessment.id}:{len(assessment.answers)}")
-    return next_challenge(content, assessment.target_skill_ids, list(knowledge.elements.values()),
-                          assessment.asked_challenge_ids, rng,
-                          seen_challenge_ids=knowledge.seen_challenge_ids,
-                          max_answers=assessment.max_answers)
+    return next_challenge(
+        content,
+        assessment.target_skill_ids,
+        list(knowledge.elements.values()),
+        assessment.asked_challenge_ids,
+        rng,
+        seen_challenge_ids=knowledge.seen_challenge_ids,
+        max_answers=assessment.max_answers,
+    )
 
 
 def profile_of(knowledge: Knowledge, max_level: int) -> Profile:
     return compute_profile(knowledge.elements.values(), max_level=max_level)
 
 
-def publish_profile(publisher: Publisher, knowledge: Knowledge, max_level: int,
-                    at: datetime) -> None:
+def publish_profile(
+    publisher: Publisher, knowledge: Knowledge, max_level: int, at: datetime
+) -> None:
     """After each completed assessment, orga and certif learn the learner's new profile."""
     profile = profile_of(knowledge, max_level)
-    publisher.publish(ProfileUpdated(
-        user_id=knowledge.user_id,
-        competences=[CompetenceMark(competence=s.competence_code, level=s.level, pix=s.pix)
-                     for s in profile.scores],
-        total_pix=profile.total_pix, certifiable=profile.is_certifiable, as_of=at))
+    publisher.publish(
+        ProfileUpdated(
+            user_id=knowledge.user_id,
+            competences=[
+                CompetenceMark(competence=s.competence_code, level=s.level, pix=s.pix)
+                for s in profile.scores
+            ],
+            total_pix=profile.total_pix,
+            certifiable=profile.is_certifiable,
+            as_of=at,
+        )
+    )

@@ -18,12 +18,27 @@ class SchoolItem(JuryItem):
 
 class DynamoSchoolRepository:
     def save(self, school: School) -> None:
-        SchoolItem(f"SCHOOL#{school.id}", "SCHOOL", uai=school.uai, name=school.name,
-                   sector=school.sector, academie=school.academie,
-                   is_certification_center=school.is_certification_center,
-                   gsi1pk="SCHOOLS", gsi1sk=f"{school.academie}#{school.uai}").save()
+        SchoolItem(
+            f"SCHOOL#{school.id}",
+            "SCHOOL",
+            uai=school.uai,
+            name=school.name,
+            sector=school.sector,
+            academie=school.academie,
+            is_certification_center=school.is_certification_center,
+            gsi1pk="SCHOOLS",
+            gsi1sk=f"{school.academie}#{school.uai}",
+        ).save()
 
     def all(self) -> list[School]:
-        return [School(i.pk.removeprefix("SCHOOL#"), i.uai, i.name, i.sector, i.academie,
-                       i.is_certification_center)
-                for i in SchoolItem.gsi1.query("SCHOOLS")]
+        return [
+            School(
+                i.pk.removeprefix("SCHOOL#"),
+                i.uai,
+                i.name,
+                i.sector,
+                i.academie,
+                i.is_certification_center,
+            )
+            for i in SchoolItem.gsi1.query("SCHOOLS")
+        ]

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from chalicelib.jury.domain.stats import Dashboard, School, dashboard
+from chalicelib.jury.ports import SchoolRepository
 from pixcore.auth import Principal, require_jury
 from pixcore.messages.catalog import OrganizationRegistered
 
-from chalicelib.jury.domain.stats import Dashboard, School, dashboard
-from chalicelib.jury.ports import SchoolRepository
-
 
 def record_school(schools: SchoolRepository, message: OrganizationRegistered) -> None:
-    schools.save(School(message.organization_id, message.uai, message.name, message.sector,
-                        message.academie, message.is_certification_center))
+    schools.save(
+        School(
+            message.organization_id,
+            message.uai,
+            message.name,
+            message.sector,
+            message.academie,
+            message.is_certification_center,
+        )
+    )
 
 
-def academie_dashboard(schools: SchoolRepository, principal: Principal,
-                       academie: str | None) -> Dashboard:
+def academie_dashboard(
+    schools: SchoolRepository, principal: Principal, academie: str | None
+) -> Dashboard:
     require_jury(principal)
     return dashboard(schools.all(), academie)

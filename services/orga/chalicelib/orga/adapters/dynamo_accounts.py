@@ -8,9 +8,6 @@ from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, UTCDateTimeA
 from pynamodb.exceptions import DoesNotExist, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
-from pixcore.dynamo import connection, is_condition_failure
-from pixcore.errors import Conflict, NotFound
-
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.accounts import Account
 from chalicelib.orga.domain.organizations import (
@@ -20,6 +17,8 @@ from chalicelib.orga.domain.organizations import (
     OrganizationType,
     Sector,
 )
+from pixcore.dynamo import connection, is_condition_failure
+from pixcore.errors import Conflict, NotFound
 
 
 class UserItem(OrgaItem):
@@ -67,29 +66,51 @@ def _transact(*puts: OrgaItem, conflict: Conflict) -> None:
 
 class DynamoAccountRepository:
     def add(self, account: Account) -> None:
-        user = UserItem(f"USER#{account.id}", "USER", first_name=account.first_name,
-                        last_name=account.last_name,
-                        birthdate=account.birthdate.isoformat() if account.birthdate else None,
-                        email=account.email, username=account.username,
-                        password_hash=account.password_hash, role=account.role,
-                        created_at=account.created_at)
-        logins = [LoginItem(f"LOGIN#{k}", "LOGIN", user_id=account.id)
-                  for k in (account.email, account.username) if k]
-        _transact(user, *logins,
-                  conflict=Conflict("Cette adresse e-mail ou cet identifiant est déjà utilisé.",
-                                    code="LOGIN_TAKEN"))
+        user = UserItem(
+            f"USER#{account.id}",
+            "USER",
+            first_name=account.first_name,
+            last_name=account.last_name,
+            birthdate=account.birthdate.isoformat() if account.birthdate else None,
+            email=account.email,
+            username=account.username,
+            password_hash=account.password_hash,
+            role=account.role,
+            created_at=account.created_at,
+        )
+        logins = [
+            LoginItem(f"LOGIN#{k}", "LOGIN", user_id=account.id)
+            for k in (account.email, account.username)
+            if k
+        ]
+        _transact(
+            user,
+            *logins,
+            conflict=Conflict(
+                "Cette adresse e-mail ou cet identifiant est déjà utilisé.", code="LOGIN_TAKEN"
+            ),
+        )
 
     def get(self, user_id: str) -> Account:
         try:
             item = UserItem.get(f"USER#{user_id}", "USER")
         except DoesNotExist as exc:
             raise NotFound("Utilisateur introuvable.", code="USER_NOT_FOUND") from exc
-        memberships = {m.pk.removeprefix("ORG#"): m.role
-                       for m in MembershipItem.gsi1.query(f"USER#{user_id}")}
-        return Account(user_id, item.first_name, item.last_name,
-                       date.fromisoformat(item.birthdate) if item.birthdate else None,
-                       item.email, item.username, item.password_hash, item.role, memberships,
-                       item.created_at)
+        memberships = {
+            m.pk.removeprefix("ORG#"): m.role for m in MembershipItem.gsi1.query(f"USER#{user_id}")
+        }
+        return Account(
+            user_id,
+            item.first_name,
+            item.last_name,
+            date.fromisoformat(item.birthdate) if item.birthdate else None,
+            item.email,
+            item.username,
+            item.password_hash,
+            item.role,
+            memberships,
+            item.created_at,
+        )
 
     def find_by_login(self, login: str) -> Account | None:
         try:
@@ -104,28 +125,53 @@ class DynamoAccountRepository:
 class DynamoOrganizationRepository:
     def add(self, organization: Organization) -> None:
         o = organization
-        item = OrganizationItem(f"ORG#{o.id}", "ORG", uai=o.uai, name=o.name, type=o.type,
-                                sector=o.sector, academie=o.academie,
-                                is_certification_center=o.is_certification_center,
-                                gsi1pk="ORGS", gsi1sk=f"ORG#{o.uai}")
+        item = OrganizationItem(
+            f"ORG#{o.id}",
+            "ORG",
+            uai=o.uai,
+            name=o.name,
+            type=o.type,
+            sector=o.sector,
+            academie=o.academie,
+            is_certification_center=o.is_certification_center,
+            gsi1pk="ORGS",
+            gsi1sk=f"ORG#{o.uai}",
+        )
         uai = UaiItem(f"UAI#{o.uai}", "UAI", organization_id=o.id)
-        _transact(item, uai,
-                  conflict=Conflict("Un établissement avec cet UAI existe déjà.", code="UAI_TAKEN"))
+        _transact(
+            item,
+            uai,
+            conflict=Conflict("Un établissement avec cet UAI existe déjà.", code="UAI_TAKEN"),
+        )
 
     def get(self, organization_id: str) -> Organization:
         try:
             i = OrganizationItem.get(f"ORG#{organization_id}", "ORG")
         except DoesNotExist as exc:
             raise NotFound("Établissement introuvable.", code="ORGANIZATION_NOT_FOUND") from exc
-        return Organization(organization_id, i.uai, i.name, OrganizationType(i.type),
-                            Sector(i.sector), i.academie, i.is_certification_center)
+        return Organization(
+            organization_id,
+            i.uai,
+            i.name,
+            OrganizationType(i.type),
+            Sector(i.sector),
+            i.academie,
+            i.is_certification_center,
+        )
 
     def set_member(self, organization_id: str, user_id: str, role: MembershipRole) -> None:
-        MembershipItem(f"ORG#{organization_id}", f"MEMBER#{user_id}", role=role,
-                       gsi1pk=f"USER#{user_id}", gsi1sk=f"MEMBER#{organization_id}").save()
+        MembershipItem(
+            f"ORG#{organization_id}",
+            f"MEMBER#{user_id}",
+            role=role,
+            gsi1pk=f"USER#{user_id}",
+            gsi1sk=f"MEMBER#{organization_id}",
+        ).save()
 
     def members(self, organization_id: str) -> list[Membership]:
-        return [Membership(organization_id, m.sk.removeprefix("MEMBER#"), MembershipRole(m.role))
-                for m in MembershipItem.query(f"ORG#{organization_id}",
-                                              MembershipItem.sk.startswith("MEMBER#"))]
-
+        return [
+            Membership(organization_id, m.sk.removeprefix("MEMBER#"), MembershipRole(m.role))
+            for m in MembershipItem.query(
+                f"ORG#{organization_id}", MembershipItem.sk.startswith("MEMBER#")
+            )
+        ]

@@ -8,14 +8,13 @@ from pynamodb.attributes import ListAttribute, UnicodeAttribute, UTCDateTimeAttr
 from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError, UpdateError
 from pynamodb.transactions import TransactWrite
 
-from pixcore.dynamo import connection, is_condition_failure
-from pixcore.errors import Conflict, NotFound, RuleViolation
-
 from chalicelib.orga.adapters.snapshots import dump_snapshot, load_snapshot
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
+from pixcore.dynamo import connection, is_condition_failure
+from pixcore.errors import Conflict, NotFound, RuleViolation
 
 _NOT_FOUND = NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
 
@@ -55,20 +54,39 @@ class ProfileItem(OrgaItem):
 
 
 def _campaign(i: CampaignItem) -> Campaign:
-    return Campaign(i.pk.removeprefix("CAMPAIGN#"), i.organization_id, i.code, i.name,
-                    CampaignType(i.type), i.created_by, i.created_at, list(i.target_skill_ids or []),
-                    i.external_id_label, i.landing_text, i.archived_at)
+    return Campaign(
+        i.pk.removeprefix("CAMPAIGN#"),
+        i.organization_id,
+        i.code,
+        i.name,
+        CampaignType(i.type),
+        i.created_by,
+        i.created_at,
+        list(i.target_skill_ids or []),
+        i.external_id_label,
+        i.landing_text,
+        i.archived_at,
+    )
 
 
 class DynamoCampaignRepository:
     def add(self, campaign: Campaign) -> bool:
         c = campaign
-        item = CampaignItem(f"CAMPAIGN#{c.id}", "CAMPAIGN", organization_id=c.organization_id,
-                            code=c.code, name=c.name, type=c.type, created_by=c.created_by,
-                            created_at=c.created_at, target_skill_ids=c.target_skill_ids,
-                            external_id_label=c.external_id_label, landing_text=c.landing_text,
-                            gsi1pk=f"ORGCAMPAIGNS#{c.organization_id}",
-                            gsi1sk=f"{c.created_at.isoformat()}#{c.id}")
+        item = CampaignItem(
+            f"CAMPAIGN#{c.id}",
+            "CAMPAIGN",
+            organization_id=c.organization_id,
+            code=c.code,
+            name=c.name,
+            type=c.type,
+            created_by=c.created_by,
+            created_at=c.created_at,
+            target_skill_ids=c.target_skill_ids,
+            external_id_label=c.external_id_label,
+            landing_text=c.landing_text,
+            gsi1pk=f"ORGCAMPAIGNS#{c.organization_id}",
+            gsi1sk=f"{c.created_at.isoformat()}#{c.id}",
+        )
         code = CampaignCodeItem(f"CAMPAIGNCODE#{c.code}", "CODE", campaign_id=c.id)
         try:
             with TransactWrite(connection=connection()) as tx:
@@ -93,41 +111,65 @@ class DynamoCampaignRepository:
             raise _NOT_FOUND from exc
 
     def of_organization(self, organization_id: str) -> list[Campaign]:
-        return [_campaign(i) for i in
-                CampaignItem.gsi1.query(f"ORGCAMPAIGNS#{organization_id}", scan_index_forward=False)]
+        return [
+            _campaign(i)
+            for i in CampaignItem.gsi1.query(
+                f"ORGCAMPAIGNS#{organization_id}", scan_index_forward=False
+            )
+        ]
 
     def archive(self, campaign_id: str, at: datetime) -> None:
         try:
             CampaignItem(f"CAMPAIGN#{campaign_id}", "CAMPAIGN").update(
                 actions=[CampaignItem.archived_at.set(at)],
-                condition=CampaignItem.pk.exists() & CampaignItem.archived_at.does_not_exist())
+                condition=CampaignItem.pk.exists() & CampaignItem.archived_at.does_not_exist(),
+            )
         except UpdateError as error:
             if is_condition_failure(error):
-                raise Conflict("Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED") from error
+                raise Conflict(
+                    "Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED"
+                ) from error
             raise
 
 
 def _participation(i: ParticipationItem) -> Participation:
-    return Participation(i.pk.removeprefix("CAMPAIGN#"), i.sk.removeprefix("PARTICIPANT#"),
-                         i.organization_id, i.student_id, i.last_name, i.first_name, i.division,
-                         i.joined_at, i.external_id, i.shared_at, load_snapshot(i.snapshot))
+    return Participation(
+        i.pk.removeprefix("CAMPAIGN#"),
+        i.sk.removeprefix("PARTICIPANT#"),
+        i.organization_id,
+        i.student_id,
+        i.last_name,
+        i.first_name,
+        i.division,
+        i.joined_at,
+        i.external_id,
+        i.shared_at,
+        load_snapshot(i.snapshot),
+    )
 
 
 class DynamoParticipationRepository:
     def find(self, campaign_id: str, user_id: str) -> Participation | None:
         try:
-            return _participation(ParticipationItem.get(f"CAMPAIGN#{campaign_id}",
-                                                        f"PARTICIPANT#{user_id}"))
+            return _participation(
+                ParticipationItem.get(f"CAMPAIGN#{campaign_id}", f"PARTICIPANT#{user_id}")
+            )
         except DoesNotExist:
             return None
 
     def add(self, participation: Participation) -> bool:
         p = participation
-        item = ParticipationItem(f"CAMPAIGN#{p.campaign_id}", f"PARTICIPANT#{p.user_id}",
-                                 organization_id=p.organization_id, student_id=p.student_id,
-                                 last_name=p.last_name, first_name=p.first_name,
-                                 division=p.division, joined_at=p.joined_at,
-                                 external_id=p.external_id)
+        item = ParticipationItem(
+            f"CAMPAIGN#{p.campaign_id}",
+            f"PARTICIPANT#{p.user_id}",
+            organization_id=p.organization_id,
+            student_id=p.student_id,
+            last_name=p.last_name,
+            first_name=p.first_name,
+            division=p.division,
+            joined_at=p.joined_at,
+            external_id=p.external_id,
+        )
         try:
             item.save(condition=ParticipationItem.sk.does_not_exist())
         except PutError as error:
@@ -136,29 +178,47 @@ class DynamoParticipationRepository:
             raise
         return True
 
-    def share(self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot) -> None:
+    def share(
+        self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
+    ) -> None:
         try:
             ParticipationItem(f"CAMPAIGN#{campaign_id}", f"PARTICIPANT#{user_id}").update(
-                actions=[ParticipationItem.shared_at.set(at),
-                         ParticipationItem.snapshot.set(dump_snapshot(snapshot))],
-                condition=ParticipationItem.sk.exists() & ParticipationItem.shared_at.does_not_exist())
+                actions=[
+                    ParticipationItem.shared_at.set(at),
+                    ParticipationItem.snapshot.set(dump_snapshot(snapshot)),
+                ],
+                condition=ParticipationItem.sk.exists()
+                & ParticipationItem.shared_at.does_not_exist(),
+            )
         except UpdateError as error:
             if is_condition_failure(error):
-                raise RuleViolation("Votre profil a déjà été envoyé pour cette campagne.",
-                                    code="PROFILE_ALREADY_SENT") from error
+                raise RuleViolation(
+                    "Votre profil a déjà été envoyé pour cette campagne.",
+                    code="PROFILE_ALREADY_SENT",
+                ) from error
             raise
 
     def of_campaign(self, campaign_id: str) -> list[Participation]:
-        return [_participation(i) for i in ParticipationItem.query(
-            f"CAMPAIGN#{campaign_id}", ParticipationItem.sk.startswith("PARTICIPANT#"))]
+        return [
+            _participation(i)
+            for i in ParticipationItem.query(
+                f"CAMPAIGN#{campaign_id}", ParticipationItem.sk.startswith("PARTICIPANT#")
+            )
+        ]
 
 
 class DynamoProfileRepository:
     def save_if_newer(self, profile: LearnerProfile) -> None:
-        item = ProfileItem(f"PROFILE#{profile.user_id}", "PROFILE",
-                           snapshot=dump_snapshot(profile.snapshot), as_of=profile.as_of)
+        item = ProfileItem(
+            f"PROFILE#{profile.user_id}",
+            "PROFILE",
+            snapshot=dump_snapshot(profile.snapshot),
+            as_of=profile.as_of,
+        )
         try:
-            item.save(condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < profile.as_of))
+            item.save(
+                condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < profile.as_of)
+            )
         except PutError as error:
             if not is_condition_failure(error):
                 raise
@@ -168,4 +228,6 @@ class DynamoProfileRepository:
             item = ProfileItem.get(f"PROFILE#{user_id}", "PROFILE")
         except DoesNotExist:
             return None
-        return LearnerProfile(user_id, load_snapshot(item.snapshot) or ProfileSnapshot(), item.as_of)
+        return LearnerProfile(
+            user_id, load_snapshot(item.snapshot) or ProfileSnapshot(), item.as_of
+        )

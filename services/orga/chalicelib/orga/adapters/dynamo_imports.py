@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
+
 from chalicelib.orga.adapters.dynamo_accounts import UaiItem
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.imports import OPEN, FileKind, Import, ImportSource, ImportStatus
 from pixcore.dynamo import is_condition_failure
 from pixcore.errors import Conflict, NotFound
 from pixcore.storage import DocumentStore
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
 
 INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
 
@@ -45,8 +46,11 @@ class ImportLockItem(OrgaItem):
 
 
 def _in_progress() -> Conflict:
-    return Conflict("Un import d'élèves est déjà en cours pour cet établissement ; attendez qu'il "
-                    "se termine avant d'en lancer un autre.", code="IMPORT_IN_PROGRESS")
+    return Conflict(
+        "Un import d'élèves est déjà en cours pour cet établissement ; attendez qu'il "
+        "se termine avant d'en lancer un autre.",
+        code="IMPORT_IN_PROGRESS",
+    )
 
 
 class DynamoImportRepository:
@@ -54,10 +58,18 @@ class DynamoImportRepository:
         self.reports = reports
 
     def _item(self, r: Import, status: ImportStatus) -> ImportItem:
-        item = ImportItem(f"ORG#{r.organization_id}", f"IMPORT#{r.id}", status=status,
-                          file_kind=r.file_kind, source=r.source, key=r.key,
-                          inbox_key=r.inbox_key, created_at=r.created_at,
-                          finished_at=r.finished_at, counts=json.dumps(r.counts))
+        item = ImportItem(
+            f"ORG#{r.organization_id}",
+            f"IMPORT#{r.id}",
+            status=status,
+            file_kind=r.file_kind,
+            source=r.source,
+            key=r.key,
+            inbox_key=r.inbox_key,
+            created_at=r.created_at,
+            finished_at=r.finished_at,
+            counts=json.dumps(r.counts),
+        )
         if status in OPEN:
             item.gsi1pk = OPEN_IMPORTS
             item.gsi1sk = f"{r.created_at.isoformat()}#{r.organization_id}#{r.id}"
@@ -73,24 +85,40 @@ class DynamoImportRepository:
         errors = item.errors
         if item.errors_key:
             errors = self.reports.get(item.errors_key).decode()
-        return Import(item.sk.removeprefix("IMPORT#"), item.pk.removeprefix("ORG#"),
-                      ImportStatus(item.status), FileKind(item.file_kind),
-                      ImportSource(item.source), item.key, item.created_at, item.finished_at,
-                      json.loads(item.counts or "{}"), json.loads(errors or "[]"), item.inbox_key)
+        return Import(
+            item.sk.removeprefix("IMPORT#"),
+            item.pk.removeprefix("ORG#"),
+            ImportStatus(item.status),
+            FileKind(item.file_kind),
+            ImportSource(item.source),
+            item.key,
+            item.created_at,
+            item.finished_at,
+            json.loads(item.counts or "{}"),
+            json.loads(errors or "[]"),
+            item.inbox_key,
+        )
 
     def add(self, record: Import) -> None:
         self._item(record, record.status).save(condition=ImportItem.pk.does_not_exist())
 
     def get(self, organization_id: str, import_id: str) -> Import:
         try:
-            return self._record(ImportItem.get(f"ORG#{organization_id}", f"IMPORT#{import_id}",
-                                               consistent_read=True))
+            return self._record(
+                ImportItem.get(
+                    f"ORG#{organization_id}", f"IMPORT#{import_id}", consistent_read=True
+                )
+            )
         except DoesNotExist as exc:
             raise NotFound("Import introuvable.", code="IMPORT_NOT_FOUND") from exc
 
     def recent(self, organization_id: str, limit: int) -> list[Import]:
-        found = ImportItem.query(f"ORG#{organization_id}", ImportItem.sk.startswith("IMPORT#"),
-                                 scan_index_forward=False, limit=limit)
+        found = ImportItem.query(
+            f"ORG#{organization_id}",
+            ImportItem.sk.startswith("IMPORT#"),
+            scan_index_forward=False,
+            limit=limit,
+        )
         return [self._record(item) for item in found]
 
     def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
@@ -105,10 +133,18 @@ class DynamoImportRepository:
         return True
 
     def lock(self, organization_id: str, import_id: str, until: datetime, now: datetime) -> None:
-        item = ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK", import_id=import_id,
-                              lease_until=until.timestamp(), expires_at=int(until.timestamp()))
-        free = (ImportLockItem.pk.does_not_exist() | (ImportLockItem.import_id == import_id)
-                | (ImportLockItem.lease_until < now.timestamp()))
+        item = ImportLockItem(
+            f"ORG#{organization_id}",
+            "IMPORT_LOCK",
+            import_id=import_id,
+            lease_until=until.timestamp(),
+            expires_at=int(until.timestamp()),
+        )
+        free = (
+            ImportLockItem.pk.does_not_exist()
+            | (ImportLockItem.import_id == import_id)
+            | (ImportLockItem.lease_until < now.timestamp())
+        )
         try:
             item.save(condition=free)
         except PutError as error:
@@ -119,23 +155,23 @@ class DynamoImportRepository:
     def unlock(self, organization_id: str, import_id: str) -> None:
         try:
             ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK").delete(
-                condition=ImportLockItem.import_id == import_id)
+                condition=ImportLockItem.import_id == import_id
+            )
         except DeleteError as error:
             if not is_condition_failure(error):
                 raise
 
-
     def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
         try:
-            lock = ImportLockItem.get(f"ORG#{organization_id}", "IMPORT_LOCK",
-                                      consistent_read=True)
+            lock = ImportLockItem.get(f"ORG#{organization_id}", "IMPORT_LOCK", consistent_read=True)
         except DoesNotExist:
             return None
         return lock.import_id, datetime.fromtimestamp(lock.lease_until, UTC)
 
     def open_imports(self, created_before: datetime, limit: int) -> list[Import]:
-        found = ImportItem.gsi1.query(OPEN_IMPORTS, ImportItem.gsi1sk < created_before.isoformat(),
-                                      limit=limit)
+        found = ImportItem.gsi1.query(
+            OPEN_IMPORTS, ImportItem.gsi1sk < created_before.isoformat(), limit=limit
+        )
         return [self._record(item) for item in found]
 
 

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from itertools import islice
 from typing import TypeVar
 
+from pynamodb.exceptions import UpdateError
+
 from chalicelib.orga.adapters.student_items import (
     DivisionItem,
     StudentItem,
@@ -25,7 +27,6 @@ from pixcore.aws import client
 from pixcore.dynamo import is_condition_failure
 from pixcore.errors import Conflict, NotFound
 from pixcore.text import fold
-from pynamodb.exceptions import UpdateError
 
 WRITE_THREADS = 4
 CHUNK = 500  # students per batch_write context (PynamoDB sends them 25 at a time)
@@ -56,8 +57,7 @@ def _write_changes(chunk: list[tuple[Student, Change]]) -> int:
     _write([s for s, change in chunk if change is Change.CREATED])
     for s, change in chunk:
         if change is not Change.CREATED:
-            StudentItem(org_pk(s.organization_id), student_sk(s.ine)).update(
-                actions=file_update(s))
+            StudentItem(org_pk(s.organization_id), student_sk(s.ine)).update(actions=file_update(s))
     return len(chunk)
 
 
@@ -77,7 +77,8 @@ class DynamoStudentRepository:
 
     def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[Student]:
         found = StudentItem.query(
-            org_pk(organization_id), StudentItem.sk.startswith("STUDENT#"),
+            org_pk(organization_id),
+            StudentItem.sk.startswith("STUDENT#"),
             filter_condition=(StudentItem.birthdate == birthdate.isoformat())
             & (StudentItem.active == True),  # noqa: E712 - a DynamoDB condition, not a test
         )
@@ -86,12 +87,14 @@ class DynamoStudentRepository:
     def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
         item = self._item(organization_id, student_id)
         if not item.active:
-            raise Conflict("Cet élève ne fait plus partie de l'établissement.",
-                           code="STUDENT_DISABLED")
+            raise Conflict(
+                "Cet élève ne fait plus partie de l'établissement.", code="STUDENT_DISABLED"
+            )
         free = StudentItem.user_id.does_not_exist() | (StudentItem.user_id == user_id)
         try:
-            StudentItem(item.pk, item.sk).update(actions=[StudentItem.user_id.set(user_id)],
-                                                 condition=StudentItem.pk.exists() & free)
+            StudentItem(item.pk, item.sk).update(
+                actions=[StudentItem.user_id.set(user_id)], condition=StudentItem.pk.exists() & free
+            )
         except UpdateError as error:
             if is_condition_failure(error):
                 raise Conflict(_ALREADY_LINKED, code="STUDENT_ALREADY_LINKED") from error
@@ -99,21 +102,31 @@ class DynamoStudentRepository:
 
     def stored(self, organization_id: str) -> dict[str, StoredStudent]:
         # Raw pages with a projection: a re-import reads tens of thousands of these.
-        pages = client("dynamodb").get_paginator("query").paginate(
-            TableName=StudentItem.Meta.table_name,
-            KeyConditionExpression="pk = :pk AND begins_with(sk, :sk)",
-            ExpressionAttributeValues={":pk": {"S": org_pk(organization_id)},
-                                       ":sk": {"S": "STUDENT#"}},
-            ProjectionExpression="student_id, ine, fingerprint, active, user_id, division",
+        pages = (
+            client("dynamodb")
+            .get_paginator("query")
+            .paginate(
+                TableName=StudentItem.Meta.table_name,
+                KeyConditionExpression="pk = :pk AND begins_with(sk, :sk)",
+                ExpressionAttributeValues={
+                    ":pk": {"S": org_pk(organization_id)},
+                    ":sk": {"S": "STUDENT#"},
+                },
+                ProjectionExpression="student_id, ine, fingerprint, active, user_id, division",
+            )
         )
         stored: dict[str, StoredStudent] = {}
         for page in pages:
             for raw in page["Items"]:
                 ine = raw["ine"]["S"]
                 stored[ine] = StoredStudent(
-                    raw["student_id"]["S"], ine, raw.get("fingerprint", {}).get("S", ""),
-                    raw["active"]["BOOL"], raw.get("user_id", {}).get("S"),
-                    raw.get("division", {}).get("S"))
+                    raw["student_id"]["S"],
+                    ine,
+                    raw.get("fingerprint", {}).get("S", ""),
+                    raw["active"]["BOOL"],
+                    raw.get("user_id", {}).get("S"),
+                    raw.get("division", {}).get("S"),
+                )
         return stored
 
     def save_all(self, students: Iterable[Student]) -> int:
@@ -136,10 +149,14 @@ class DynamoStudentRepository:
 
     def disable(self, organization_id: str, students: list[StoredStudent], at: datetime) -> None:
         def one(s: StoredStudent) -> None:
-            StudentItem(org_pk(organization_id), student_sk(s.ine)).update(actions=[
-                StudentItem.active.set(False), StudentItem.updated_at.set(at),
-                StudentItem.gsi1pk.remove(), StudentItem.gsi1sk.remove(),
-            ])
+            StudentItem(org_pk(organization_id), student_sk(s.ine)).update(
+                actions=[
+                    StudentItem.active.set(False),
+                    StudentItem.updated_at.set(at),
+                    StudentItem.gsi1pk.remove(),
+                    StudentItem.gsi1sk.remove(),
+                ]
+            )
 
         with ThreadPoolExecutor(self.threads) as pool:
             list(pool.map(one, students))
@@ -157,19 +174,33 @@ class DynamoStudentRepository:
         found = DivisionItem.query(org_pk(organization_id), DivisionItem.sk.startswith("DIVISION#"))
         return [(i.name, int(i.student_count)) for i in found]
 
-    def page(self, organization_id: str, division: str | None, search: str | None, limit: int,
-             cursor: str | None) -> tuple[list[Student], str | None]:
+    def page(
+        self,
+        organization_id: str,
+        division: str | None,
+        search: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Student], str | None]:
         text = fold(search or "")
         condition = StudentItem.search_text.contains(text) if text else None
         if division:
             results = StudentItem.gsi1.query(
-                f"ORGDIV#{organization_id}#{division}", filter_condition=condition, limit=limit,
-                page_size=PAGE_SIZE, last_evaluated_key=decode_cursor(cursor))
+                f"ORGDIV#{organization_id}#{division}",
+                filter_condition=condition,
+                limit=limit,
+                page_size=PAGE_SIZE,
+                last_evaluated_key=decode_cursor(cursor),
+            )
         else:
             active = StudentItem.active == True  # noqa: E712 - a DynamoDB condition
             results = StudentItem.query(
-                org_pk(organization_id), StudentItem.sk.startswith("STUDENT#"),
+                org_pk(organization_id),
+                StudentItem.sk.startswith("STUDENT#"),
                 filter_condition=active & condition if condition is not None else active,
-                limit=limit, page_size=PAGE_SIZE, last_evaluated_key=decode_cursor(cursor))
+                limit=limit,
+                page_size=PAGE_SIZE,
+                last_evaluated_key=decode_cursor(cursor),
+            )
         students = [from_item(item) for item in results]
         return students, encode_cursor(results.last_evaluated_key)

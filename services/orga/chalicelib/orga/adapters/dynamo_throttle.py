@@ -25,11 +25,13 @@ class DynamoLoginThrottle:
         return FailureRecord(int(item.failures), item.last_failure_at)
 
     def record_failure(self, key: str, at: datetime) -> None:
-        ThrottleItem(f"THROTTLE#{key}", "THROTTLE").update(actions=[
-            ThrottleItem.failures.add(1),
-            ThrottleItem.last_failure_at.set(at),
-            ThrottleItem.expires_at.set(int((at + FORGET_AFTER).timestamp())),
-        ])
+        ThrottleItem(f"THROTTLE#{key}", "THROTTLE").update(
+            actions=[
+                ThrottleItem.failures.add(1),
+                ThrottleItem.last_failure_at.set(at),
+                ThrottleItem.expires_at.set(int((at + FORGET_AFTER).timestamp())),
+            ]
+        )
 
     def reset(self, key: str) -> None:
         ThrottleItem(f"THROTTLE#{key}", "THROTTLE").delete()

@@ -5,14 +5,19 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from pixcore.errors import Conflict, NotFound, RuleViolation
-
+from chalicelib.orga.adapters.memory_imports import (  # noqa: F401 - re-exported fakes
+    InMemoryImportFiles,
+    InMemoryImportRepository,
+    InMemorySchoolDirectory,
+    InMemoryStudentRepository,
+)
 from chalicelib.orga.domain.accounts import Account
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
+from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation, is_newer
 from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.throttling import FailureRecord
-from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
+from pixcore.errors import Conflict, NotFound, RuleViolation
 
 
 class InMemoryAccountRepository:
@@ -24,7 +29,9 @@ class InMemoryAccountRepository:
     def add(self, account: Account) -> None:
         logins = [k for k in (account.email, account.username) if k]
         if any(k in self.logins for k in logins):
-            raise Conflict("Cette adresse e-mail ou cet identifiant est déjà utilisé.", code="LOGIN_TAKEN")
+            raise Conflict(
+                "Cette adresse e-mail ou cet identifiant est déjà utilisé.", code="LOGIN_TAKEN"
+            )
         self.accounts[account.id] = copy.deepcopy(account)
         self.logins.update({k: account.id for k in logins})
 
@@ -106,7 +113,11 @@ class InMemoryCampaignRepository:
         raise NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
 
     def of_organization(self, organization_id: str) -> list[Campaign]:
-        return [copy.deepcopy(c) for c in self.campaigns.values() if c.organization_id == organization_id]
+        return [
+            copy.deepcopy(c)
+            for c in self.campaigns.values()
+            if c.organization_id == organization_id
+        ]
 
     def archive(self, campaign_id: str, at: datetime) -> None:
         campaign = self.campaigns[campaign_id]
@@ -129,11 +140,14 @@ class InMemoryParticipationRepository:
         self.participations[key] = copy.deepcopy(participation)
         return True
 
-    def share(self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot) -> None:
+    def share(
+        self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
+    ) -> None:
         participation = self.participations[(campaign_id, user_id)]
         if participation.shared_at:
-            raise RuleViolation("Votre profil a déjà été envoyé pour cette campagne.",
-                                code="PROFILE_ALREADY_SENT")
+            raise RuleViolation(
+                "Votre profil a déjà été envoyé pour cette campagne.", code="PROFILE_ALREADY_SENT"
+            )
         participation.shared_at, participation.snapshot = at, snapshot
 
     def of_campaign(self, campaign_id: str) -> list[Participation]:
@@ -156,19 +170,16 @@ class InMemoryResultRepository:
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str, str], tuple[CertificationResultRow, str | None]] = {}
 
-    def save_session(self, organization_id: str, session_id: str,
-                     rows: list[tuple[CertificationResultRow, str | None]]) -> None:
+    def save_session(
+        self,
+        organization_id: str,
+        session_id: str,
+        rows: list[tuple[CertificationResultRow, str | None]],
+    ) -> None:
         for row, division in rows:
             self.rows[(organization_id, session_id, str(row.certification_id))] = (row, division)
 
-    def of_organization(self, organization_id: str) -> list[tuple[CertificationResultRow, str | None]]:
+    def of_organization(
+        self, organization_id: str
+    ) -> list[tuple[CertificationResultRow, str | None]]:
         return [v for (org, _, _), v in sorted(self.rows.items()) if org == organization_id]
-
-
-# The import fakes live in their own module; re-exported here with the other fakes.
-from chalicelib.orga.adapters.memory_imports import (  # noqa: E402
-    InMemoryImportFiles as InMemoryImportFiles,
-    InMemoryImportRepository as InMemoryImportRepository,
-    InMemorySchoolDirectory as InMemorySchoolDirectory,
-    InMemoryStudentRepository as InMemoryStudentRepository,
-)

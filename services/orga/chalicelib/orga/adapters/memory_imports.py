@@ -30,19 +30,26 @@ class InMemoryStudentRepository:
         raise NotFound("Élève introuvable.", code="STUDENT_NOT_FOUND")
 
     def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[Student]:
-        return [s for s in self.students.values() if s.organization_id == organization_id
-                and s.birthdate == birthdate and s.active]
+        return [
+            s
+            for s in self.students.values()
+            if s.organization_id == organization_id and s.birthdate == birthdate and s.active
+        ]
 
     def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
         student = self.get(organization_id, student_id)
         if student.user_id not in (None, user_id):
-            raise Conflict("Cet élève est déjà associé à un autre compte Pix.",
-                           code="STUDENT_ALREADY_LINKED")
+            raise Conflict(
+                "Cet élève est déjà associé à un autre compte Pix.", code="STUDENT_ALREADY_LINKED"
+            )
         self.students[(organization_id, student.ine)] = replace(student, user_id=user_id)
 
     def stored(self, organization_id: str) -> dict[str, StoredStudent]:
-        return {s.ine: StoredStudent(s.id, s.ine, s.fingerprint, s.active, s.user_id, s.division)
-                for (org, _), s in self.students.items() if org == organization_id}
+        return {
+            s.ine: StoredStudent(s.id, s.ine, s.fingerprint, s.active, s.user_id, s.division)
+            for (org, _), s in self.students.items()
+            if org == organization_id
+        }
 
     def save_all(self, students: Iterable[Student]) -> int:
         count = 0
@@ -74,16 +81,30 @@ class InMemoryStudentRepository:
     def divisions(self, organization_id: str) -> list[tuple[str, int]]:
         return list(self.division_counts.get(organization_id, {}).items())
 
-    def page(self, organization_id: str, division: str | None, search: str | None, limit: int,
-             cursor: str | None) -> tuple[list[Student], str | None]:
+    def page(
+        self,
+        organization_id: str,
+        division: str | None,
+        search: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Student], str | None]:
         text = fold(search or "")
-        found = sorted((s for s in self.students.values() if s.organization_id == organization_id
-                        and s.active and (division is None or s.division == division)
-                        and text in s.search_text), key=lambda s: s.name_key)
+        found = sorted(
+            (
+                s
+                for s in self.students.values()
+                if s.organization_id == organization_id
+                and s.active
+                and (division is None or s.division == division)
+                and text in s.search_text
+            ),
+            key=lambda s: s.name_key,
+        )
         start = int(base64.b64decode(cursor)) if cursor else 0
         more = start + limit < len(found)
         cursor = base64.b64encode(str(start + limit).encode()).decode() if more else None
-        return found[start:start + limit], cursor
+        return found[start : start + limit], cursor
 
 
 class InMemoryImportRepository:
@@ -114,8 +135,10 @@ class InMemoryImportRepository:
     def lock(self, organization_id: str, import_id: str, until: datetime, now: datetime) -> None:
         held = self.locks.get(organization_id)
         if held and held[0] != import_id and held[1] > now:
-            raise Conflict("Un import d'élèves est déjà en cours pour cet établissement.",
-                           code="IMPORT_IN_PROGRESS")
+            raise Conflict(
+                "Un import d'élèves est déjà en cours pour cet établissement.",
+                code="IMPORT_IN_PROGRESS",
+            )
         self.locks[organization_id] = (import_id, until)
 
     def unlock(self, organization_id: str, import_id: str) -> None:
@@ -126,9 +149,14 @@ class InMemoryImportRepository:
         return self.locks.get(organization_id)
 
     def open_imports(self, created_before: datetime, limit: int) -> list[Import]:
-        found = sorted((r for r in self.records.values()
-                        if r.status in OPEN and r.created_at < created_before),
-                       key=lambda r: r.created_at)
+        found = sorted(
+            (
+                r
+                for r in self.records.values()
+                if r.status in OPEN and r.created_at < created_before
+            ),
+            key=lambda r: r.created_at,
+        )
         return [copy.deepcopy(r) for r in found[:limit]]
 
 

@@ -23,8 +23,11 @@ class S3ImportFiles(S3DocumentStore):
 
     def keys(self, prefix: str, limit: int) -> list[str]:
         found: list[str] = []
-        pages = client("s3").get_paginator("list_objects_v2").paginate(Bucket=self.bucket,
-                                                                       Prefix=prefix)
+        pages = (
+            client("s3")
+            .get_paginator("list_objects_v2")
+            .paginate(Bucket=self.bucket, Prefix=prefix)
+        )
         for page in pages:
             found.extend(obj["Key"] for obj in page.get("Contents", []))
             if len(found) >= limit:
@@ -51,5 +54,6 @@ class S3ImportFiles(S3DocumentStore):
 
             yield write
             spool.seek(0)
-            client("s3").upload_fileobj(spool, self.bucket, key,
-                                        ExtraArgs={"ContentType": "application/x-ndjson"})
+            client("s3").upload_fileobj(
+                spool, self.bucket, key, ExtraArgs={"ContentType": "application/x-ndjson"}
+            )

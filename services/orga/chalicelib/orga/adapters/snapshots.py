@@ -14,5 +14,6 @@ def dump_snapshot(snapshot: ProfileSnapshot) -> str:
 def load_snapshot(text: str | None) -> ProfileSnapshot | None:
     if text is None:
         return None
-    return ProfileSnapshot({code: CompetenceResult(level, pix)
-                            for code, (level, pix) in json.loads(text).items()})
+    return ProfileSnapshot(
+        {code: CompetenceResult(level, pix) for code, (level, pix) in json.loads(text).items()}
+    )

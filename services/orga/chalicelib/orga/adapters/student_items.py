@@ -7,9 +7,6 @@ import json
 from datetime import date
 from typing import Any
 
-from chalicelib.orga.adapters.tables import OrgaItem
-from chalicelib.orga.domain.students import Student
-from pixcore.errors import Invalid
 from pynamodb.attributes import (
     BooleanAttribute,
     NumberAttribute,
@@ -17,8 +14,22 @@ from pynamodb.attributes import (
     UTCDateTimeAttribute,
 )
 
-_OPTIONAL = ("preferred_last_name", "middle_name", "third_name", "sex", "birth_country_code",
-             "birth_department_code", "birth_city_code", "birth_city", "mef_code", "status")
+from chalicelib.orga.adapters.tables import OrgaItem
+from chalicelib.orga.domain.students import Student
+from pixcore.errors import Invalid
+
+_OPTIONAL = (
+    "preferred_last_name",
+    "middle_name",
+    "third_name",
+    "sex",
+    "birth_country_code",
+    "birth_department_code",
+    "birth_city_code",
+    "birth_city",
+    "mef_code",
+    "status",
+)
 
 
 class StudentItem(OrgaItem):
@@ -69,11 +80,21 @@ def division_pk(organization_id: str, division: str) -> str:
 
 def to_item(s: Student) -> StudentItem:
     item = StudentItem(
-        org_pk(s.organization_id), student_sk(s.ine), student_id=s.id, ine=s.ine,
-        last_name=s.last_name, first_name=s.first_name, birthdate=s.birthdate.isoformat(),
-        division=s.division, active=s.active, user_id=s.user_id, updated_at=s.updated_at,
-        fingerprint=s.fingerprint, search_text=s.search_text,
-        gsi2pk=f"STUDENTID#{s.id}", gsi2sk="STUDENT",
+        org_pk(s.organization_id),
+        student_sk(s.ine),
+        student_id=s.id,
+        ine=s.ine,
+        last_name=s.last_name,
+        first_name=s.first_name,
+        birthdate=s.birthdate.isoformat(),
+        division=s.division,
+        active=s.active,
+        user_id=s.user_id,
+        updated_at=s.updated_at,
+        fingerprint=s.fingerprint,
+        search_text=s.search_text,
+        gsi2pk=f"STUDENTID#{s.id}",
+        gsi2sk="STUDENT",
         **{name: getattr(s, name) for name in _OPTIONAL},
     )
     if s.active:
@@ -99,10 +120,16 @@ def file_update(s: Student) -> list[Any]:
 
 def from_item(item: StudentItem) -> Student:
     return Student(
-        id=item.student_id, organization_id=item.pk.removeprefix("ORG#"), ine=item.ine,
-        last_name=item.last_name, first_name=item.first_name,
-        birthdate=date.fromisoformat(item.birthdate), division=item.division,
-        active=item.active, user_id=item.user_id, updated_at=item.updated_at,
+        id=item.student_id,
+        organization_id=item.pk.removeprefix("ORG#"),
+        ine=item.ine,
+        last_name=item.last_name,
+        first_name=item.first_name,
+        birthdate=date.fromisoformat(item.birthdate),
+        division=item.division,
+        active=item.active,
+        user_id=item.user_id,
+        updated_at=item.updated_at,
         fingerprint=item.fingerprint or "",
         **{name: getattr(item, name) for name in _OPTIONAL},
     )

@@ -14,8 +14,13 @@ from .students import StoredStudent, Student, fingerprint, student_from_file
 
 IMPORT_LEASE_SECONDS = 15 * 60
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
-CONTENT_TYPES = ("application/xml", "text/xml", "application/zip", "application/octet-stream",
-                 "text/csv")
+CONTENT_TYPES = (
+    "application/xml",
+    "text/xml",
+    "application/zip",
+    "application/octet-stream",
+    "text/csv",
+)
 UNSUPPORTED_TYPE_MESSAGE = (
     "Ce type de fichier ({content_type}) n'est pas accepté. Envoyez l'export SIECLE des élèves "
     "au format XML (ElevesSansAdresses.xml) ou ZIP, ou, pour un établissement agricole, le "
@@ -51,9 +56,11 @@ class ImportSource(StrEnum):
 FINISHED = (ImportStatus.DONE, ImportStatus.FAILED)
 OPEN = (ImportStatus.QUEUED, ImportStatus.RUNNING)
 IMPORT_TIMEOUT = "IMPORT_TIMEOUT"
-TIMEOUT_MESSAGE = ("L'import n'a pas pu aboutir : il a été interrompu avant la fin. Relancez-le "
-                   "en important de nouveau le même fichier ; si cela se reproduit, contactez le "
-                   "support.")
+TIMEOUT_MESSAGE = (
+    "L'import n'a pas pu aboutir : il a été interrompu avant la fin. Relancez-le "
+    "en important de nouveau le même fichier ; si cela se reproduit, contactez le "
+    "support."
+)
 
 
 def can_run(status: ImportStatus) -> bool:
@@ -62,8 +69,9 @@ def can_run(status: ImportStatus) -> bool:
     return status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
-def is_stuck(status: ImportStatus, import_id: str, lock: tuple[str, datetime] | None,
-             now: datetime) -> bool:
+def is_stuck(
+    status: ImportStatus, import_id: str, lock: tuple[str, datetime] | None, now: datetime
+) -> bool:
     """A queued or running import is stuck once it no longer holds its school's lock with a
     lease still running: its job takes the lock when queued and again when it starts, and runs
     for less than a lease; past that, the job is dead (its message went to the dead-letter
@@ -143,8 +151,11 @@ class ImportPlan:
                 self.created += 1
                 yield student_from_file(s, org, self.new_id(), None, at, content), Change.CREATED
                 continue
-            change = (Change.UPDATED if previous.fingerprint != content or not previous.active
-                      else Change.UNCHANGED)
+            change = (
+                Change.UPDATED
+                if previous.fingerprint != content or not previous.active
+                else Change.UNCHANGED
+            )
             self.updated += change is Change.UPDATED
             self.unchanged += change is Change.UNCHANGED
             yield student_from_file(s, org, previous.id, previous.user_id, at, content), change
@@ -162,8 +173,15 @@ class ImportPlan:
         return [s for s in self.stored.values() if s.active]
 
 
-def counts(read: int, plan: ImportPlan, disabled: int,
-           skipped: Mapping[str, int]) -> dict[str, Any]:
-    return {"read": read, "imported": plan.imported, "created": plan.created,
-            "updated": plan.updated, "unchanged": plan.unchanged, "disabled": disabled,
-            "skipped": dict(skipped)}
+def counts(
+    read: int, plan: ImportPlan, disabled: int, skipped: Mapping[str, int]
+) -> dict[str, Any]:
+    return {
+        "read": read,
+        "imported": plan.imported,
+        "created": plan.created,
+        "updated": plan.updated,
+        "unchanged": plan.unchanged,
+        "disabled": disabled,
+        "skipped": dict(skipped),
+    }

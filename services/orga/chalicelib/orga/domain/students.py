@@ -74,25 +74,58 @@ def fingerprint(s: ImportedStudent) -> str:
     """The content hash of what the file says about a student: same hash, nothing to write."""
     text = _SEP.join(
         "" if v is None else str(v)
-        for v in (s.ine, s.last_name, s.preferred_last_name, s.first_name, s.middle_name,
-                  s.third_name, s.sex, s.birthdate, s.birth_country_code,
-                  s.birth_department_code, s.birth_city_code, s.birth_city, s.mef_code,
-                  s.status, s.division)
+        for v in (
+            s.ine,
+            s.last_name,
+            s.preferred_last_name,
+            s.first_name,
+            s.middle_name,
+            s.third_name,
+            s.sex,
+            s.birthdate,
+            s.birth_country_code,
+            s.birth_department_code,
+            s.birth_city_code,
+            s.birth_city,
+            s.mef_code,
+            s.status,
+            s.division,
+        )
     )
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-def student_from_file(s: ImportedStudent, organization_id: str, student_id: str,
-                      user_id: str | None, at: datetime, content_hash: str) -> Student:
+def student_from_file(
+    s: ImportedStudent,
+    organization_id: str,
+    student_id: str,
+    user_id: str | None,
+    at: datetime,
+    content_hash: str,
+) -> Student:
     """A student as the school's file now describes them, active, keeping id and account link."""
     return Student(
-        id=student_id, organization_id=organization_id, ine=s.ine, last_name=s.last_name,
-        first_name=s.first_name, birthdate=s.birthdate, division=s.division,
-        preferred_last_name=s.preferred_last_name, middle_name=s.middle_name,
-        third_name=s.third_name, sex=s.sex, birth_country_code=s.birth_country_code,
-        birth_department_code=s.birth_department_code, birth_city_code=s.birth_city_code,
-        birth_city=s.birth_city, mef_code=s.mef_code, status=s.status, active=True,
-        user_id=user_id, updated_at=at, fingerprint=content_hash,
+        id=student_id,
+        organization_id=organization_id,
+        ine=s.ine,
+        last_name=s.last_name,
+        first_name=s.first_name,
+        birthdate=s.birthdate,
+        division=s.division,
+        preferred_last_name=s.preferred_last_name,
+        middle_name=s.middle_name,
+        third_name=s.third_name,
+        sex=s.sex,
+        birth_country_code=s.birth_country_code,
+        birth_department_code=s.birth_department_code,
+        birth_city_code=s.birth_city_code,
+        birth_city=s.birth_city,
+        mef_code=s.mef_code,
+        status=s.status,
+        active=True,
+        user_id=user_id,
+        updated_at=at,
+        fingerprint=content_hash,
     )
 
 
@@ -104,11 +137,17 @@ def disabled(student: Student, at: datetime) -> Student:
 def summary(student: Student) -> dict[str, object]:
     """The line of the active student list sent to certif."""
     return {
-        "id": student.id, "ine": student.ine, "last_name": student.last_name,
-        "preferred_last_name": student.preferred_last_name, "first_name": student.first_name,
-        "birthdate": student.birthdate.isoformat(), "sex": student.sex,
-        "division": student.division, "birth_country_code": student.birth_country_code,
+        "id": student.id,
+        "ine": student.ine,
+        "last_name": student.last_name,
+        "preferred_last_name": student.preferred_last_name,
+        "first_name": student.first_name,
+        "birthdate": student.birthdate.isoformat(),
+        "sex": student.sex,
+        "division": student.division,
+        "birth_country_code": student.birth_country_code,
         "birth_department_code": student.birth_department_code,
-        "birth_city_code": student.birth_city_code, "birth_city": student.birth_city,
+        "birth_city_code": student.birth_city_code,
+        "birth_city": student.birth_city,
         "mef_code": student.mef_code,
     }

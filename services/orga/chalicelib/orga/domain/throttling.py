@@ -18,7 +18,9 @@ class FailureRecord:
     last_failure_at: datetime
 
 
-def locked_until(record: FailureRecord | None, free_failures: int = FREE_FAILURES) -> datetime | None:
+def locked_until(
+    record: FailureRecord | None, free_failures: int = FREE_FAILURES
+) -> datetime | None:
     """After 5 failed logins, each further failure locks for 30 s, then 60 s, 120 s… up to 1 h;
     a failure older than 24 h is forgotten."""
     if record is None or record.failures < free_failures:
@@ -28,6 +30,8 @@ def locked_until(record: FailureRecord | None, free_failures: int = FREE_FAILURE
     return record.last_failure_at + lockout
 
 
-def is_locked(record: FailureRecord | None, now: datetime, free_failures: int = FREE_FAILURES) -> bool:
+def is_locked(
+    record: FailureRecord | None, now: datetime, free_failures: int = FREE_FAILURES
+) -> bool:
     until = locked_until(record, free_failures)
     return until is not None and now < until

@@ -115,9 +115,7 @@ def read_siecle(
             raise
 
 
-def _read(
-    context: Any, expected_uai: str, rows: RowSpool
-) -> tuple[str, dict[str | None, str]]:
+def _read(context: Any, expected_uai: str, rows: RowSpool) -> tuple[str, dict[str | None, str]]:
     """The school's UAI and each student's division; the students go to `rows`."""
     uai: str | None = None
     divisions: dict[str | None, str] = {}

@@ -13,15 +13,28 @@ ANY_TYPE = ("*/*",)
 
 
 def import_out(record: Import) -> ImportOut:
-    return ImportOut(id=record.id, status=record.status, file_kind=record.file_kind,
-                     source=record.source, counts=record.counts, errors=record.errors,
-                     created_at=record.created_at, finished_at=record.finished_at)
+    return ImportOut(
+        id=record.id,
+        status=record.status,
+        file_kind=record.file_kind,
+        source=record.source,
+        counts=record.counts,
+        errors=record.errors,
+        created_at=record.created_at,
+        finished_at=record.finished_at,
+    )
 
 
 def register(api: Api) -> None:
     # Any type reaches the route, which refuses the others itself, in the API's error format.
-    @api.route(BASE, ("POST",), content_types=ANY_TYPE, response=ImportAccepted, status=202,
-               summary="Importer les élèves (fichier SIECLE XML/ZIP ou CSV)")
+    @api.route(
+        BASE,
+        ("POST",),
+        content_types=ANY_TYPE,
+        response=ImportAccepted,
+        status=202,
+        summary="Importer les élèves (fichier SIECLE XML/ZIP ou CSV)",
+    )
     def upload_students(ctx: Context, org_id: str) -> ImportAccepted:
         content_type = ctx.headers.get("content-type", "application/octet-stream").split(";")[0]
         record = imports.upload(bootstrap.orga(), ctx.user, org_id, ctx.raw_body, content_type)
@@ -31,15 +44,25 @@ def register(api: Api) -> None:
         if (doc.path, doc.method) == (BASE, "POST"):
             doc.content_types = CONTENT_TYPES
 
-    @api.route(f"{BASE}/upload-url", ("POST",), response=UploadUrlOut,
-               summary="Obtenir une adresse de dépôt pour un gros fichier")
+    @api.route(
+        f"{BASE}/upload-url",
+        ("POST",),
+        response=UploadUrlOut,
+        summary="Obtenir une adresse de dépôt pour un gros fichier",
+    )
     def import_upload_url(ctx: Context, org_id: str) -> UploadUrlOut:
         url = imports.upload_url(bootstrap.orga(), ctx.user, org_id)
-        return UploadUrlOut(import_id=url.import_id, upload_url=url.upload_url,
-                            expires_in=url.expires_in)
+        return UploadUrlOut(
+            import_id=url.import_id, upload_url=url.upload_url, expires_in=url.expires_in
+        )
 
-    @api.route(BASE + "/{import_id}/start", ("POST",), response=ImportAccepted, status=202,
-               summary="Lancer l'import d'un fichier déposé")
+    @api.route(
+        BASE + "/{import_id}/start",
+        ("POST",),
+        response=ImportAccepted,
+        status=202,
+        summary="Lancer l'import d'un fichier déposé",
+    )
     def start_import(ctx: Context, org_id: str, import_id: str) -> ImportAccepted:
         record = imports.start_uploaded(bootstrap.orga(), ctx.user, org_id, import_id)
         return ImportAccepted(import_id=record.id, status=record.status)

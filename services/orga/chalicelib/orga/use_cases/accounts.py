@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
+from chalicelib.orga.domain.throttling import SOURCE_FREE_FAILURES, is_locked, locked_until
+from chalicelib.orga.domain.usernames import generate_username
+from chalicelib.orga.ports import AccountRepository, LoginThrottle
 from pixcore.auth import STUDENT, TokenService
 from pixcore.clock import Clock
 from pixcore.errors import Throttled, Unauthenticated
 from pixcore.ids import new_id
 from pixcore.passwords import hash_password, verify_password
-
-from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
-from chalicelib.orga.domain.throttling import SOURCE_FREE_FAILURES, is_locked, locked_until
-from chalicelib.orga.domain.usernames import generate_username
-from chalicelib.orga.ports import AccountRepository, LoginThrottle
 
 # Verifying against a real hash when the login is unknown keeps response times alike.
 _DUMMY_HASH = hash_password("pixcert-no-such-user-1")
@@ -36,8 +35,9 @@ def sign_up(accounts: AccountRepository, clock: Clock, command: SignUp) -> Accou
     check_password_strength(command.password)
     username = login_key(command.username) if command.username else None
     if not command.email and not username and command.birthdate:
-        username = generate_username(command.first_name, command.last_name, command.birthdate,
-                                     accounts.login_taken)
+        username = generate_username(
+            command.first_name, command.last_name, command.birthdate, accounts.login_taken
+        )
     account = Account(
         id=new_id(),
         first_name=command.first_name.strip(),
@@ -53,9 +53,15 @@ def sign_up(accounts: AccountRepository, clock: Clock, command: SignUp) -> Accou
     return account
 
 
-def log_in(accounts: AccountRepository, throttle: LoginThrottle, tokens: TokenService,
-           clock: Clock, identifier: str, password: str, source: str | None = None
-           ) -> tuple[str, Account]:
+def log_in(
+    accounts: AccountRepository,
+    throttle: LoginThrottle,
+    tokens: TokenService,
+    clock: Clock,
+    identifier: str,
+    password: str,
+    source: str | None = None,
+) -> tuple[str, Account]:
     """A wrong password counts against the login and the source; a locked one is refused before
     the password is even checked, and says until when."""
     now = clock.now()
@@ -68,10 +74,15 @@ def log_in(accounts: AccountRepository, throttle: LoginThrottle, tokens: TokenSe
             until = locked_until(record, free)
             raise Throttled(details={"retry_after_seconds": int((until - now).total_seconds()) + 1})
     account = accounts.find_by_login(login_key(identifier))
-    if not verify_password(password, account.password_hash if account else _DUMMY_HASH) or not account:
+    if (
+        not verify_password(password, account.password_hash if account else _DUMMY_HASH)
+        or not account
+    ):
         for key, _ in keys:
             throttle.record_failure(key, now)
-        raise Unauthenticated("L'adresse e-mail, l'identifiant ou le mot de passe est incorrect.",
-                              code="INVALID_CREDENTIALS")
+        raise Unauthenticated(
+            "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect.",
+            code="INVALID_CREDENTIALS",
+        )
     throttle.reset(keys[0][0])
     return tokens.issue(account.principal()), account

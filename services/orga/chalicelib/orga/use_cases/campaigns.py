@@ -7,14 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pixcore.auth import Principal, require_member
-from pixcore.bus import Publisher
-from pixcore.clock import Clock
-from pixcore.codes import campaign_code, unique_code
-from pixcore.errors import Forbidden, NotFound
-from pixcore.ids import new_id
-from pixcore.messages.catalog import LearnerReconciled
-
 from chalicelib.orga.domain.campaigns import (
     CampaignType,
     check_new_campaign,
@@ -25,9 +17,9 @@ from chalicelib.orga.domain.campaigns import (
 from chalicelib.orga.domain.collection_export import (
     CollectionCampaign,
     CollectionParticipant,
+    ParticipantSummary,
     ProfileSnapshot,
     collection_csv,
-    ParticipantSummary,
     participants_summary,
 )
 from chalicelib.orga.domain.participation import Campaign, Participation
@@ -38,6 +30,13 @@ from chalicelib.orga.ports import (
     ParticipationRepository,
     ProfileRepository,
 )
+from pixcore.auth import Principal, require_member
+from pixcore.bus import Publisher
+from pixcore.clock import Clock
+from pixcore.codes import campaign_code, unique_code
+from pixcore.errors import Forbidden, NotFound
+from pixcore.ids import new_id
+from pixcore.messages.catalog import LearnerReconciled
 
 if TYPE_CHECKING:
     from chalicelib.orga.ports import StudentRepository
@@ -52,15 +51,29 @@ class CreateCampaign:
     landing_text: str | None = None
 
 
-def create_campaign(campaigns: CampaignRepository, clock: Clock, principal: Principal,
-                    organization_id: str, command: CreateCampaign) -> Campaign:
+def create_campaign(
+    campaigns: CampaignRepository,
+    clock: Clock,
+    principal: Principal,
+    organization_id: str,
+    command: CreateCampaign,
+) -> Campaign:
     require_member(principal, organization_id)
-    check_new_campaign(command.name, command.type, command.target_skill_ids,
-                       command.external_id_label)
-    draft = Campaign(id=new_id(), organization_id=organization_id, code="", name=command.name.strip(),
-                     type=CampaignType(command.type), created_by=principal.user_id,
-                     created_at=clock.now(), target_skill_ids=list(command.target_skill_ids),
-                     external_id_label=command.external_id_label, landing_text=command.landing_text)
+    check_new_campaign(
+        command.name, command.type, command.target_skill_ids, command.external_id_label
+    )
+    draft = Campaign(
+        id=new_id(),
+        organization_id=organization_id,
+        code="",
+        name=command.name.strip(),
+        type=CampaignType(command.type),
+        created_by=principal.user_id,
+        created_at=clock.now(),
+        target_skill_ids=list(command.target_skill_ids),
+        external_id_label=command.external_id_label,
+        landing_text=command.landing_text,
+    )
 
     def claim(code: str) -> bool:
         draft.code = code
@@ -70,8 +83,12 @@ def create_campaign(campaigns: CampaignRepository, clock: Clock, principal: Prin
     return draft
 
 
-def campaigns_of(campaigns: CampaignRepository, participations: ParticipationRepository,
-                 principal: Principal, organization_id: str) -> list[tuple[Campaign, int, int]]:
+def campaigns_of(
+    campaigns: CampaignRepository,
+    participations: ParticipationRepository,
+    principal: Principal,
+    organization_id: str,
+) -> list[tuple[Campaign, int, int]]:
     """Each campaign with its number of participants and of profiles sent."""
     require_member(principal, organization_id)
     listed = []
@@ -81,8 +98,13 @@ def campaigns_of(campaigns: CampaignRepository, participations: ParticipationRep
     return listed
 
 
-def archive_campaign(campaigns: CampaignRepository, clock: Clock, principal: Principal,
-                     organization_id: str, campaign_id: str) -> Campaign:
+def archive_campaign(
+    campaigns: CampaignRepository,
+    clock: Clock,
+    principal: Principal,
+    organization_id: str,
+    campaign_id: str,
+) -> Campaign:
     campaign = _campaign_of(campaigns, principal, organization_id, campaign_id)
     campaigns.archive(campaign.id, clock.now())
     return campaigns.get(campaign.id)
@@ -101,9 +123,15 @@ class JoinCampaign:
     external_id: str | None = None
 
 
-def join_campaign(campaigns: CampaignRepository, students: StudentRepository,
-                  participations: ParticipationRepository, publisher: Publisher, clock: Clock,
-                  principal: Principal, command: JoinCampaign) -> Participation:
+def join_campaign(
+    campaigns: CampaignRepository,
+    students: StudentRepository,
+    participations: ParticipationRepository,
+    publisher: Publisher,
+    clock: Clock,
+    principal: Principal,
+    command: JoinCampaign,
+) -> Participation:
     """Joining reconciles the account with the school's record; joining again is harmless."""
     campaign = campaign_by_code(campaigns, command.code)
     ensure_can_join(campaign.archived_at)
@@ -111,25 +139,47 @@ def join_campaign(campaigns: CampaignRepository, students: StudentRepository,
     if existing:
         return existing
     candidates = students.find_by_birthdate(campaign.organization_id, command.birthdate)
-    identities = [StudentIdentity(s.id, s.first_name, s.last_name, s.preferred_last_name,
-                                  s.birthdate, s.user_id, s.active) for s in candidates]
+    identities = [
+        StudentIdentity(
+            s.id, s.first_name, s.last_name, s.preferred_last_name, s.birthdate, s.user_id, s.active
+        )
+        for s in candidates
+    ]
     typed = TypedIdentity(command.first_name, command.last_name, command.birthdate)
     match = reconcile(typed, principal.user_id, identities)
     student = next(s for s in candidates if s.id == match.id)
     if student.user_id != principal.user_id:
         students.link_user(campaign.organization_id, student.id, principal.user_id)
-        publisher.publish(LearnerReconciled(organization_id=campaign.organization_id,
-                                            student_id=student.id, user_id=principal.user_id))
-    participation = Participation(campaign.id, principal.user_id, campaign.organization_id,
-                                  student.id, student.last_name, student.first_name,
-                                  student.division, clock.now(), command.external_id)
+        publisher.publish(
+            LearnerReconciled(
+                organization_id=campaign.organization_id,
+                student_id=student.id,
+                user_id=principal.user_id,
+            )
+        )
+    participation = Participation(
+        campaign.id,
+        principal.user_id,
+        campaign.organization_id,
+        student.id,
+        student.last_name,
+        student.first_name,
+        student.division,
+        clock.now(),
+        command.external_id,
+    )
     participations.add(participation)
     return participations.find(campaign.id, principal.user_id) or participation
 
 
-def share_profile(campaigns: CampaignRepository, participations: ParticipationRepository,
-                  profiles: ProfileRepository, clock: Clock, principal: Principal,
-                  code: str) -> Participation:
+def share_profile(
+    campaigns: CampaignRepository,
+    participations: ParticipationRepository,
+    profiles: ProfileRepository,
+    clock: Clock,
+    principal: Principal,
+    code: str,
+) -> Participation:
     """« Envoyer mon profil »: a snapshot of the profile as of now, sent once."""
     campaign = campaign_by_code(campaigns, code)
     participation = participations.find(campaign.id, principal.user_id)
@@ -142,9 +192,13 @@ def share_profile(campaigns: CampaignRepository, participations: ParticipationRe
     return participations.find(campaign.id, principal.user_id) or participation
 
 
-def my_participation(campaigns: CampaignRepository, participations: ParticipationRepository,
-                     profiles: ProfileRepository, principal: Principal,
-                     code: str) -> tuple[Participation, ProfileSnapshot | None]:
+def my_participation(
+    campaigns: CampaignRepository,
+    participations: ParticipationRepository,
+    profiles: ProfileRepository,
+    principal: Principal,
+    code: str,
+) -> tuple[Participation, ProfileSnapshot | None]:
     """The student's participation and the profile they would send (or the one they sent)."""
     campaign = campaign_by_code(campaigns, code)
     participation = participations.find(campaign.id, principal.user_id)
@@ -156,34 +210,52 @@ def my_participation(campaigns: CampaignRepository, participations: Participatio
     return participation, profile.snapshot if profile else None
 
 
-def participants(campaigns: CampaignRepository, participations: ParticipationRepository,
-                 principal: Principal, organization_id: str,
-                 campaign_id: str) -> list[ParticipantSummary]:
+def participants(
+    campaigns: CampaignRepository,
+    participations: ParticipationRepository,
+    principal: Principal,
+    organization_id: str,
+    campaign_id: str,
+) -> list[ParticipantSummary]:
     _campaign_of(campaigns, principal, organization_id, campaign_id)
     return participants_summary(_collection_participants(participations.of_campaign(campaign_id)))
 
 
-def export_campaign(campaigns: CampaignRepository, organizations: OrganizationRepository,
-                    participations: ParticipationRepository, principal: Principal,
-                    organization_id: str, campaign_id: str) -> Iterator[str]:
+def export_campaign(
+    campaigns: CampaignRepository,
+    organizations: OrganizationRepository,
+    participations: ParticipationRepository,
+    principal: Principal,
+    organization_id: str,
+    campaign_id: str,
+) -> Iterator[str]:
     campaign = _campaign_of(campaigns, principal, organization_id, campaign_id)
     school = organizations.get(organization_id)
     header = CollectionCampaign(campaign.id, campaign.name, school.name, campaign.external_id_label)
-    people = sorted(participations.of_campaign(campaign_id),
-                    key=lambda p: (p.division or "", p.last_name, p.first_name))
+    people = sorted(
+        participations.of_campaign(campaign_id),
+        key=lambda p: (p.division or "", p.last_name, p.first_name),
+    )
     return collection_csv(header, _collection_participants(people))
 
 
-def _campaign_of(campaigns: CampaignRepository, principal: Principal, organization_id: str,
-                 campaign_id: str) -> Campaign:
+def _campaign_of(
+    campaigns: CampaignRepository, principal: Principal, organization_id: str, campaign_id: str
+) -> Campaign:
     require_member(principal, organization_id)
     campaign = campaigns.get(campaign_id)
     if campaign.organization_id != organization_id:
-        raise Forbidden("Cette campagne n'appartient pas à cet établissement.",
-                        code="CAMPAIGN_OF_ANOTHER_ORGANIZATION")
+        raise Forbidden(
+            "Cette campagne n'appartient pas à cet établissement.",
+            code="CAMPAIGN_OF_ANOTHER_ORGANIZATION",
+        )
     return campaign
 
 
 def _collection_participants(people: list[Participation]) -> list[CollectionParticipant]:
-    return [CollectionParticipant(p.last_name, p.first_name, p.division, p.external_id,
-                                  p.shared_at, p.snapshot) for p in people]
+    return [
+        CollectionParticipant(
+            p.last_name, p.first_name, p.division, p.external_id, p.shared_at, p.snapshot
+        )
+        for p in people
+    ]

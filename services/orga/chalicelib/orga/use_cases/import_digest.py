@@ -15,8 +15,9 @@ def digest_key(organization_id: str) -> str:
     return f"imports/{organization_id}/students.digest.jsonl"
 
 
-def stored_students(files: ImportFiles, students: StudentRepository,
-                    organization_id: str) -> dict[str, StoredStudent]:
+def stored_students(
+    files: ImportFiles, students: StudentRepository, organization_id: str
+) -> dict[str, StoredStudent]:
     """From the digest when the last import left one (account links then unknown: an import
     never rewrites them), else from the table itself."""
     try:

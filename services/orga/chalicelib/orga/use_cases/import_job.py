@@ -41,8 +41,9 @@ log = get_logger("orga.imports")
 
 
 @contextmanager
-def student_file(ports: ImportPorts, record: Import,
-                 uai: str) -> Iterator[tuple[Iterable[StudentRecord], StudentFileRules]]:
+def student_file(
+    ports: ImportPorts, record: Import, uai: str
+) -> Iterator[tuple[Iterable[StudentRecord], StudentFileRules]]:
     """The file's records, which may be read more than once: SIECLE XML or ZIP for schools (read
     from S3 once, into a local spool), the CSV for agricultural ones; `FileRejected` if the file
     cannot be read as a whole."""
@@ -69,10 +70,12 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
         log.info("import.already_finished", import_id=record.id)
         return record
     now = ports.clock.now()
-    ports.imports.lock(record.organization_id, record.id,
-                       now + timedelta(seconds=IMPORT_LEASE_SECONDS), now)
-    if not ports.imports.transition(record, ImportStatus.RUNNING, ImportStatus.QUEUED,
-                                    ImportStatus.RUNNING):
+    ports.imports.lock(
+        record.organization_id, record.id, now + timedelta(seconds=IMPORT_LEASE_SECONDS), now
+    )
+    if not ports.imports.transition(
+        record, ImportStatus.RUNNING, ImportStatus.QUEUED, ImportStatus.RUNNING
+    ):
         return ports.imports.get(message.organization_id, message.import_id)
     log.info("import.started", import_id=record.id, organization_id=record.organization_id)
     today = ports.clock.now().date()
@@ -90,30 +93,34 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
             record.status = ImportStatus.DONE
         else:
             record.errors = [problem.to_dict() for problem in outcome.errors]
-            record.counts = {"read": outcome.read, "imported": 0,
-                             "skipped": dict(outcome.skipped)}
+            record.counts = {"read": outcome.read, "imported": 0, "skipped": dict(outcome.skipped)}
             record.status = ImportStatus.FAILED
     record.finished_at = ports.clock.now()
     ports.imports.transition(record, record.status, ImportStatus.RUNNING)
     file_away(ports, record)
     ports.imports.unlock(record.organization_id, record.id)
-    log.info("import.finished", import_id=record.id, status=record.status,
-             errors=len(record.errors))
+    log.info(
+        "import.finished", import_id=record.id, status=record.status, errors=len(record.errors)
+    )
     return record
 
 
-def _apply(ports: ImportPorts, record: Import, outcome: ImportOutcome,
-           kept: Iterable[ImportedStudent]) -> None:
+def _apply(
+    ports: ImportPorts, record: Import, outcome: ImportOutcome, kept: Iterable[ImportedStudent]
+) -> None:
     """One streaming pass: each student is written if new or changed, and goes to the active list
     for certif and to the new digest; only the INEs read back stay in memory."""
     org = record.organization_id
     now = ports.clock.now()
-    plan = ImportPlan(org, now, import_digest.stored_students(ports.import_files, ports.students,
-                                                             org), new_id)
+    plan = ImportPlan(
+        org, now, import_digest.stored_students(ports.import_files, ports.students, org), new_id
+    )
     import_digest.forget(ports.import_files, org)
     key = students_list_key(org, record.id)
-    with ports.import_files.line_writer(key) as active_list, \
-            import_digest.writer(ports.import_files, org) as digest:
+    with (
+        ports.import_files.line_writer(key) as active_list,
+        import_digest.writer(ports.import_files, org) as digest,
+    ):
 
         def changes() -> Iterator[tuple[Student, Change]]:
             for student, change in plan.students(kept):
@@ -128,10 +135,16 @@ def _apply(ports: ImportPorts, record: Import, outcome: ImportOutcome,
         ports.students.set_divisions(org, plan.divisions)
         for absent in plan.absent():
             digest(import_digest.inactive_row(absent))
-    ports.publisher.publish(StudentsImported(
-        organization_id=org, import_id=record.id, students_bucket=ports.import_files.bucket,
-        students_key=key, active_count=plan.imported,
-        disabled_student_ids=[s.id for s in gone]))
+    ports.publisher.publish(
+        StudentsImported(
+            organization_id=org,
+            import_id=record.id,
+            students_bucket=ports.import_files.bucket,
+            students_key=key,
+            active_count=plan.imported,
+            disabled_student_ids=[s.id for s in gone],
+        )
+    )
     record.counts = counts(outcome.read, plan, len(gone), outcome.skipped)
 
 
@@ -140,9 +153,15 @@ def file_away(ports: ImportPorts, record: Import) -> None:
     if not record.inbox_key:
         return
     target = inbox_target(record.inbox_key, record.status is ImportStatus.DONE)
-    report = {"import_id": record.id, "status": record.status, "counts": record.counts,
-              "errors": record.errors}
+    report = {
+        "import_id": record.id,
+        "status": record.status,
+        "counts": record.counts,
+        "errors": record.errors,
+    }
     ports.import_files.move(record.key, target)
-    ports.import_files.put(f"{target}.report.json",
-                           json.dumps(report, ensure_ascii=False, indent=1).encode(),
-                           "application/json")
+    ports.import_files.put(
+        f"{target}.report.json",
+        json.dumps(report, ensure_ascii=False, indent=1).encode(),
+        "application/json",
+    )

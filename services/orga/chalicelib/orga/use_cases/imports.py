@@ -57,45 +57,72 @@ def _file_kind(organization: Organization) -> FileKind:
     return FileKind.CSV if organization.imports_csv else FileKind.SIECLE
 
 
-def new_import(ports: ImportPorts, organization: Organization, source: ImportSource,
-                status: ImportStatus, inbox_key: str | None = None) -> Import:
+def new_import(
+    ports: ImportPorts,
+    organization: Organization,
+    source: ImportSource,
+    status: ImportStatus,
+    inbox_key: str | None = None,
+) -> Import:
     import_id = new_id()
-    return Import(import_id, organization.id, status, _file_kind(organization), source,
-                  upload_key(organization.id, import_id), ports.clock.now(), inbox_key=inbox_key)
+    return Import(
+        import_id,
+        organization.id,
+        status,
+        _file_kind(organization),
+        source,
+        upload_key(organization.id, import_id),
+        ports.clock.now(),
+        inbox_key=inbox_key,
+    )
 
 
 def queue_import(ports: ImportPorts, record: Import) -> Import:
     """Takes the school's lock (one import at a time), then records the import and queues its
     job; a school whose import is queued or running gets IMPORT_IN_PROGRESS."""
     now = ports.clock.now()
-    ports.imports.lock(record.organization_id, record.id,
-                       now + timedelta(seconds=IMPORT_LEASE_SECONDS), now)
+    ports.imports.lock(
+        record.organization_id, record.id, now + timedelta(seconds=IMPORT_LEASE_SECONDS), now
+    )
     try:
         if record.status is ImportStatus.AWAITING_UPLOAD:
-            queued = ports.imports.transition(record, ImportStatus.QUEUED,
-                                              ImportStatus.AWAITING_UPLOAD)
+            queued = ports.imports.transition(
+                record, ImportStatus.QUEUED, ImportStatus.AWAITING_UPLOAD
+            )
             if not queued:
                 raise Conflict("Cet import a déjà été lancé.", code="IMPORT_ALREADY_STARTED")
         else:
             record.status = ImportStatus.QUEUED
             ports.imports.add(record)
-        ports.publisher.publish(StudentImportRequested(
-            organization_id=record.organization_id, import_id=record.id,
-            bucket=ports.import_files.bucket, key=record.key, file_kind=record.file_kind))
+        ports.publisher.publish(
+            StudentImportRequested(
+                organization_id=record.organization_id,
+                import_id=record.id,
+                bucket=ports.import_files.bucket,
+                key=record.key,
+                file_kind=record.file_kind,
+            )
+        )
     except Exception:
         ports.imports.unlock(record.organization_id, record.id)
         raise
     return record
 
 
-def upload(ports: ImportPorts, principal: Principal, organization_id: str, content: bytes,
-           content_type: str) -> Import:
+def upload(
+    ports: ImportPorts,
+    principal: Principal,
+    organization_id: str,
+    content: bytes,
+    content_type: str,
+) -> Import:
     """An admin (or the jury) sends the school's file in the request body."""
     require_member(principal, organization_id, admin=True)
     if not is_accepted_type(content_type):
         raise UnsupportedMediaType(
             UNSUPPORTED_TYPE_MESSAGE.format(content_type=content_type),
-            details={"content_type": content_type, "accepted": list(CONTENT_TYPES)})
+            details={"content_type": content_type, "accepted": list(CONTENT_TYPES)},
+        )
     organization = ports.organizations.get(organization_id)
     if not content:
         raise Invalid("Le fichier envoyé est vide.", code="EMPTY_FILE")
@@ -114,8 +141,9 @@ def upload_url(ports: ImportPorts, principal: Principal, organization_id: str) -
     return UploadUrl(record.id, url, UPLOAD_URL_SECONDS)
 
 
-def start_uploaded(ports: ImportPorts, principal: Principal, organization_id: str,
-                   import_id: str) -> Import:
+def start_uploaded(
+    ports: ImportPorts, principal: Principal, organization_id: str, import_id: str
+) -> Import:
     """Once the presigned upload is done, the file must be there and not too large."""
     require_member(principal, organization_id, admin=True)
     record = ports.imports.get(organization_id, import_id)
@@ -129,13 +157,15 @@ def start_uploaded(ports: ImportPorts, principal: Principal, organization_id: st
     return queue_import(ports, record)
 
 
-def get_import(ports: ImportPorts, principal: Principal, organization_id: str,
-               import_id: str) -> Import:
+def get_import(
+    ports: ImportPorts, principal: Principal, organization_id: str, import_id: str
+) -> Import:
     require_member(principal, organization_id, admin=True)
     return ports.imports.get(organization_id, import_id)
 
 
-def recent_imports(ports: ImportPorts, principal: Principal, organization_id: str,
-                   limit: int = 20) -> list[Import]:
+def recent_imports(
+    ports: ImportPorts, principal: Principal, organization_id: str, limit: int = 20
+) -> list[Import]:
     require_member(principal, organization_id, admin=True)
     return ports.imports.recent(organization_id, limit)

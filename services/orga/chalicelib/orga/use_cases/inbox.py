@@ -26,9 +26,11 @@ def _refuse(ports: ImportPorts, key: str, code: str, message: str) -> None:
     target = inbox_target(key, ok=False)
     ports.import_files.move(key, target)
     report = {"status": ImportStatus.FAILED, "errors": [{"code": code, "message": message}]}
-    ports.import_files.put(f"{target}.report.json",
-                           json.dumps(report, ensure_ascii=False, indent=1).encode(),
-                           "application/json")
+    ports.import_files.put(
+        f"{target}.report.json",
+        json.dumps(report, ensure_ascii=False, indent=1).encode(),
+        "application/json",
+    )
 
 
 def sweep_inbox(ports: ImportPorts) -> dict[str, int]:
@@ -42,8 +44,12 @@ def sweep_inbox(ports: ImportPorts) -> dict[str, int]:
         uai = inbox_uai(key)
         organization_id = ports.schools.organization_for_uai(uai) if uai else None
         if organization_id is None:
-            _refuse(ports, key, "UAI_UNKNOWN",
-                    "Aucun établissement ne correspond à l'UAI du dossier de dépôt.")
+            _refuse(
+                ports,
+                key,
+                "UAI_UNKNOWN",
+                "Aucun établissement ne correspond à l'UAI du dossier de dépôt.",
+            )
             outcome["refused"] += 1
             continue
         if (ports.import_files.size(key) or 0) > MAX_IMPORT_BYTES:
@@ -63,8 +69,7 @@ def sweep_inbox(ports: ImportPorts) -> dict[str, int]:
 
 def _queue(ports: ImportPorts, organization_id: str, key: str) -> None:
     organization = ports.organizations.get(organization_id)
-    record = new_import(ports, organization, ImportSource.INBOX, ImportStatus.QUEUED,
-                         inbox_key=key)
+    record = new_import(ports, organization, ImportSource.INBOX, ImportStatus.QUEUED, inbox_key=key)
     now = ports.clock.now()
     # The lock first: a school already importing keeps its file in the inbox.
     until = now + timedelta(seconds=IMPORT_LEASE_SECONDS)

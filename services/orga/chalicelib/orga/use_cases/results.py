@@ -5,23 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pixcore.auth import Principal, require_member
-from pixcore.errors import NotFound
-from pixcore.messages.catalog import SessionPublished
-
 from chalicelib.orga.domain.results_export import (
     CertificationResultRow,
     CertificationStatus,
     results_csv,
 )
 from chalicelib.orga.ports import ResultRepository
+from pixcore.auth import Principal, require_member
+from pixcore.errors import NotFound
+from pixcore.messages.catalog import SessionPublished
 
 if TYPE_CHECKING:
     from chalicelib.orga.ports import StudentRepository
 
 
-def record_publication(results: ResultRepository, students: StudentRepository,
-                       message: SessionPublished) -> None:
+def record_publication(
+    results: ResultRepository, students: StudentRepository, message: SessionPublished
+) -> None:
     """Naturally idempotent: a result is keyed by its session and certification course; the
     division is the student's at publication time."""
     divisions: dict[str, str | None] = {}
@@ -33,23 +33,43 @@ def record_publication(results: ResultRepository, students: StudentRepository,
                 divisions[r.student_id] = None
     rows = []
     for r in message.results:
-        rows.append((CertificationResultRow(
-            certification_id=r.course_id, first_name=r.first_name, last_name=r.last_name,
-            birthdate=r.birthdate, birthplace=r.birthplace, external_id=r.external_id,
-            status=CertificationStatus(r.status), pix_score=r.pix,
-            competence_levels={m.competence: m.level for m in r.competences},
-            comment_for_organization=r.comment_for_organization, session_id=message.session_id,
-            certification_center=message.center_name, taken_on=message.session_date,
-        ), divisions.get(r.student_id or "")))
+        rows.append(
+            (
+                CertificationResultRow(
+                    certification_id=r.course_id,
+                    first_name=r.first_name,
+                    last_name=r.last_name,
+                    birthdate=r.birthdate,
+                    birthplace=r.birthplace,
+                    external_id=r.external_id,
+                    status=CertificationStatus(r.status),
+                    pix_score=r.pix,
+                    competence_levels={m.competence: m.level for m in r.competences},
+                    comment_for_organization=r.comment_for_organization,
+                    session_id=message.session_id,
+                    certification_center=message.center_name,
+                    taken_on=message.session_date,
+                ),
+                divisions.get(r.student_id or ""),
+            )
+        )
     results.save_session(message.center_id, message.session_id, rows)
 
 
-def results_export(results: ResultRepository, principal: Principal, organization_id: str,
-                   division: str | None = None, session_id: str | None = None) -> Iterator[str]:
+def results_export(
+    results: ResultRepository,
+    principal: Principal,
+    organization_id: str,
+    division: str | None = None,
+    session_id: str | None = None,
+) -> Iterator[str]:
     """The school's results CSV: whole school, one class, or one session."""
     require_member(principal, organization_id, admin=True)
-    rows = [row for row, row_division in results.of_organization(organization_id)
-            if (division is None or row_division == division)
-            and (session_id is None or str(row.session_id) == session_id)]
+    rows = [
+        row
+        for row, row_division in results.of_organization(organization_id)
+        if (division is None or row_division == division)
+        and (session_id is None or str(row.session_id) == session_id)
+    ]
     rows.sort(key=lambda r: (str(r.session_id), r.last_name, r.first_name))
     return results_csv(rows)

@@ -27,18 +27,19 @@ def fail_stuck_imports(ports: ImportPorts) -> int:
     file goes to failed/ with its report. Returns how many failed."""
     now = ports.clock.now()
     failed = 0
-    for record in ports.imports.open_imports(now - timedelta(seconds=IMPORT_LEASE_SECONDS),
-                                             SWEEP_LIMIT):
-        if not is_stuck(record.status, record.id,
-                        ports.imports.lock_holder(record.organization_id), now):
+    for record in ports.imports.open_imports(
+        now - timedelta(seconds=IMPORT_LEASE_SECONDS), SWEEP_LIMIT
+    ):
+        if not is_stuck(
+            record.status, record.id, ports.imports.lock_holder(record.organization_id), now
+        ):
             continue
         record.errors = [{"code": IMPORT_TIMEOUT, "message": TIMEOUT_MESSAGE}]
         record.finished_at = now
         if not ports.imports.transition(record, ImportStatus.FAILED, *OPEN):
             continue
         ports.imports.unlock(record.organization_id, record.id)
-        log.warning("import.timed_out", import_id=record.id,
-                    organization_id=record.organization_id)
+        log.warning("import.timed_out", import_id=record.id, organization_id=record.organization_id)
         failed += 1
         try:
             file_away(ports, record)
