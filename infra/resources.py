@@ -46,6 +46,9 @@ def service_environment(service: str) -> dict[str, str]:
     }
     for consumer in SERVICES:
         env[f"PIXCERT_{consumer.upper()}_QUEUE"] = queue(consumer)
+    if service == "engine":
+        # Highest level a competence can reach: 5 in 2020, 6 from 2021 (DOMAIN.md, Profile).
+        env["PIXCERT_ENGINE_MAX_LEVEL"] = "6"
     if service in DOCUMENT_SERVICES:
         env[f"PIXCERT_{upper}_DOCUMENTS_BUCKET"] = documents_bucket(service)
     return env
