@@ -20,26 +20,10 @@ sys.path.insert(0, str(ROOT))
 from infra.local import apps as app_loader  # noqa: E402
 from infra.local.client import Reply  # noqa: E402
 from infra.local.gateway import DEFAULT_WORKERS  # noqa: E402
+from pixcore.referential import COMPETENCE_CODES  # noqa: E402
 
 app_loader.add_service_paths()
-COMPETENCES = (
-    "1.1",
-    "1.2",
-    "1.3",
-    "2.1",
-    "2.2",
-    "2.3",
-    "2.4",
-    "3.1",
-    "3.2",
-    "3.3",
-    "3.4",
-    "4.1",
-    "4.2",
-    "4.3",
-    "5.1",
-    "5.2",
-)
+COMPETENCES = COMPETENCE_CODES
 
 
 GENERATIONS = 12  # accounts per simulated learner: one finished with all 16 competences makes way

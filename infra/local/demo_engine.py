@@ -8,25 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from infra.local.client import ApiClient
+from pixcore.referential import COMPETENCE_CODES
 
-COMPETENCES = (
-    "1.1",
-    "1.2",
-    "1.3",
-    "2.1",
-    "2.2",
-    "2.3",
-    "2.4",
-    "3.1",
-    "3.2",
-    "3.3",
-    "3.4",
-    "4.1",
-    "4.2",
-    "4.3",
-    "5.1",
-    "5.2",
-)
+COMPETENCES = COMPETENCE_CODES
 
 
 @dataclass(frozen=True)
