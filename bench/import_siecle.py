@@ -36,19 +36,11 @@ def parse_floor(path: Path) -> float:
     """lxml iterparse of the same file with the reader's settings, releasing elements as it goes."""
     from lxml import etree
 
+    from chalicelib.orga.importing.siecle import PARSER_OPTIONS
+
     started = time.perf_counter()
     with open(path, "rb") as stream:
-        context = etree.iterparse(
-            stream,
-            events=("end",),
-            tag=("UAJ", "ELEVE", "STRUCTURES_ELEVE"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        context = etree.iterparse(stream, **PARSER_OPTIONS)
         for _, elem in context:
             {child.tag: child.text for child in elem}
             elem.clear(keep_tail=False)

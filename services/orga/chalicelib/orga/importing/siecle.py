@@ -68,6 +68,19 @@ class SiecleExport:
         self.close()
 
 
+# Streamed, and blind to anything a hostile file could ask for: no DTD, no entity, no network.
+PARSER_OPTIONS: dict[str, Any] = {
+    "events": ("end",),
+    "tag": ("UAJ", "ELEVE", "STRUCTURES_ELEVE"),
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
 def import_siecle(
     source: Source,
     *,
@@ -92,17 +105,7 @@ def read_siecle(
     with open_payload(source, suffix=".xml", limits=limits) as stream:
         head, stream = peek(stream, PROLOG_PEEK)
         check_prolog(head)
-        context = etree.iterparse(
-            stream,
-            events=("end",),
-            tag=("UAJ", "ELEVE", "STRUCTURES_ELEVE"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        context = etree.iterparse(stream, **PARSER_OPTIONS)
         rows = RowSpool()
         try:
             uai, divisions = _read(context, normalize_uai(expected_uai), rows)
