@@ -49,6 +49,9 @@ def sample(message_type: str):  # noqa: ANN201
         "ProfileUpdated": c.ProfileUpdated(
             user_id="u", competences=[mark], total_pix=24, certifiable=False, as_of=now
         ),
+        "AssessmentCompleted": c.AssessmentCompleted(
+            user_id="u", assessment_id="a", completed_at=now
+        ),
         "CertificationStartRequested": c.CertificationStartRequested(
             course_id="c",
             session_id="1",

@@ -55,15 +55,21 @@ def test_only_the_owner_may_follow_an_assessment(world):
         assessments.get_assessment(world.store, Principal("mallory"), assessment_id)
 
 
-def test_a_finished_evaluation_is_completed_and_publishes_the_profile(world):
+def test_a_finished_evaluation_is_completed_and_publishes_the_profile_once_archived(world):
     assessment_id = world.start(ZOE, "5.1").assessment.id
     answered = world.play(ZOE, assessment_id, SimulatedLearner({"5.1": 4.0}), random.Random(1))
     assert 1 <= answered <= 20
     assert world.store.get(assessment_id).is_completed
     assert world.next(ZOE, assessment_id) is None
+    [completed] = world.publisher.of_type("AssessmentCompleted")
+    assert completed.assessment_id == assessment_id and completed.completed_at == world.clock.now()
+    assert world.publisher.of_type("ProfileUpdated") == []
+    assert world.deliver() == 1
     [update] = world.publisher.of_type("ProfileUpdated")
     marks = {m.competence: m for m in update.competences}
     assert update.user_id == "zoe" and marks["5.1"].level >= 1 and not update.certifiable
+    assert update.as_of == completed.completed_at
+    assert len(world.store.archived[assessment_id]) == answered
 
 
 def test_a_new_evaluation_of_a_finished_competence_starts_fresh_and_ends_at_once(world):
@@ -83,6 +89,7 @@ def test_the_profile_becomes_certifiable_after_five_competences(world):
         world.play(ZOE, world.start(ZOE, code).assessment.id, learner, rng)
     assert profiles.my_profile(world.store, MAX_LEVEL, ZOE)["certifiable"] is False
     world.play(ZOE, world.start(ZOE, "2.2").assessment.id, learner, rng)
+    assert world.deliver() == 5
     profile = profiles.my_profile(world.store, MAX_LEVEL, ZOE)
     assert profile["certifiable"] is True and profile["message"] is None
     assert profile["certifiable_competence_count"] == 5

@@ -10,7 +10,7 @@ from chalicelib.engine.adapters.memory import InMemoryAssessmentStore
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
-from chalicelib.engine.use_cases import answering, assessments
+from chalicelib.engine.use_cases import answering, assessments, completion
 from pixcore.auth import Principal
 from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
@@ -25,6 +25,16 @@ class World:
     publisher: InMemoryPublisher = field(default_factory=InMemoryPublisher)
     clock: FixedClock = field(default_factory=lambda: FixedClock(datetime(2026, 3, 10, tzinfo=UTC)))
 
+    delivered: int = 0
+
+    def deliver(self) -> int:
+        """Plays engine's own queue (the completions not yet handled); returns how many."""
+        completed = self.publisher.of_type("AssessmentCompleted")[self.delivered :]
+        for message in completed:
+            completion.archive_completed(self.store, self.publisher, MAX_LEVEL, message)
+        self.delivered += len(completed)
+        return len(completed)
+
     def start(self, user: Principal, competence: str = "1.1") -> assessments.Started:
         return assessments.start_competence_evaluation(
             self.store, self.clock, self.content, user, competence
@@ -32,7 +42,7 @@ class World:
 
     def next(self, user: Principal, assessment_id: str) -> Challenge | None:
         return assessments.next_for(
-            self.store, self.publisher, self.clock, self.content, MAX_LEVEL, user, assessment_id
+            self.store, self.publisher, self.clock, self.content, user, assessment_id
         )
 
     def answer(
@@ -44,9 +54,7 @@ class World:
         skip: bool = False,
     ) -> answering.AnswerOutcome:
         command = answering.GiveAnswer(assessment_id, challenge_id, value, skip)
-        return answering.answer(
-            self.store, self.publisher, self.clock, self.content, MAX_LEVEL, user, command
-        )
+        return answering.answer(self.store, self.publisher, self.clock, self.content, user, command)
 
     def play(
         self, user: Principal, assessment_id: str, learner: SimulatedLearner, rng: random.Random

@@ -81,6 +81,15 @@ class ProfileUpdated(Message):
     as_of: datetime
 
 
+class AssessmentCompleted(Message):
+    """Engine to itself: archive a finished assessment's history, then publish the profile."""
+
+    TYPE = "AssessmentCompleted"
+    user_id: str
+    assessment_id: str
+    completed_at: datetime
+
+
 class CertificationStartRequested(Message):
     TYPE = "CertificationStartRequested"
     course_id: str
@@ -213,6 +222,7 @@ CATALOG: dict[str, type[Message]] = {
         StudentImportRequested,
         LearnerReconciled,
         ProfileUpdated,
+        AssessmentCompleted,
         CertificationStartRequested,
         CertificationCourseReady,
         CertificationCompleted,
@@ -228,6 +238,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "StudentImportRequested": ("orga",),
     "LearnerReconciled": ("engine", "certif"),
     "ProfileUpdated": ("orga", "certif"),
+    "AssessmentCompleted": ("engine",),
     "CertificationStartRequested": ("engine",),
     "CertificationCourseReady": ("certif", "jury"),
     "CertificationCompleted": ("certif", "jury"),

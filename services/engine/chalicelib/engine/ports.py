@@ -30,9 +30,17 @@ class AnswerRecord:
     knowledge_elements: tuple[KnowledgeElement, ...]
 
 
+@dataclass(frozen=True)
+class PendingCompletion:
+    """A completed assessment whose history still waits in the learner's state."""
+
+    assessment_id: str
+    completed_at: datetime | None
+
+
 class AssessmentStore(Protocol):
-    """Assessments and knowledge; `load` is one read, `record_answer` one write (plus, when the
-    assessment ends, one write of its answers' history)."""
+    """Assessments and knowledge; `load` is one read, `record_answer` one write. A completed
+    assessment's history waits in the learner's state until `archive` writes it out."""
 
     def get(self, assessment_id: str, user_id: str) -> Assessment: ...
 
@@ -52,5 +60,14 @@ class AssessmentStore(Protocol):
     def record_answer(
         self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord
     ) -> None:
-        """Assessment, knowledge and the answer together or not at all (the history of a finished
-        assessment follows); ConcurrentUpdate when they changed since they were read."""
+        """Assessment, knowledge and the answer together or not at all; ConcurrentUpdate when
+        they changed since they were read."""
+
+    def archive(self, assessment_id: str, user_id: str) -> Knowledge | None:
+        """Writes a completed assessment's snapshot and history out (idempotent puts) and returns
+        the learner's knowledge; None when nothing of it waits any more."""
+
+    def forget_archived(self, assessment_id: str, user_id: str) -> None:
+        """Drops an archived assessment from the learner's state, if it is still there."""
+
+    def pending_completions(self, user_id: str) -> list[PendingCompletion]: ...

@@ -149,6 +149,13 @@ def history_row(r: AnswerRecord) -> str:
     )
 
 
+def last_answered_at(history: str) -> datetime | None:
+    """When the last answer of a history was given (an assessment ends with its last answer)."""
+    if not history:
+        return None
+    return datetime.fromisoformat(json.loads(history.rsplit("\n", 1)[-1])[4])
+
+
 def history_items(assessment: Assessment, history: str) -> list[dict[str, Any]]:
     """The answer items of a finished assessment, from the lines its learner's item held."""
     pk = {"S": snapshot_key(assessment.id)[0]}

@@ -1,12 +1,15 @@
 """Assessments on DynamoDB: a learner's item holds knowledge, started assessments and their
-answers so far, so an answer is one GetItem and one conditional PutItem."""
+answers so far, so an answer is one GetItem and one conditional PutItem; a completed assessment
+stays in it until `archive` writes its snapshot and history out."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import suppress
 from typing import Any
 
+from botocore.exceptions import ClientError
 from pynamodb.connection import Connection
 from pynamodb.exceptions import PynamoDBException
 
@@ -19,12 +22,13 @@ from chalicelib.engine.adapters.assessment_items import (
     history_items,
     history_row,
     knowledge_from_raw,
+    last_answered_at,
     learner_key,
     snapshot_item,
     snapshot_key,
 )
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
-from chalicelib.engine.ports import AnswerRecord
+from chalicelib.engine.ports import AnswerRecord, PendingCompletion
 from pixcore.errors import ConcurrentUpdate, NotFound
 
 BATCH_SIZE = 25  # DynamoDB's limit per BatchWriteItem
@@ -52,8 +56,12 @@ class DynamoAssessmentStore:
             kwargs["TableName"] = AssessmentItem.Meta.table_name
         try:
             return connection.dispatch(operation, kwargs)
-        except PynamoDBException as error:
-            if getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException":
+        except (PynamoDBException, ClientError) as error:
+            # `dispatch` lets botocore's error through (PynamoDB wraps it only in its own calls).
+            code = getattr(error, "cause_response_code", None) or getattr(
+                error, "response", {}
+            ).get("Error", {}).get("Code")
+            if code == "ConditionalCheckFailedException":
                 raise ConcurrentUpdate() from error
             raise
 
@@ -133,8 +141,8 @@ class DynamoAssessmentStore:
     def _write(
         self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord | None
     ) -> None:
-        """One conditional PutItem of the learner's item; the answers wait in it until the
-        assessment ends, then they go out with its snapshot (one more request)."""
+        """One conditional PutItem of the learner's item; the answers wait in it, with the
+        assessment, until the assessment is archived."""
         if not knowledge.version:  # a learner's item exists once they started an assessment
             raise _not_found()
         with self._lock:
@@ -151,12 +159,9 @@ class DynamoAssessmentStore:
             history = f"{history}\n{history_row(answer)}" if history else history_row(answer)
             item["elements"] = {"S": elements_json(knowledge)}
             item["seen"] = {"S": dumps(sorted(knowledge.seen_challenge_ids))}
-        if assessment.is_completed:
-            active.pop(assessment.id, None)
-        else:
-            active[assessment.id] = {"S": assessment_json(assessment)}
-            if history:
-                histories[assessment.id] = {"S": history}
+        active[assessment.id] = {"S": assessment_json(assessment)}
+        if history:
+            histories[assessment.id] = {"S": history}
         item["active"] = {"M": active}
         item["history"] = {"M": histories}
         self._call(
@@ -165,11 +170,44 @@ class DynamoAssessmentStore:
             ConditionExpression="version = :v",
             ExpressionAttributeValues={":v": {"N": str(knowledge.version)}},
         )
-        if assessment.is_completed:
-            # The learner's item above is the truth; the history follows it (idempotent puts).
-            self._put_all(
-                [snapshot_item(assessment).serialize(), *history_items(assessment, history)]
+
+    def _completed(self, raw: dict[str, Any] | None) -> list[tuple[Assessment, str]]:
+        """The completed assessments still in a learner's item, with their history lines."""
+        histories = (raw or {}).get("history", {}).get("M", {})
+        found = []
+        for value in (raw or {}).get("active", {}).get("M", {}).values():
+            assessment = assessment_from_json(value["S"], 0)
+            if assessment.is_completed:
+                found.append((assessment, histories.get(assessment.id, {}).get("S", "")))
+        return found
+
+    def archive(self, assessment_id: str, user_id: str) -> Knowledge | None:
+        raw = self._learner(user_id)
+        for assessment, history in self._completed(raw):
+            if assessment.id == assessment_id:
+                self._put_all(
+                    [snapshot_item(assessment).serialize(), *history_items(assessment, history)]
+                )
+                return knowledge_from_raw(user_id, raw)
+        return None
+
+    def forget_archived(self, assessment_id: str, user_id: str) -> None:
+        with suppress(ConcurrentUpdate):  # already forgotten by an earlier delivery
+            self._call(
+                "UpdateItem",
+                Key=learner_key(user_id),
+                # The version moves on, so no write prepared from the older item brings it back.
+                UpdateExpression="SET version = version + :one REMOVE active.#a, history.#a",
+                ConditionExpression="attribute_exists(active.#a)",
+                ExpressionAttributeNames={"#a": assessment_id},
+                ExpressionAttributeValues={":one": {"N": "1"}},
             )
+
+    def pending_completions(self, user_id: str) -> list[PendingCompletion]:
+        return [
+            PendingCompletion(assessment.id, last_answered_at(history))
+            for assessment, history in self._completed(self._learner(user_id))
+        ]
 
     def _put_all(self, items: list[dict[str, Any]]) -> None:
         table = AssessmentItem.Meta.table_name

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
 from chalicelib.engine.exceptions import AnswerAlreadyRecordedError
-from chalicelib.engine.ports import AnswerRecord
+from chalicelib.engine.ports import AnswerRecord, PendingCompletion
 from pixcore.errors import ConcurrentUpdate, NotFound
 
 
@@ -29,6 +29,7 @@ class InMemoryAssessmentStore:
         self.slots: dict[tuple[str, str], str] = {}
         self.knowledges: dict[str, Knowledge] = {}
         self.answers: dict[tuple[str, str], AnswerRecord] = {}
+        self.archived: dict[str, list[AnswerRecord]] = {}
 
     def get(self, assessment_id: str, user_id: str = "") -> Assessment:
         try:
@@ -67,6 +68,31 @@ class InMemoryAssessmentStore:
         self.answers[(answer.assessment_id, answer.challenge_id)] = answer
         self.assessments[assessment.id] = replace(assessment, version=assessment.version + 1)
         self.knowledges[knowledge.user_id] = replace(knowledge, version=knowledge.version + 1)
+
+    def _pending(self, user_id: str) -> list[Assessment]:
+        return [
+            a
+            for a in self.assessments.values()
+            if a.user_id == user_id and a.is_completed and a.id not in self.archived
+        ]
+
+    def archive(self, assessment_id: str, user_id: str) -> Knowledge | None:
+        if not any(a.id == assessment_id for a in self._pending(user_id)):
+            return None
+        self.archived[assessment_id] = [
+            r for (a, _), r in self.answers.items() if a == assessment_id
+        ]
+        return self.knowledge(user_id)
+
+    def forget_archived(self, assessment_id: str, user_id: str) -> None:
+        """The fake keeps nothing pending apart from `archived`."""
+
+    def pending_completions(self, user_id: str) -> list[PendingCompletion]:
+        completions = []
+        for a in self._pending(user_id):
+            times = [r.answered_at for (i, _), r in self.answers.items() if i == a.id]
+            completions.append(PendingCompletion(a.id, max(times, default=None)))
+        return completions
 
     @staticmethod
     def _check(stored: int, expected: int) -> None:

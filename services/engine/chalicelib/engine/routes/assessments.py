@@ -82,7 +82,6 @@ def register(api: Api) -> None:
             deps.publisher,
             deps.clock,
             bootstrap.content(),
-            deps.max_level,
             ctx.user,
             assessment_id,
         )
@@ -106,7 +105,6 @@ def register(api: Api) -> None:
             deps.publisher,
             deps.clock,
             bootstrap.content(),
-            deps.max_level,
             ctx.user,
             command,
         )

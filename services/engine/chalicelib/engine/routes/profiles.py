@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.engine import bootstrap, schemas
-from chalicelib.engine.use_cases import profiles
+from chalicelib.engine.use_cases import completion, profiles
 from pixcore.http import Api, Context
 
 
@@ -21,4 +21,5 @@ def register(api: Api) -> None:
     @api.route("/users/me/profile", response=schemas.ProfileOut, summary="Mon profil Pix")
     def my_profile(ctx: Context) -> dict[str, Any]:
         deps = bootstrap.engine()
+        completion.announce_lost(deps.assessments, deps.publisher, deps.clock, ctx.user.user_id)
         return profiles.my_profile(deps.assessments, deps.max_level, ctx.user)

@@ -1,4 +1,5 @@
-"""Answering the challenge shown: grade, learn, pick the next one, in one read and one write."""
+"""Answering the challenge shown: grade, learn, pick the next one, in one read and one write;
+the last answer announces the completion, archived and published off the request."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.knowledge import knowledge_for_answer
 from chalicelib.engine.ports import AnswerRecord, AssessmentStore
-from chalicelib.engine.use_cases.progress import choose_next, publish_profile
+from chalicelib.engine.use_cases.completion import announce
+from chalicelib.engine.use_cases.progress import choose_next
 from pixcore.auth import Principal
 from pixcore.bus import Publisher
 from pixcore.clock import Clock
@@ -54,7 +56,6 @@ def answer(
     publisher: Publisher,
     clock: Clock,
     content: LearningContent,
-    max_level: int,
     user: Principal,
     command: GiveAnswer,
 ) -> AnswerOutcome:
@@ -62,7 +63,7 @@ def answer(
     is refused; a lost race is retried once, then reported as a conflict."""
     for attempt in range(2):
         try:
-            return _answer_once(store, publisher, clock, content, max_level, user, command)
+            return _answer_once(store, publisher, clock, content, user, command)
         except ConcurrentUpdate:
             if attempt:
                 raise
@@ -74,7 +75,6 @@ def _answer_once(
     publisher: Publisher,
     clock: Clock,
     content: LearningContent,
-    max_level: int,
     user: Principal,
     command: GiveAnswer,
 ) -> AnswerOutcome:
@@ -114,7 +114,7 @@ def _answer_once(
         ),
     )
     if following is None:
-        publish_profile(publisher, knowledge, max_level, now)
+        announce(publisher, user.user_id, assessment.id, now)
     return AnswerOutcome(result, following, following is None)
 
 

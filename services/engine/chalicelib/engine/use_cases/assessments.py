@@ -9,7 +9,8 @@ from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.placement import competence_targets
 from chalicelib.engine.ports import AssessmentStore
-from chalicelib.engine.use_cases.progress import choose_next, publish_profile
+from chalicelib.engine.use_cases.completion import announce
+from chalicelib.engine.use_cases.progress import choose_next
 from pixcore.auth import Principal
 from pixcore.bus import Publisher
 from pixcore.clock import Clock
@@ -99,12 +100,11 @@ def next_for(
     publisher: Publisher,
     clock: Clock,
     content: LearningContent,
-    max_level: int,
     user: Principal,
     assessment_id: str,
 ) -> Challenge | None:
     """The challenge being shown (again, on resume: its clock keeps running), a new one, or
-    None once the assessment is over — then it is completed and the profile published."""
+    None once the assessment is over — then it is completed and its completion announced."""
     for attempt in range(2):
         assessment, knowledge = store.load(assessment_id, user.user_id)
         check_owner(assessment, user.user_id)
@@ -121,6 +121,6 @@ def next_for(
                 raise
             continue
         if challenge is None:
-            publish_profile(publisher, knowledge, max_level, now)
+            announce(publisher, user.user_id, assessment.id, now)
         return challenge
     raise AssertionError("unreachable")
