@@ -171,6 +171,25 @@ def phase(name: str, targets: list[tuple], ramp: float, seconds: float) -> dict[
     return report(name, window.latencies, elapsed, listen_overflows() - overflows)
 
 
+def mixed_phase(
+    learners: list[tuple], probes: list[tuple], ramp: float, seconds: float
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Learners and floor probes at once: the floor measured under the learners' own background
+    (starts, `next`, completions and the queue consumers they trigger), the fair comparison."""
+    now = time.perf_counter()
+    answers, floors = (
+        Window(now + ramp, now + ramp + seconds),
+        Window(now + ramp, now + ramp + seconds),
+    )
+    overflows = listen_overflows()
+    run_threads([(*t, answers) for t in learners] + [(*t, floors) for t in probes])
+    dropped = listen_overflows() - overflows
+    return (
+        report("answer", answers.latencies, seconds, dropped),
+        report("floor", floors.latencies, seconds, dropped),
+    )
+
+
 def warm_up(url: str, token: str) -> None:
     """First requests build clients, models and the content index: not part of either phase."""
     from infra.local.client import ApiClient
@@ -197,6 +216,18 @@ def main() -> int:
     )
     parser.add_argument(
         "--workers", type=int, default=DEFAULT_WORKERS, help="requests the gateway runs at once"
+    )
+    parser.add_argument(
+        "--probes",
+        type=int,
+        default=20,
+        help="floor probes run alongside the learners in a third phase (0: no such phase)",
+    )
+    parser.add_argument(
+        "--probe-think",
+        type=float,
+        default=0.5,
+        help="mean pause of each floor probe of the third phase, seconds",
     )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -245,6 +276,23 @@ def main() -> int:
             f"(target ≤ 2.00); p50 ratio = {answer['p50_ms'] / floor['p50_ms']:.2f}",
             flush=True,
         )
+        if args.probes:
+            print(f"mixed: {args.learners} learners and {args.probes} floor probes at once")
+            answer, floor = mixed_phase(
+                [(learner_loop, url, accounts, i, args.think) for i, accounts in enumerate(tokens)],
+                [
+                    (floor_loop, url, f"p{i}", 10_000 + i, args.probe_think)
+                    for i in range(args.probes)
+                ],
+                args.ramp,
+                args.seconds,
+            )
+            print(
+                f"same background: p99 ratio answer/floor = "
+                f"{answer['p99_ms'] / floor['p99_ms']:.2f}; p50 ratio = "
+                f"{answer['p50_ms'] / floor['p50_ms']:.2f}",
+                flush=True,
+            )
     finally:
         child.stdin.close()
         child.wait(timeout=30)
