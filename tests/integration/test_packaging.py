@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from infra.packaging import (
-    check_requirements,
-    check_wheel_tags,
-    elf_dependencies,
-    package_all,
-)
+from infra.elf import elf_dependencies
+from infra.packaging import package_all
 from infra.resources import SERVICES
+from infra.zip_checks import check_requirements, check_wheel_tags
 
 LAMBDA_PY311_GLIBC = (2, 26)
 
