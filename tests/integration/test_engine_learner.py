@@ -70,6 +70,18 @@ def test_an_answer_costs_two_dynamodb_requests_the_last_one_too(client, apps, dy
     assert dynamodb_calls == {"GetItem": 1, "BatchWriteItem": 1, "UpdateItem": 2, "PutItem": 1}
 
 
+def test_starting_an_evaluation_reads_the_learner_once(client, dynamodb_calls):
+    headers = headers_for("ines")
+    start(client, headers, "1.1")  # the learner's item is created
+    dynamodb_calls.clear()
+    start(client, headers, "1.2")
+    # One read of the learner's item, the assessment's snapshot, the learner's item updated.
+    assert dynamodb_calls == {"GetItem": 1, "PutItem": 1, "UpdateItem": 1}
+    dynamodb_calls.clear()
+    start(client, headers, "1.2")  # resumed: a read only
+    assert dynamodb_calls == {"GetItem": 1}
+
+
 def test_the_answers_are_kept_once_the_completion_is_handled(client, apps):
     headers = headers_for("zoe")
     assessment_id = start(client, headers, "2.3")["assessment_id"]

@@ -48,6 +48,7 @@ class DynamoAssessmentStore:
         self._read: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
         self._remembered = remembered
         self._lock = threading.Lock()
+        self._local = threading.local()
 
     def _call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
         # The models' own connection: one botocore client per container, kept alive.
@@ -92,11 +93,18 @@ class DynamoAssessmentStore:
 
     def started_in(self, user_id: str, slot: str) -> Assessment | None:
         raw = self._learner(user_id)
+        # `add` usually follows in the same request: it reuses this read (its write is
+        # conditional on the version read, so a stale item only costs a retry).
+        self._local.last = (user_id, raw)
         found = (raw or {}).get("slots", {}).get("M", {}).get(slot)
         return self._from(raw, found["S"]) if found else None
 
     def add(self, assessment: Assessment, replacing: str | None = None) -> None:
-        raw = self._learner(assessment.user_id)
+        last, self._local.last = getattr(self._local, "last", None), None
+        if last is not None and last[0] == assessment.user_id:
+            raw = last[1]
+        else:
+            raw = self._learner(assessment.user_id)
         slots = (raw or {}).get("slots", {}).get("M", {})
         if slots.get(assessment.slot, {}).get("S") != replacing:
             raise ConcurrentUpdate()
