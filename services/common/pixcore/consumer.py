@@ -9,10 +9,11 @@ from typing import Any
 from pixcore.errors import PixError
 from pixcore.idempotency import ProcessedMessages
 from pixcore.logs import get_logger
-from pixcore.messages import CATALOG, Message, parse_message
+from pixcore.messages import CATALOG, parse_message
 from pixcore.storage import DocumentStore
 
-Handler = Callable[[Message], None]
+# Each handler takes the message class its type names in the catalog; what it returns is unused.
+Handler = Callable[[Any], object]
 log = get_logger("consumer")
 
 

@@ -103,7 +103,7 @@ def _shape(result: Any, status: int) -> Response:
     if isinstance(result, Response):
         return result
     if isinstance(result, FileResult):
-        headers = {"Content-Type": result.content_type}
+        headers: dict[str, str | list[str]] = {"Content-Type": result.content_type}
         if result.filename:
             headers["Content-Disposition"] = f'attachment; filename="{result.filename}"'
         content = result.content
@@ -172,9 +172,12 @@ class Api:
             @wraps(fn)
             def view(**params: str) -> Response:
                 request = self.app.current_request
+                assert request is not None, "Chalice sets the request before calling a view"
                 try:
                     headers = {k.lower(): v for k, v in request.headers.items()}
                     raw = request.raw_body or b""
+                    if isinstance(raw, str):
+                        raw = raw.encode()
                     if len(raw) > self.max_body_bytes:
                         raise TooLarge(details={"max_bytes": self.max_body_bytes})
                     identity = (request.context or {}).get("identity") or {}

@@ -60,7 +60,7 @@ def test_qcm_needs_exactly_the_right_set_in_any_order(value, expected):
     assert check_answer(challenge(**QCM), value) is expected
 
 
-@pytest.mark.parametrize("value", [[5], "0", [True], {"a": "1"}, "deux", "²"])
+@pytest.mark.parametrize("value", [[5], "0", [True], True, False, {"a": "1"}, "deux", "²"])
 def test_choice_answers_of_the_wrong_shape_are_refused(value):
     with pytest.raises(Invalid) as caught:
         check_answer(challenge(**QCM), value)

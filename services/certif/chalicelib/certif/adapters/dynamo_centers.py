@@ -17,7 +17,7 @@ class CenterItem(CertifItem):
     sector = UnicodeAttribute()
     academie = UnicodeAttribute()
     is_certification_center = BooleanAttribute()
-    members = MapAttribute(default=dict)
+    members: MapAttribute = MapAttribute(default=dict)
 
 
 class DynamoCenterRepository:

@@ -84,7 +84,7 @@ class DynamoAssessmentStore:
 
     def _from(self, raw: dict[str, Any] | None, assessment_id: str) -> Assessment:
         active = (raw or {}).get("active", {}).get("M", {}).get(assessment_id)
-        if active is None:
+        if active is None or raw is None:
             return self._snapshot(assessment_id)
         return assessment_from_json(active["S"], int(raw["version"]["N"]))
 

@@ -73,11 +73,11 @@ def _is_late(challenge: Challenge, elapsed_seconds: float | None) -> bool:
 
 def _chosen_proposals(challenge: Challenge, value: AnswerValue) -> frozenset[int]:
     """Proposal numbers from 2, "2", "1,3" or [1, 3]; an empty choice is simply wrong."""
-    if isinstance(value, Mapping):
+    if isinstance(value, Mapping | bool):
         raise _invalid(challenge, "une réponse à choix est un numéro ou une liste de numéros")
     if isinstance(value, str):
         items: list[int | str] = [part for part in value.replace(";", ",").split(",")]
-    elif isinstance(value, int) and not isinstance(value, bool):
+    elif isinstance(value, int):
         items = [value]
     else:
         items = list(value)

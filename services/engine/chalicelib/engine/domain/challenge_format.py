@@ -39,13 +39,13 @@ def parse_challenge(
     if skill_id not in skill_ids:
         bad(f"« skill » ne désigne aucun acquis connu : {skill_id!r}")
     try:
-        kind = ChallengeType(raw.get("type"))
+        kind = ChallengeType(str(raw.get("type")))
     except ValueError:
         expected = ", ".join(t.value for t in ChallengeType)
         bad(f"type inconnu {raw.get('type')!r} (attendu : {expected})")
         return None
     try:
-        status = ChallengeStatus(raw.get("status"))
+        status = ChallengeStatus(str(raw.get("status")))
     except ValueError:
         bad(f"statut inconnu {raw.get('status')!r}")
         status = ChallengeStatus.PROPOSED
@@ -67,6 +67,7 @@ def parse_challenge(
     if len(problems.items) > before or answer_shape is None:
         return None
     proposals, fields, choices, texts = answer_shape
+    assert isinstance(cid, str) and isinstance(skill_id, str) and isinstance(instruction, str)
     return Challenge(
         id=cid,
         skill_id=skill_id,
@@ -114,7 +115,7 @@ def _answer_shape(
     if kind.has_choices:
         return _choices(kind, raw.get("proposals"), solutions, bad)
     if kind is ChallengeType.QROC:
-        fields = (AnswerField(QROC_FIELD, str(raw.get("label") or "")),)
+        fields: tuple[AnswerField, ...] = (AnswerField(QROC_FIELD, str(raw.get("label") or "")),)
         groups = {QROC_FIELD: solutions}
     else:
         fields = _fields(raw.get("fields"), bad)

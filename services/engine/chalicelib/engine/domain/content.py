@@ -55,7 +55,7 @@ class LearningContent:
         self._skills_of = _frozen(skills_of)
         self._skills_of_tube = _frozen(skills_of_tube)
         self._challenges_of = _frozen(challenges_of)
-        per_level = defaultdict(int)
+        per_level: defaultdict[tuple[str, int], int] = defaultdict(int)
         for skill in parsed.skills:
             per_level[(skill.competence_code, skill.level)] += 1
         self._pix = {

@@ -31,20 +31,22 @@ class ParsedContent:
 def parse_content(raw: dict[str, Any] | bytes | str) -> ParsedContent:
     """Validates a whole content file; every problem is reported at once in CONTENT_INVALID."""
     problems = Problems()
+    decoded: Any = raw
     if isinstance(raw, bytes | str):
-        raw, problems.text = decode_json(raw)
-    if not isinstance(raw, dict):
+        decoded, problems.text = decode_json(raw)
+    if not isinstance(decoded, dict):
         problems.add("fichier", None, "le contenu doit être un objet JSON")
         problems.raise_if_any()
-    if raw.get("format") != FORMAT_NAME or raw.get("format_version") != FORMAT_VERSION:
+    data: dict[str, Any] = decoded
+    if data.get("format") != FORMAT_NAME or data.get("format_version") != FORMAT_VERSION:
         problems.add(
             "fichier",
             None,
             f"« format » doit valoir {FORMAT_NAME!r} et « format_version » {FORMAT_VERSION}",
         )
-    lists = {}
+    lists: dict[str, Any] = {}
     for key in ("tubes", "skills", "challenges"):
-        lists[key] = raw.get(key)
+        lists[key] = data.get(key)
         if not isinstance(lists[key], list) or not lists[key]:
             problems.add("fichier", None, f"« {key} » doit être une liste non vide")
             lists[key] = []
@@ -58,7 +60,7 @@ def parse_content(raw: dict[str, Any] | bytes | str) -> ParsedContent:
             challenges.append(challenge)
     _unique(lists["challenges"], "challenges", problems)
     problems.raise_if_any()
-    return ParsedContent(str(raw.get("name") or ""), tubes, skills, tuple(challenges))
+    return ParsedContent(str(data.get("name") or ""), tubes, skills, tuple(challenges))
 
 
 def _tubes(items: list[Any], problems: Problems) -> tuple[Tube, ...]:

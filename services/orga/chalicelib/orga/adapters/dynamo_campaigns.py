@@ -62,7 +62,7 @@ def _campaign(i: CampaignItem) -> Campaign:
         CampaignType(i.type),
         i.created_by,
         i.created_at,
-        list(i.target_skill_ids or []),
+        [str(skill) for skill in i.target_skill_ids or []],
         i.external_id_label,
         i.landing_text,
         i.archived_at,

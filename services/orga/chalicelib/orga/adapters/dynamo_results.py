@@ -61,7 +61,7 @@ class DynamoResultRepository:
     def of_organization(
         self, organization_id: str
     ) -> list[tuple[CertificationResultRow, str | None]]:
-        found = []
+        found: list[tuple[CertificationResultRow, str | None]] = []
         for i in ResultItem.query(f"ORGRESULTS#{organization_id}"):
             found.append(
                 (

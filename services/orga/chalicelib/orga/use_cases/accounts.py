@@ -70,8 +70,8 @@ def log_in(
         keys.append((f"source:{source}", SOURCE_FREE_FAILURES))
     for key, free in keys:
         record = throttle.failures(key)
-        if is_locked(record, now, free):
-            until = locked_until(record, free)
+        until = locked_until(record, free)
+        if until is not None and is_locked(record, now, free):
             raise Throttled(details={"retry_after_seconds": int((until - now).total_seconds()) + 1})
     account = accounts.find_by_login(login_key(identifier))
     if (
