@@ -33,24 +33,6 @@ from infra.zip_checks import (
 
 ROOT = Path(__file__).resolve().parents[1]
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # Lambda's hard limit on a function's unzipped code
-# What a manylinux extension may link without bundling it, and the Lambda image really has.
-LAMBDA_SYSTEM_LIBS = {
-    "libc.so.6",
-    "libm.so.6",
-    "libdl.so.2",
-    "librt.so.1",
-    "libpthread.so.0",
-    "libutil.so.1",
-    "libresolv.so.2",
-    "libnsl.so.1",
-    "libcrypt.so.1",
-    "libgcc_s.so.1",
-    "libstdc++.so.6",
-    "libz.so.1",
-    "ld-linux-x86-64.so.2",
-}
-SKIPPED = {"__pycache__", "bin"}
-CHECKER = Path(__file__).with_name("lambda_import_check.py")
 
 
 @dataclass
