@@ -38,8 +38,8 @@ def serve(learners: int, workers: int) -> None:
     from infra.local.moto_server import free_port
     from infra.local.stack import LocalStack
     from pixcore import runtime
-    from pixcore.auth import Principal
     from pixcore.logs import log_to_file
+    from pixcore.principal import Principal
 
     (ROOT / ".pixcert").mkdir(exist_ok=True)
     log_to_file(str(ROOT / ".pixcert" / "bench.log"))

@@ -105,7 +105,7 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     from chalicelib.orga import bootstrap
     from chalicelib.orga.use_cases import imports, students
     from infra.local.pump import _Context, sqs_event
-    from pixcore.auth import JURY, Principal
+    from pixcore.principal import JURY, Principal
 
     deps, jury = bootstrap.orga(), Principal("bench", JURY)
     module = app_loader.load("orga")

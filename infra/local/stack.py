@@ -62,7 +62,7 @@ class LocalStack:
     def _seed_admin(self) -> None:
         from chalicelib.orga import bootstrap
         from chalicelib.orga.use_cases.accounts import SignUp, sign_up
-        from pixcore.auth import JURY
+        from pixcore.principal import JURY
 
         self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
         self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)

@@ -18,7 +18,13 @@ def sample(message_type: str):  # noqa: ANN201
     now, today = datetime(2026, 3, 10, 9, 0, tzinfo=UTC), date(2026, 3, 10)
     mark = c.CompetenceMark(competence="1.1", level=3, pix=24)
     answer = c.CertificationAnswer(
-        challenge_id="ch1", competence="1.1", skill="@recherche3", challenge_type="QCU", result="ok"
+        question_number=1,
+        challenge_id="ch1",
+        competence="1.1",
+        skill="@recherche3",
+        challenge_type="QCU",
+        result="ok",
+        features=c.ChallengeFeatures(has_image=True),
     )
     samples = {
         "OrganizationRegistered": c.OrganizationRegistered(
@@ -105,6 +111,65 @@ def sample(message_type: str):  # noqa: ANN201
                 )
             ],
         ),
+        "CampaignCreated": c.CampaignCreated(
+            campaign_id="camp",
+            code="ABCDEF123",
+            organization_id="o",
+            campaign_type="ASSESSMENT",
+            target_skill_ids=["@recherche2"],
+            created_at=now,
+        ),
+        "CampaignArchived": c.CampaignArchived(
+            campaign_id="camp", code="ABCDEF123", archived_at=now
+        ),
+        "CampaignJoined": c.CampaignJoined(
+            campaign_id="camp",
+            code="ABCDEF123",
+            organization_id="o",
+            student_id="s",
+            user_id="u",
+            joined_at=now,
+        ),
+        "ProfileShareRequested": c.ProfileShareRequested(
+            campaign_id="camp", code="ABCDEF123", user_id="u", requested_at=now
+        ),
+        "ProfileShared": c.ProfileShared(
+            campaign_id="camp",
+            code="ABCDEF123",
+            user_id="u",
+            competences=[mark],
+            total_pix=24,
+            certifiable=False,
+            as_of=now,
+            target_skill_count=4,
+            validated_target_skill_count=3,
+            mastery_percentage=75,
+        ),
+        "CertificationStartRefused": c.CertificationStartRefused(
+            course_id="c",
+            session_id="1",
+            candidate_id="k",
+            user_id="u",
+            code="NOT_CERTIFIABLE",
+            message="Votre profil n'est pas encore certifiable.",
+        ),
+        "CertificationEndScreenConfirmed": c.CertificationEndScreenConfirmed(
+            course_id="c", session_id="1", candidate_id="k", confirmed_at=now
+        ),
+        "CertificationEndRequested": c.CertificationEndRequested(
+            course_id="c", session_id="1", candidate_id="k", reason="Fraude", requested_at=now
+        ),
+        "SessionUpdated": c.SessionUpdated(
+            session_id="1",
+            center_id="o",
+            session_date=today,
+            status="created",
+            candidate_count=40,
+            revision=3,
+        ),
+        "SessionStatusChanged": c.SessionStatusChanged(
+            session_id="1", status="in_process", changed_at=now
+        ),
         "SessionPublished": c.SessionPublished(
             session_id="1",
             center_id="o",
@@ -139,7 +204,7 @@ def _handled_types(service: str) -> set[str]:
     import importlib
 
     module = importlib.import_module(f"chalicelib.{service}.handlers")
-    return set(module.handlers(None))  # handlers only close over their deps
+    return {cls.TYPE for cls in module.handlers(None)}  # handlers only close over their deps
 
 
 def test_consumers_only_handle_catalog_messages_routed_to_them():
@@ -147,3 +212,22 @@ def test_consumers_only_handle_catalog_messages_routed_to_them():
         for message_type in _handled_types(service):
             assert message_type in CATALOG
             assert service in CONSUMERS[message_type], (service, message_type)
+
+
+def test_each_line_of_orga_active_student_list_parses_in_certif():
+    from chalicelib.orga.domain.students import Student, summary
+
+    student = Student(
+        id="s1",
+        organization_id="o",
+        ine="123456789AB",
+        last_name="N'Diaye-Lefèvre",
+        first_name="Zoé",
+        birthdate=date(2011, 2, 28),
+        division="3E1",
+        birth_country_code="99100",
+        birth_department_code="2A",
+        birth_city_code="2A004",
+    )
+    line = c.StudentLine.model_validate_json(json.dumps(summary(student), ensure_ascii=False))
+    assert (line.id, line.birthdate, line.division) == ("s1", date(2011, 2, 28), "3E1")

@@ -13,7 +13,7 @@ from moto import mock_aws
 from infra.local import apps as app_loader
 from infra.local.moto_server import deploy_template
 from pixcore import runtime
-from pixcore.auth import JURY, Principal
+from pixcore.principal import JURY, Principal
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,7 +100,7 @@ ORGA_SCHOOL = {
 @pytest.fixture
 def school(client, jury_headers) -> dict:  # noqa: ANN001
     """A school registered by the jury, with the headers of one of its admins."""
-    from pixcore.auth import ADMIN
+    from pixcore.principal import ADMIN
 
     created = body(
         client("orga").http.post(

@@ -6,7 +6,7 @@ import json
 import random
 from typing import Any
 
-from pixcore.auth import Principal
+from pixcore.principal import Principal
 from tests.integration.conftest import body, token_for
 
 

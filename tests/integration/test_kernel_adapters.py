@@ -45,7 +45,7 @@ def test_a_large_message_crosses_sqs_by_claim_check(aws):
 
 
 def test_the_signing_key_comes_from_ssm(aws):
-    from pixcore.auth import Principal
+    from pixcore.principal import Principal
 
     tokens = runtime.tokens()
     assert tokens.verify(tokens.issue(Principal("u1"))).user_id == "u1"

@@ -58,7 +58,7 @@ def test_no_token_gets_401(client):
 
 
 def test_a_token_without_the_role_gets_403(client):
-    from pixcore.auth import Principal
+    from pixcore.principal import Principal
     from tests.integration.conftest import token_for
 
     student = {"Authorization": f"Bearer {token_for(Principal('student-1'))}"}

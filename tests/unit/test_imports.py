@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import re
-from pathlib import Path
 
 import pytest
 
@@ -38,14 +36,3 @@ def test_no_chalicelib_init():
         assert (SERVICES_DIR / service / "vendor" / "pixcore").resolve() == (
             SERVICES_DIR / "common" / "pixcore"
         ).resolve()
-
-
-def test_domain_packages_import_no_infrastructure():
-    banned = ("boto3", "botocore", "pynamodb", "chalice", "fpdf", "jinja2")
-    for path in SERVICES_DIR.glob("*/chalicelib/*/domain/**/*.py"):
-        text = Path(path).read_text()
-        for lib in banned:
-            assert not re.search(rf"^\s*(?:from|import)\s+{lib}(?:[.\s]|$)", text, re.M), (
-                path,
-                lib,
-            )

@@ -5,40 +5,18 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import jwt
 
 from pixcore.aws import client
-from pixcore.errors import Forbidden, Unauthenticated
+from pixcore.errors import Unauthenticated
+from pixcore.principal import MEMBERSHIP_ROLES, ROLES, STUDENT, Principal
 
 ISSUER = "pixcert"
 ALGORITHM = "HS256"
 TOKEN_LIFETIME_SECONDS = 3600
-
-STUDENT = "STUDENT"
-JURY = "JURY"
-SUPERADMIN = "SUPERADMIN"
-ADMIN = "ADMIN"
-MEMBER = "MEMBER"
-
-
-@dataclass(frozen=True)
-class Principal:
-    user_id: str
-    role: str = STUDENT
-    memberships: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def is_jury(self) -> bool:
-        return self.role in (JURY, SUPERADMIN)
-
-    def is_member_of(self, organization_id: str) -> bool:
-        return organization_id in self.memberships
-
-    def is_admin_of(self, organization_id: str) -> bool:
-        return self.memberships.get(organization_id) == ADMIN
 
 
 class TokenService:
@@ -46,7 +24,9 @@ class TokenService:
         self._key = key
         self.lifetime = lifetime
 
-    def issue(self, principal: Principal, now: float | None = None) -> str:
+    def issue(
+        self, principal: Principal, now: float | None = None, lifetime: int | None = None
+    ) -> str:
         issued = int(now if now is not None else time.time())
         claims = {
             "iss": ISSUER,
@@ -56,8 +36,12 @@ class TokenService:
                 {"organization_id": o, "role": r} for o, r in principal.memberships.items()
             ],
             "iat": issued,
-            "exp": issued + self.lifetime,
+            "exp": issued + (lifetime or self.lifetime),
         }
+        if principal.academie:
+            claims["academie"] = principal.academie
+        if principal.session_id:
+            claims["session_id"] = principal.session_id
         return jwt.encode(claims, self._key(), algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Principal:
@@ -75,10 +59,7 @@ class TokenService:
             ) from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
-        memberships = {m["organization_id"]: m["role"] for m in claims.get("memberships", [])}
-        return Principal(
-            user_id=claims["sub"], role=claims.get("role", STUDENT), memberships=memberships
-        )
+        return principal_from_claims(claims)
 
 
 def bearer(headers: dict[str, str]) -> str:
@@ -100,19 +81,26 @@ def token_service_from_env() -> TokenService:
     return TokenService(lambda: ssm_signing_key(name))
 
 
-def require_jury(principal: Principal) -> None:
-    if not principal.is_jury:
-        raise Forbidden("Cette action est réservée au jury Pix.", code="JURY_ONLY")
-
-
-def require_member(principal: Principal, organization_id: str, admin: bool = False) -> None:
-    """Members see their organization; admins manage it; the jury may do both."""
-    if principal.is_jury:
-        return
-    if admin and not principal.is_admin_of(organization_id):
-        raise Forbidden(
-            "Cette action est réservée aux administrateurs de l'établissement.",
-            code="ORGANIZATION_ADMIN_ONLY",
-        )
-    if not principal.is_member_of(organization_id):
-        raise Forbidden("Vous n'êtes pas membre de cet établissement.", code="NOT_A_MEMBER")
+def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    """A signed token with claims of the wrong shape is refused like a forged one."""
+    invalid = Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID")
+    memberships = claims.get("memberships", [])
+    role = claims.get("role", STUDENT)
+    optional = [claims.get("academie"), claims.get("session_id")]
+    if (
+        not isinstance(claims.get("sub"), str)
+        or role not in ROLES
+        or not isinstance(memberships, list)
+        or any(v is not None and not isinstance(v, str) for v in optional)
+    ):
+        raise invalid
+    members: dict[str, str] = {}
+    for m in memberships:
+        if (
+            not isinstance(m, dict)
+            or not isinstance(m.get("organization_id"), str)
+            or m.get("role") not in MEMBERSHIP_ROLES
+        ):
+            raise invalid
+        members[m["organization_id"]] = m["role"]
+    return Principal(claims["sub"], role, members, optional[0], optional[1])

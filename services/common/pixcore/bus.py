@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Protocol
 
 from pixcore.aws import client
 from pixcore.messages import Message, consumers_of
-from pixcore.storage import DocumentStore
+from pixcore.ports import DocumentStore
 
 SQS_BODY_LIMIT = 256 * 1024
 CLAIM_CHECK_THRESHOLD = 200 * 1024
-
-
-class Publisher(Protocol):
-    def publish(self, *messages: Message) -> None: ...
 
 
 def encode(message: Message, claims: DocumentStore | None) -> str:
@@ -68,19 +63,3 @@ class SqsPublisher:
                     raise RuntimeError(
                         f"SQS refused {len(response['Failed'])} message(s) for {url}"
                     )
-
-
-class InMemoryPublisher:
-    """Records what was published, per consuming service, for tests."""
-
-    def __init__(self) -> None:
-        self.published: list[Message] = []
-
-    def publish(self, *messages: Message) -> None:
-        for message in messages:
-            if not consumers_of(message.type):
-                raise ValueError(f"{message.type} has no consumer in the catalog")
-            self.published.append(message)
-
-    def of_type(self, message_type: str) -> list[Message]:
-        return [m for m in self.published if m.type == message_type]

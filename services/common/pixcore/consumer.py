@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pixcore.errors import PixError
-from pixcore.idempotency import ProcessedMessages
 from pixcore.logs import get_logger
-from pixcore.messages import CATALOG, parse_message
-from pixcore.storage import DocumentStore
+from pixcore.messages import CATALOG, Message, parse_message
+from pixcore.ports import DocumentStore, ProcessedMessages
 
-# Each handler takes the message class its type names in the catalog; what it returns is unused.
+# Each handler takes the message class it is registered for; what it returns is unused.
 Handler = Callable[[Any], object]
+Handlers = Mapping[type[Message], Handler]
 log = get_logger("consumer")
 
 
@@ -33,13 +33,13 @@ class MessageConsumer:
     def __init__(
         self,
         service: str,
-        handlers: Mapping[str, Handler],
+        handlers: Handlers,
         processed: ProcessedMessages,
         claims: Callable[[str], DocumentStore] | None = None,
         lease_seconds: int = 120,
     ) -> None:
         self.service = service
-        self.handlers = dict(handlers)
+        self.handlers = {cls.TYPE: handler for cls, handler in handlers.items()}
         self.processed = processed
         self.claims = claims
         self.lease_seconds = lease_seconds

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.connection import Connection
-from pynamodb.exceptions import DeleteError, PutError, TransactWriteError
+from pynamodb.exceptions import DeleteError, PutError, TransactWriteError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -49,6 +51,8 @@ class TableItem(Model):
     gsi2pk = UnicodeAttribute(null=True)
     gsi2sk = UnicodeAttribute(null=True)
     expires_at = NumberAttribute(null=True)
+    # Aggregates written by several actors carry a version (see `put_versioned`).
+    version = NumberAttribute(null=True)
     gsi1 = Gsi1()
     gsi2 = Gsi2()
 
@@ -83,14 +87,50 @@ def is_condition_failure(error: Exception) -> bool:
     return False
 
 
-def save(item: Model, condition: Any = None, conflict: Exception | None = None) -> None:
-    """Conditional put; a lost race becomes a domain conflict, never a silent overwrite."""
+@contextmanager
+def conditional(conflict: Exception | None = None) -> Iterator[None]:
+    """Around a conditional write: a failed condition becomes a domain conflict (never a silent
+    overwrite); any other error goes through unchanged."""
     try:
-        item.save(condition=condition)
-    except PutError as error:
+        yield
+    except (PutError, UpdateError, DeleteError, TransactWriteError) as error:
         if is_condition_failure(error):
-            raise conflict or ConcurrentUpdate() from error
+            raise (conflict or ConcurrentUpdate()) from error
         raise
+
+
+def save(item: Model, condition: Any = None, conflict: Exception | None = None) -> None:
+    """Conditional put; a lost race becomes `conflict` (ConcurrentUpdate by default)."""
+    with conditional(conflict):
+        item.save(condition=condition)
+
+
+def put_versioned(item: TableItem, expected: int, conflict: Exception | None = None) -> int:
+    """Writes `item` as version `expected + 1` only if the stored one is still at `expected`
+    (0: it must not exist yet). Returns the new version."""
+    model = type(item)
+    condition = model.pk.does_not_exist() if expected == 0 else model.version == expected
+    item.version = expected + 1
+    save(item, condition, conflict)
+    return expected + 1
+
+
+def update_versioned(
+    item: TableItem,
+    expected: int,
+    actions: Sequence[Any],
+    conflict: Exception | None = None,
+    condition: Any = None,
+) -> int:
+    """UpdateItem of some attributes of a versioned aggregate, on the same terms as
+    `put_versioned`; `condition` adds a rule of the caller's (a state it must be in)."""
+    model = type(item)
+    check = model.version == expected
+    if condition is not None:
+        check = check & condition
+    with conditional(conflict):
+        item.update(actions=[*actions, model.version.set(expected + 1)], condition=check)
+    return expected + 1
 
 
 class ProcessedMessageModel(Model):

@@ -13,10 +13,11 @@ from typing import Any
 from chalice import Chalice, CORSConfig, Response
 from pydantic import BaseModel, ValidationError
 
-from pixcore.auth import Principal, TokenService, bearer
+from pixcore.auth import TokenService, bearer
 from pixcore.errors import Internal, Invalid, PixError, TooLarge
 from pixcore.logs import get_logger
 from pixcore.openapi import OpenApiRegistry, RouteDoc
+from pixcore.principal import Principal
 
 JSON = "application/json"
 # Binary both ways (uploads stay byte-exact, PDFs download as bytes); CSV answers are text.
@@ -97,6 +98,14 @@ def _parse(model: type[BaseModel], data: Any) -> BaseModel:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
         raise _validation_error(exc) from exc
+
+
+def shape(result: Any, response: type[BaseModel] | None) -> Any:
+    """The one way a route's result becomes its answer: validated against the route's response
+    schema, read from the domain object's attributes (or a mapping)."""
+    if response is None or result is None or isinstance(result, response):
+        return result
+    return response.model_validate(result, from_attributes=True)
 
 
 def _shape(result: Any, status: int) -> Response:
@@ -191,7 +200,7 @@ class Api:
                         ctx.body = _parse(body, _json(raw))
                     if query is not None:
                         ctx.query = _parse(query, dict(request.query_params or {}))
-                    return _shape(fn(ctx, **params), status)
+                    return _shape(shape(fn(ctx, **params), response), status)
                 except PixError as error:
                     return error_response(error)
                 except Exception:

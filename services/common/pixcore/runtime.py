@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache
 
 from pixcore.auth import TokenService, token_service_from_env
 from pixcore.aws import client
 from pixcore.bus import SqsPublisher
-from pixcore.consumer import Handler, MessageConsumer
+from pixcore.consumer import Handlers, MessageConsumer
 from pixcore.dynamo import DynamoProcessedMessages, processed_message_model
 from pixcore.settings import setting
 from pixcore.storage import S3DocumentStore
@@ -49,7 +49,7 @@ class ServiceRuntime:
     def publisher(self) -> SqsPublisher:
         return SqsPublisher(queue_url, claims_store())
 
-    def consumer(self, handlers: Mapping[str, Handler]) -> MessageConsumer:
+    def consumer(self, handlers: Handlers) -> MessageConsumer:
         model = processed_message_model(self.setting("PROCESSED_TABLE"))
         return MessageConsumer(
             self.service, handlers, DynamoProcessedMessages(model), document_store

@@ -1,33 +1,9 @@
-"""Document storage: S3 in the cloud and locally, in memory for unit tests."""
+"""Document storage on S3 (moto locally); the port is `pixcore.ports.DocumentStore`."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from pixcore.aws import client
 from pixcore.errors import NotFound
-
-
-class DocumentStore(Protocol):
-    bucket: str
-
-    def put(
-        self, key: str, body: bytes, content_type: str = "application/octet-stream"
-    ) -> None: ...
-
-    def get(self, key: str) -> bytes: ...
-
-    def exists(self, key: str) -> bool: ...
-
-    def delete(self, key: str) -> None: ...
-
-    def presigned_get(
-        self, key: str, expires_in: int = 300, filename: str | None = None
-    ) -> str: ...
-
-    def presigned_put(
-        self, key: str, expires_in: int = 900, content_type: str | None = None
-    ) -> str: ...
 
 
 class S3DocumentStore:
@@ -73,31 +49,3 @@ class S3DocumentStore:
         return client("s3").generate_presigned_url(
             "put_object", Params=params, ExpiresIn=expires_in
         )
-
-
-class InMemoryDocumentStore:
-    def __init__(self, bucket: str = "memory") -> None:
-        self.bucket = bucket
-        self.objects: dict[str, tuple[bytes, str]] = {}
-
-    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None:
-        self.objects[key] = (bytes(body), content_type)
-
-    def get(self, key: str) -> bytes:
-        if key not in self.objects:
-            raise NotFound("Document introuvable.", code="DOCUMENT_NOT_FOUND")
-        return self.objects[key][0]
-
-    def exists(self, key: str) -> bool:
-        return key in self.objects
-
-    def delete(self, key: str) -> None:
-        self.objects.pop(key, None)
-
-    def presigned_get(self, key: str, expires_in: int = 300, filename: str | None = None) -> str:
-        return f"memory://{self.bucket}/{key}?expires_in={expires_in}"
-
-    def presigned_put(
-        self, key: str, expires_in: int = 900, content_type: str | None = None
-    ) -> str:
-        return f"memory://{self.bucket}/{key}?upload&expires_in={expires_in}"

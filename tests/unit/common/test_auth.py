@@ -7,9 +7,10 @@ import time
 import jwt
 import pytest
 
-from pixcore.auth import JURY, Principal, TokenService, bearer, require_jury, require_member
+from pixcore.auth import TokenService, bearer
 from pixcore.errors import Forbidden, Unauthenticated
 from pixcore.passwords import hash_password, verify_password
+from pixcore.principal import JURY, Principal, require_jury, require_member
 
 KEY = "k" * 48
 
@@ -88,3 +89,31 @@ def test_passwords_are_hashed_with_a_salt_and_verified():
     assert verify_password("Secret123", stored)
     assert not verify_password("secret123", stored)
     assert not verify_password("Secret123", "garbage")
+
+
+def test_academie_and_examiner_scopes_travel_in_the_token():
+    for principal in (
+        Principal("u2", "ACADEMIE", academie="Créteil"),
+        Principal("exam-1", "EXAMINER", session_id="123"),
+    ):
+        assert tokens().verify(tokens().issue(principal)) == principal
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"memberships": "org1"},
+        {"memberships": [{"organization_id": "org1"}]},
+        {"memberships": [{"organization_id": 7, "role": "ADMIN"}]},
+        {"memberships": [["org1", "ADMIN"]]},
+        {"role": "ROOT"},
+        {"academie": ["Paris"]},
+    ],
+)
+def test_a_signed_token_with_malformed_claims_is_refused(claims):
+    now = int(time.time())
+    base = {"iss": "pixcert", "sub": "u1", "iat": now, "exp": now + 60, "role": "STUDENT"}
+    token = jwt.encode({**base, **claims}, KEY, algorithm="HS256")
+    with pytest.raises(Unauthenticated) as error:
+        tokens().verify(token)
+    assert error.value.code == "TOKEN_INVALID"

@@ -4,7 +4,8 @@ import pytest
 
 from pixcore.consumer import MessageConsumer
 from pixcore.errors import RuleViolation
-from pixcore.idempotency import InMemoryProcessedMessages, MessageInProgress
+from pixcore.idempotency import MessageInProgress
+from pixcore.memory import InMemoryProcessedMessages
 from pixcore.messages.catalog import LearnerReconciled
 
 
@@ -19,7 +20,7 @@ def message() -> LearnerReconciled:
 def test_a_message_delivered_twice_has_one_effect():
     effects = []
     consumer = MessageConsumer(
-        "engine", {"LearnerReconciled": effects.append}, InMemoryProcessedMessages()
+        "engine", {LearnerReconciled: effects.append}, InMemoryProcessedMessages()
     )
     body = message().to_json()
     assert consumer.handle_event(sqs_event(body, body)) == ["handled", "duplicate"]
@@ -35,7 +36,7 @@ def test_a_transient_failure_releases_the_claim_so_a_retry_can_succeed():
         if len(attempts) == 1:
             raise ConnectionError("table unavailable")
 
-    consumer = MessageConsumer("engine", {"LearnerReconciled": flaky}, InMemoryProcessedMessages())
+    consumer = MessageConsumer("engine", {LearnerReconciled: flaky}, InMemoryProcessedMessages())
     body = message().to_json()
     with pytest.raises(ConnectionError):
         consumer.handle_body(body)
@@ -50,7 +51,7 @@ def test_a_business_refusal_is_recorded_and_not_retried():
         calls.append(m)
         raise RuleViolation(code="SESSION_CLOSED")
 
-    consumer = MessageConsumer("engine", {"LearnerReconciled": refuse}, InMemoryProcessedMessages())
+    consumer = MessageConsumer("engine", {LearnerReconciled: refuse}, InMemoryProcessedMessages())
     body = message().to_json()
     assert consumer.handle_body(body) == "rejected"
     assert consumer.handle_body(body) == "duplicate"
@@ -59,7 +60,7 @@ def test_a_business_refusal_is_recorded_and_not_retried():
 
 def test_a_concurrent_delivery_in_progress_is_retried_later():
     processed = InMemoryProcessedMessages()
-    consumer = MessageConsumer("engine", {"LearnerReconciled": lambda m: None}, processed)
+    consumer = MessageConsumer("engine", {LearnerReconciled: lambda m: None}, processed)
     m = message()
     processed.claim(m.message_id, lease_seconds=60)
     with pytest.raises(MessageInProgress):

@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from pixcore.bus import CLAIM_CHECK_THRESHOLD, InMemoryPublisher, encode
+from pixcore.bus import CLAIM_CHECK_THRESHOLD, encode
 from pixcore.consumer import resolve_body
 from pixcore.errors import Invalid
+from pixcore.memory import InMemoryDocumentStore, InMemoryPublisher
 from pixcore.messages import CATALOG, CONSUMERS, parse_message
 from pixcore.messages.catalog import LearnerReconciled, OrganizationRegistered, StudentsImported
-from pixcore.storage import InMemoryDocumentStore
 
 
 def test_every_message_has_an_id_a_type_a_version_and_a_time():

@@ -10,8 +10,8 @@ import pytest
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
 from chalicelib.engine.use_cases import assessments
-from pixcore.auth import Principal
 from pixcore.errors import ConcurrentUpdate, Conflict, Forbidden
+from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import World
 
 ZOE = Principal("zoe")

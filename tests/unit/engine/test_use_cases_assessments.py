@@ -8,8 +8,8 @@ import pytest
 
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import assessments, profiles
-from pixcore.auth import Principal
 from pixcore.errors import Forbidden, Invalid, NotFound
+from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import MAX_LEVEL, World
 
 ZOE = Principal("zoe")

@@ -8,7 +8,7 @@ import pytest
 
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import completion
-from pixcore.auth import Principal
+from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import MAX_LEVEL, World
 
 ZOE = Principal("zoe")

@@ -11,9 +11,9 @@ from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import answering, assessments, completion
-from pixcore.auth import Principal
-from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
+from pixcore.memory import InMemoryPublisher
+from pixcore.principal import Principal
 
 MAX_LEVEL = 6
 

@@ -19,12 +19,12 @@ from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
 from chalicelib.orga.use_cases import campaigns as uc
 from chalicelib.orga.use_cases.profiles import record_profile
-from pixcore.auth import Principal
-from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
 from pixcore.codes import is_campaign_code
 from pixcore.errors import Conflict, Forbidden, NotFound, RuleViolation
+from pixcore.memory import InMemoryPublisher
 from pixcore.messages.catalog import CompetenceMark, ProfileUpdated
+from pixcore.principal import Principal
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ORG = "org-1"

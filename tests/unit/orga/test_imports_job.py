@@ -20,10 +20,10 @@ from chalicelib.orga.domain.organizations import Organization, OrganizationType,
 from chalicelib.orga.importing.agri_csv import COLUMNS
 from chalicelib.orga.use_cases import import_job, imports, inbox, stuck_imports
 from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
-from pixcore.auth import ADMIN, JURY, Principal
-from pixcore.bus import InMemoryPublisher
 from pixcore.clock import FixedClock
 from pixcore.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType
+from pixcore.memory import InMemoryPublisher
+from pixcore.principal import ADMIN, JURY, Principal
 
 UAI = "0750655E"
 AGRI_UAI = "0951099D"

@@ -11,8 +11,8 @@ from chalicelib.orga.adapters.memory import InMemoryStudentRepository
 from chalicelib.orga.domain.student_records import ImportedStudent
 from chalicelib.orga.domain.students import Student, fingerprint
 from chalicelib.orga.use_cases import students
-from pixcore.auth import Principal
 from pixcore.errors import Conflict, Forbidden, Invalid
+from pixcore.principal import Principal
 
 ZOE = Student("s1", "org-1", "1234567890A", "LEFÈVRE", "Zoé", date(2008, 2, 29), "3E1")
 MEMBER = Principal("m", memberships={"org-1": "MEMBER"})

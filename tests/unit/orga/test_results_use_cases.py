@@ -9,9 +9,9 @@ import pytest
 
 from chalicelib.orga.adapters.memory import InMemoryResultRepository
 from chalicelib.orga.use_cases.results import record_publication, results_export
-from pixcore.auth import Principal
 from pixcore.errors import Forbidden, NotFound
 from pixcore.messages.catalog import CompetenceMark, PublishedResult, SessionPublished
+from pixcore.principal import Principal
 
 
 @dataclass

@@ -10,8 +10,8 @@ from chalicelib.certif.adapters.tables import bind_tables
 from chalicelib.certif.ports import CenterRepository
 from pixcore import runtime
 from pixcore.auth import TokenService
-from pixcore.bus import Publisher
 from pixcore.consumer import MessageConsumer
+from pixcore.ports import Publisher
 
 SERVICE = "certif"
 

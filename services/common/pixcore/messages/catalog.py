@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -48,6 +49,24 @@ class StudentsImported(Message):
     disabled_student_ids: list[str] = []
 
 
+class StudentLine(_Part):
+    """One JSON line of the active student list a `StudentsImported` message points to."""
+
+    id: str
+    ine: str
+    last_name: str
+    preferred_last_name: str | None = None
+    first_name: str
+    birthdate: date
+    sex: str | None = None
+    division: str | None = None
+    birth_country_code: str | None = None
+    birth_department_code: str | None = None
+    birth_city_code: str | None = None
+    birth_city: str | None = None
+    mef_code: str | None = None
+
+
 class StudentImportRequested(Message):
     """Orga to itself: run the import job of a stored student file (through the queue, retried)."""
 
@@ -66,6 +85,50 @@ class LearnerReconciled(Message):
     user_id: str
 
 
+CampaignType = Literal["ASSESSMENT", "PROFILES_COLLECTION"]
+
+
+class CampaignCreated(Message):
+    """A campaign exists: engine starts assessments only for its joined participants."""
+
+    TYPE = "CampaignCreated"
+    campaign_id: str
+    code: str
+    organization_id: str
+    campaign_type: CampaignType
+    target_skill_ids: list[str] = []
+    created_at: datetime
+
+
+class CampaignArchived(Message):
+    TYPE = "CampaignArchived"
+    campaign_id: str
+    code: str
+    archived_at: datetime
+
+
+class CampaignJoined(Message):
+    """A reconciled student joined a campaign: engine may start its assessment for that user."""
+
+    TYPE = "CampaignJoined"
+    campaign_id: str
+    code: str
+    organization_id: str
+    student_id: str
+    user_id: str
+    joined_at: datetime
+
+
+class ProfileShareRequested(Message):
+    """The student pressed « Envoyer mon profil »: engine answers with the profile as of now."""
+
+    TYPE = "ProfileShareRequested"
+    campaign_id: str
+    code: str
+    user_id: str
+    requested_at: datetime
+
+
 class CompetenceMark(_Part):
     competence: str
     level: int
@@ -81,6 +144,23 @@ class ProfileUpdated(Message):
     as_of: datetime
 
 
+class ProfileShared(Message):
+    """The snapshot engine took for a share request; for an assessment campaign, the mastery of
+    its target skills too."""
+
+    TYPE = "ProfileShared"
+    campaign_id: str
+    code: str
+    user_id: str
+    competences: list[CompetenceMark]
+    total_pix: int
+    certifiable: bool
+    as_of: datetime
+    target_skill_count: int | None = None
+    validated_target_skill_count: int | None = None
+    mastery_percentage: int | None = None
+
+
 class AssessmentCompleted(Message):
     """Engine to itself: archive a finished assessment's history, then publish the profile."""
 
@@ -91,6 +171,9 @@ class AssessmentCompleted(Message):
 
 
 class CertificationStartRequested(Message):
+    """Certif to engine: create (or find again) the course of an authorised candidate. The same
+    course id comes back after a disconnection: engine answers it with the same course."""
+
     TYPE = "CertificationStartRequested"
     course_id: str
     session_id: str
@@ -102,6 +185,18 @@ class CertificationStartRequested(Message):
     window_starts_at: datetime
 
 
+class CertificationStartRefused(Message):
+    """Engine could not create the course (e.g. `NOT_CERTIFIABLE`): certif shows the candidate why."""
+
+    TYPE = "CertificationStartRefused"
+    course_id: str
+    session_id: str
+    candidate_id: str
+    user_id: str
+    code: str
+    message: str
+
+
 class ChallengeFeatures(_Part):
     has_image: bool = False
     has_embed: bool = False
@@ -109,18 +204,30 @@ class ChallengeFeatures(_Part):
     timer: int | None = None
 
 
+AnswerResultValue = Literal["ok", "ko", "partially", "aband", "timedout"]
+
+
 class CertificationAnswer(_Part):
+    """One question of a course as the jury scores it; `question_number` is its 1-based place in
+    the test (issue reports name it). A question never answered is sent with result `aband` and
+    `answered: false`."""
+
+    question_number: int
     challenge_id: str
     competence: str
     skill: str
     challenge_type: str
-    result: str
+    result: AnswerResultValue
+    answered: bool = True
+    value: str | None = None
     answered_at: datetime | None = None
     time_spent_seconds: float | None = None
     features: ChallengeFeatures = ChallengeFeatures()
 
 
 class CertificationCourseReady(Message):
+    """The course exists and the clock runs: `deadline` = start + 105 min × (1 + extra time)."""
+
     TYPE = "CertificationCourseReady"
     course_id: str
     session_id: str
@@ -130,9 +237,19 @@ class CertificationCourseReady(Message):
     max_level: int
     question_count: int
     profile: list[CompetenceMark]
+    started_at: datetime | None = None
+    deadline: datetime | None = None
+    extra_time_percentage: int = 0
+
+
+# `completed`: the end screen was reached (every question answered or skipped, or time ran out);
+# the other two are unfinished courses, ended by the examiner or by the session's finalisation.
+CourseEnd = Literal["completed", "ended_by_supervisor", "ended_due_to_finalization"]
 
 
 class CertificationCompleted(Message):
+    """A course is over, with every question of it (unanswered ones included)."""
+
     TYPE = "CertificationCompleted"
     course_id: str
     session_id: str
@@ -140,11 +257,51 @@ class CertificationCompleted(Message):
     user_id: str
     verification_code: str
     max_level: int
-    state: str
+    state: CourseEnd
     started_at: datetime
     completed_at: datetime | None = None
+    timed_out: bool = False
+    end_reason: str | None = None
     profile: list[CompetenceMark]
     answers: list[CertificationAnswer]
+
+
+class CertificationEndScreenConfirmed(Message):
+    """The candidate ticked « Le surveillant a bien vu cet écran »."""
+
+    TYPE = "CertificationEndScreenConfirmed"
+    course_id: str
+    session_id: str
+    candidate_id: str
+    confirmed_at: datetime
+
+
+class CertificationEndRequested(Message):
+    """Certif to engine: the examiner ended a candidate's test, with a reason."""
+
+    TYPE = "CertificationEndRequested"
+    course_id: str
+    session_id: str
+    candidate_id: str
+    reason: str
+    requested_at: datetime
+
+
+SessionStatus = Literal["created", "finalized", "in_process", "processed"]
+
+
+class SessionUpdated(Message):
+    """Certif to jury, on every change of a session's schedule or enrolment (counters of the
+    académie figures); `revision` orders them, a deleted session says so."""
+
+    TYPE = "SessionUpdated"
+    session_id: str
+    center_id: str
+    session_date: date
+    status: SessionStatus
+    candidate_count: int
+    deleted: bool = False
+    revision: int
 
 
 class IssueReport(_Part):
@@ -164,12 +321,15 @@ class FinalizedCandidate(_Part):
     first_name: str
     last_name: str
     birthdate: date
+    sex: str | None = None
     birth_city: str | None = None
+    birth_department_code: str | None = None
     birth_country: str | None = None
+    division: str | None = None
     external_id: str | None = None
     extra_time_percentage: int = 0
     end_screen_seen: bool = False
-    abort_reason: str | None = None
+    abort_reason: Literal["candidate", "technical"] | None = None
     issue_reports: list[IssueReport] = []
 
 
@@ -180,9 +340,23 @@ class SessionFinalized(Message):
     center_name: str
     session_date: date
     examiners: str
+    finalized_at: datetime | None = None
     comment: str | None = None
     documents: list[str] = []
     candidates: list[FinalizedCandidate]
+
+
+class SessionStatusChanged(Message):
+    """Jury to certif: a jury member took the session (`in_process`) or published it
+    (`processed`); a status never goes back, so an older message changes nothing."""
+
+    TYPE = "SessionStatusChanged"
+    session_id: str
+    status: Literal["in_process", "processed"]
+    changed_at: datetime
+
+
+CertificationStatus = Literal["started", "validated", "rejected", "cancelled", "error"]
 
 
 class PublishedResult(_Part):
@@ -190,7 +364,7 @@ class PublishedResult(_Part):
     candidate_id: str
     student_id: str | None = None
     user_id: str | None = None
-    status: str
+    status: CertificationStatus
     pix: int
     competences: list[CompetenceMark]
     verification_code: str
@@ -221,12 +395,22 @@ CATALOG: dict[str, type[Message]] = {
         StudentsImported,
         StudentImportRequested,
         LearnerReconciled,
+        CampaignCreated,
+        CampaignArchived,
+        CampaignJoined,
+        ProfileShareRequested,
         ProfileUpdated,
+        ProfileShared,
         AssessmentCompleted,
         CertificationStartRequested,
+        CertificationStartRefused,
         CertificationCourseReady,
         CertificationCompleted,
+        CertificationEndScreenConfirmed,
+        CertificationEndRequested,
+        SessionUpdated,
         SessionFinalized,
+        SessionStatusChanged,
         SessionPublished,
     )
 }
@@ -236,13 +420,23 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "MembershipChanged": ("certif", "jury"),
     "StudentsImported": ("certif",),
     "StudentImportRequested": ("orga",),
-    "LearnerReconciled": ("engine", "certif"),
+    "LearnerReconciled": ("engine", "certif", "jury"),
+    "CampaignCreated": ("engine", "jury"),
+    "CampaignArchived": ("engine",),
+    "CampaignJoined": ("engine",),
+    "ProfileShareRequested": ("engine",),
     "ProfileUpdated": ("orga", "certif"),
+    "ProfileShared": ("orga",),
     "AssessmentCompleted": ("engine",),
     "CertificationStartRequested": ("engine",),
+    "CertificationStartRefused": ("certif",),
     "CertificationCourseReady": ("certif", "jury"),
     "CertificationCompleted": ("certif", "jury"),
+    "CertificationEndScreenConfirmed": ("certif",),
+    "CertificationEndRequested": ("engine",),
+    "SessionUpdated": ("jury",),
     "SessionFinalized": ("engine", "jury"),
+    "SessionStatusChanged": ("certif",),
     "SessionPublished": ("orga", "engine"),
 }
 

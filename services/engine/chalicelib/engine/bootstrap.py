@@ -16,9 +16,9 @@ from chalicelib.engine.ports import AssessmentStore, LearnerLinks
 from chalicelib.engine.use_cases.profiles import referential
 from pixcore import runtime
 from pixcore.auth import TokenService
-from pixcore.bus import Publisher
 from pixcore.clock import Clock, SystemClock
 from pixcore.consumer import MessageConsumer
+from pixcore.ports import Publisher
 from pixcore.referential import DEFAULT_MAX_LEVEL
 
 SERVICE = "engine"

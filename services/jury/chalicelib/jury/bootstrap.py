@@ -10,8 +10,8 @@ from chalicelib.jury.adapters.tables import bind_tables
 from chalicelib.jury.ports import SchoolRepository
 from pixcore import runtime
 from pixcore.auth import TokenService
-from pixcore.bus import Publisher
 from pixcore.consumer import MessageConsumer
+from pixcore.ports import Publisher
 
 SERVICE = "jury"
 

@@ -35,9 +35,9 @@ from chalicelib.orga.ports import (
 )
 from pixcore import runtime
 from pixcore.auth import TokenService
-from pixcore.bus import Publisher
 from pixcore.clock import Clock, SystemClock
 from pixcore.consumer import MessageConsumer
+from pixcore.ports import Publisher
 
 SERVICE = "orga"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from chalicelib.certif.domain.centers import CertificationCenter
 from chalicelib.certif.ports import CenterRepository
-from pixcore.auth import Principal, require_member
 from pixcore.messages.catalog import MembershipChanged, OrganizationRegistered
+from pixcore.principal import Principal, require_member
 
 
 def record_organization(centers: CenterRepository, message: OrganizationRegistered) -> None:

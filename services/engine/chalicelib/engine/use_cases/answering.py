@@ -21,10 +21,10 @@ from chalicelib.engine.domain.knowledge import knowledge_for_answer
 from chalicelib.engine.ports import AnswerRecord, AssessmentStore
 from chalicelib.engine.use_cases.completion import announce
 from chalicelib.engine.use_cases.progress import choose_next
-from pixcore.auth import Principal
-from pixcore.bus import Publisher
 from pixcore.clock import Clock
 from pixcore.errors import ConcurrentUpdate
+from pixcore.ports import Publisher
+from pixcore.principal import Principal
 
 
 @dataclass(frozen=True)

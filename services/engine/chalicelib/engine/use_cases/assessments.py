@@ -11,11 +11,11 @@ from chalicelib.engine.domain.placement import competence_targets
 from chalicelib.engine.ports import AssessmentStore
 from chalicelib.engine.use_cases.completion import announce
 from chalicelib.engine.use_cases.progress import choose_next
-from pixcore.auth import Principal
-from pixcore.bus import Publisher
 from pixcore.clock import Clock
 from pixcore.errors import ConcurrentUpdate, Invalid, NotFound
 from pixcore.ids import new_id
+from pixcore.ports import Publisher
+from pixcore.principal import Principal
 from pixcore.referential import is_competence_code
 
 

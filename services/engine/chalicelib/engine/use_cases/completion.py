@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 from chalicelib.engine.ports import AssessmentStore
 from chalicelib.engine.use_cases.progress import publish_profile
-from pixcore.bus import Publisher
 from pixcore.clock import Clock
 from pixcore.messages.catalog import AssessmentCompleted
+from pixcore.ports import Publisher
 
 LOST_AFTER = timedelta(minutes=5)
 

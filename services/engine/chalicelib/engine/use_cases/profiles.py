@@ -8,7 +8,7 @@ from typing import Any
 from chalicelib.engine.domain.content import LearningContent, describe_referential
 from chalicelib.engine.ports import AssessmentStore
 from chalicelib.engine.use_cases.progress import profile_of
-from pixcore.auth import Principal
+from pixcore.principal import Principal
 from pixcore.referential import COMPETENCES_BY_CODE
 
 

@@ -10,8 +10,8 @@ from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.placement import next_challenge
 from chalicelib.engine.domain.profile import Profile, compute_profile
-from pixcore.bus import Publisher
 from pixcore.messages.catalog import CompetenceMark, ProfileUpdated
+from pixcore.ports import Publisher
 
 
 def choose_next(

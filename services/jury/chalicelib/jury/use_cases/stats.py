@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from chalicelib.jury.domain.stats import Dashboard, School, dashboard
 from chalicelib.jury.ports import SchoolRepository
-from pixcore.auth import Principal, require_jury
 from pixcore.messages.catalog import OrganizationRegistered
+from pixcore.principal import Principal, require_jury
 
 
 def record_school(schools: SchoolRepository, message: OrganizationRegistered) -> None:

@@ -13,7 +13,7 @@ from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.imports import OPEN, FileKind, Import, ImportSource, ImportStatus
 from pixcore.dynamo import is_condition_failure
 from pixcore.errors import Conflict, NotFound
-from pixcore.storage import DocumentStore
+from pixcore.ports import DocumentStore
 
 INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
 

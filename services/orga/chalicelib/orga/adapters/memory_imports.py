@@ -13,7 +13,7 @@ from typing import Any
 from chalicelib.orga.domain.imports import OPEN, Change, Import, ImportStatus
 from chalicelib.orga.domain.students import StoredStudent, Student
 from pixcore.errors import Conflict, NotFound
-from pixcore.storage import InMemoryDocumentStore
+from pixcore.memory import InMemoryDocumentStore
 from pixcore.text import fold
 
 

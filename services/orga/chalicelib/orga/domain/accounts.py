@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pixcore.auth import STUDENT, Principal
 from pixcore.errors import Invalid
+from pixcore.principal import STUDENT, Principal
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 8

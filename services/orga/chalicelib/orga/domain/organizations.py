@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pixcore.auth import ADMIN, MEMBER
+from pixcore.principal import ADMIN, MEMBER
 
 
 class OrganizationType(StrEnum):

@@ -9,11 +9,12 @@ from chalicelib.orga.domain.accounts import Account, check_email, check_password
 from chalicelib.orga.domain.throttling import SOURCE_FREE_FAILURES, is_locked, locked_until
 from chalicelib.orga.domain.usernames import generate_username
 from chalicelib.orga.ports import AccountRepository, LoginThrottle
-from pixcore.auth import STUDENT, TokenService
+from pixcore.auth import TokenService
 from pixcore.clock import Clock
 from pixcore.errors import Throttled, Unauthenticated
 from pixcore.ids import new_id
 from pixcore.passwords import hash_password, verify_password
+from pixcore.principal import STUDENT
 
 # Verifying against a real hash when the login is unknown keeps response times alike.
 _DUMMY_HASH = hash_password("pixcert-no-such-user-1")

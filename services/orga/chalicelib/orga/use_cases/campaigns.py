@@ -30,13 +30,13 @@ from chalicelib.orga.ports import (
     ParticipationRepository,
     ProfileRepository,
 )
-from pixcore.auth import Principal, require_member
-from pixcore.bus import Publisher
 from pixcore.clock import Clock
 from pixcore.codes import campaign_code, unique_code
 from pixcore.errors import Forbidden, NotFound
 from pixcore.ids import new_id
 from pixcore.messages.catalog import LearnerReconciled
+from pixcore.ports import Publisher
+from pixcore.principal import Principal, require_member
 
 if TYPE_CHECKING:
     from chalicelib.orga.ports import StudentRepository

@@ -26,12 +26,12 @@ from chalicelib.orga.ports import (
     SchoolDirectory,
     StudentRepository,
 )
-from pixcore.auth import Principal, require_member
-from pixcore.bus import Publisher
 from pixcore.clock import Clock
 from pixcore.errors import Conflict, Invalid, NotFound, TooLarge, UnsupportedMediaType
 from pixcore.ids import new_id
 from pixcore.messages.catalog import StudentImportRequested
+from pixcore.ports import Publisher
+from pixcore.principal import Principal, require_member
 
 UPLOAD_URL_SECONDS = 900
 

@@ -13,11 +13,11 @@ from chalicelib.orga.domain.organizations import (
 )
 from chalicelib.orga.domain.uai import validated_uai
 from chalicelib.orga.ports import AccountRepository, OrganizationRepository
-from pixcore.auth import Principal, require_jury, require_member
-from pixcore.bus import Publisher
 from pixcore.errors import NotFound
 from pixcore.ids import new_id
 from pixcore.messages.catalog import Member, MembershipChanged, OrganizationRegistered
+from pixcore.ports import Publisher
+from pixcore.principal import Principal, require_jury, require_member
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from chalicelib.orga.domain.results_export import (
     results_csv,
 )
 from chalicelib.orga.ports import ResultRepository
-from pixcore.auth import Principal, require_member
 from pixcore.errors import NotFound
 from pixcore.messages.catalog import SessionPublished
+from pixcore.principal import Principal, require_member
 
 if TYPE_CHECKING:
     from chalicelib.orga.ports import StudentRepository

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from chalicelib.orga.domain.students import Student
 from chalicelib.orga.ports import StudentRepository
-from pixcore.auth import Principal, require_member
 from pixcore.errors import Invalid
+from pixcore.principal import Principal, require_member
 
 MAX_PAGE = 200
 
