@@ -76,10 +76,14 @@ class FileResult:
 
 
 def error_response(error: PixError) -> Response:
+    headers: dict[str, str | list[str]] = {"Content-Type": JSON}
+    retry_after = error.details.get("retry_after_seconds")
+    if error.status in (429, 503) and isinstance(retry_after, int | float):
+        headers["Retry-After"] = str(max(1, int(retry_after + 0.999)))
     return Response(
         body=json.dumps(error.to_body(), ensure_ascii=False),
         status_code=error.status,
-        headers={"Content-Type": JSON},
+        headers=headers,
     )
 
 

@@ -66,9 +66,19 @@ def reset() -> None:
     from pixcore.auth import ssm_signing_key
     from pixcore.aws import reset_clients
 
-    for cached in (queue_url, document_store, tokens, ssm_signing_key):
+    for cached in (queue_url, document_store, tokens, ssm_signing_key, cursor_key):
         cached.cache_clear()
     reset_clients()
 
 
 TokensGetter = Callable[[], TokenService]
+
+
+@cache
+def cursor_key() -> bytes:
+    """The secret pagination cursors are signed with, derived from the token signing key."""
+    from pixcore.auth import ssm_signing_key
+    from pixcore.cursors import cursor_secret
+
+    name = setting("PIXCERT_TOKEN_KEY_PARAMETER", "/pixcert/token-signing-key")
+    return cursor_secret(ssm_signing_key(name))
