@@ -8,10 +8,11 @@ import { html, useState } from "./ui.js";
 
 const EXPIRED = "Votre session a expiré : reconnectez-vous pour continuer, rien n'est perdu.";
 
-export async function logIn(identifier, password) {
+/** The token reply; `start: false` leaves the tab logged out until the page says so. */
+export async function logIn(identifier, password, { start = true } = {}) {
   const key = identifier.includes("@") ? "email" : "username";
   const reply = await call("logIn", { body: { [key]: identifier.trim(), password } });
-  return startSession(reply);
+  return start ? startSession(reply) : reply;
 }
 
 /** `reason` "expired" says why the person is back here. */
@@ -83,13 +84,13 @@ export function SignUpForm({ onDone, logInHref }) {
       const body = { first_name: v.first_name, last_name: v.last_name, birthdate, password: v.password };
       if (v.email.trim()) body.email = v.email.trim();
       const user = await call("signUp", { body });
-      const session = await logIn(user.email || user.username, v.password);
-      return { user, session };
+      const token = await logIn(user.email || user.username, v.password, { start: false });
+      return { user, token };
     }, CODE_FIELDS);
     if (done) setCreated(done);
   };
   if (created) {
-    const { user, session } = created;
+    const { user, token } = created;
     return html`
       <${Notice} kind="success">
         <p>Votre compte est créé.</p>
@@ -99,7 +100,9 @@ export function SignUpForm({ onDone, logInHref }) {
           notez-le, il vous servira à vous reconnecter.
         </p>`}
       <//>
-      <button class="button" type="button" onClick=${() => onDone(session)}>Continuer</button>
+      <button class="button" type="button" onClick=${() => onDone(startSession(token))}>
+        Continuer
+      </button>
     `;
   }
   return html`

@@ -59,7 +59,13 @@ export function Challenge({ challenge, number, draftKey, onAnswer, busy, childre
   const skip = () => busy || onAnswer({ skip: true });
 
   return html`
-    <form class="challenge" onSubmit=${submit} aria-busy=${busy ? "true" : "false"} noValidate>
+    <form
+      class="challenge"
+      data-challenge=${challenge.challenge_id}
+      onSubmit=${submit}
+      aria-busy=${busy ? "true" : "false"}
+      noValidate
+    >
       <h2 class="challenge__number" tabindex="-1" ref=${heading}>Question ${number}</h2>
       ${children}
       ${challenge.timer && html`<${Timer} key=${challenge.challenge_id} seconds=${challenge.timer} />`}

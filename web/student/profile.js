@@ -61,8 +61,7 @@ function Summary({ profile }) {
   return html`<section class="summary" aria-label="Synthèse du profil">
     <p class="summary__score"><strong>${formatNumber(profile.total_pix)}</strong> pix</p>
     <p>
-      ${plural(profile.certifiable_competence_count, "compétence")} de niveau 1 ou plus, sur
-      ${profile.competences.length}.
+      ${plural(profile.certifiable_competence_count, "compétence")} de niveau 1 ou plus, sur ${profile.competences.length}.
     </p>
     ${profile.certifiable
       ? html`<${Notice} kind="success">Votre profil est certifiable.<//>`
