@@ -35,6 +35,11 @@ def claim_check_bucket() -> str:
     return f"{PREFIX}-message-claims"
 
 
+def web_bucket() -> str:
+    """The browser apps (web/), served by CloudFront (infra/web_hosting.py)."""
+    return f"{PREFIX}-web"
+
+
 def service_environment(service: str) -> dict[str, str]:
     """The environment a service's Lambda functions run with (also set by the local stack)."""
     upper = service.upper()

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from infra import resources as r
+from infra import web_hosting
 
 TEMPLATE_PATH = Path(__file__).with_name("template.yaml")
 
@@ -144,6 +145,8 @@ def build() -> dict[str, Any]:
         },
     }
     out["TokenSigningKeyParameter"] = {"Value": {"Ref": "TokenSigningKey"}}
+    res.update(web_hosting.resources())
+    out.update(web_hosting.outputs())
     return {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": "pixcert: tables, queues, buckets and parameters of the four services.",
@@ -160,6 +163,7 @@ def build() -> dict[str, Any]:
                 "MinLength": 32,
                 "Description": "Secret used to sign access tokens.",
             },
+            **web_hosting.parameters(),
         },
         "Resources": res,
         "Outputs": out,
