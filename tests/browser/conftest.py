@@ -126,7 +126,12 @@ def look() -> Any:
 
     def shoot(tab: Any, name: str, full_page: bool = False) -> None:
         if folder:
+            from PIL import Image
+
             Path(folder).mkdir(parents=True, exist_ok=True)
-            tab.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=full_page)
+            path = Path(folder) / f"{name}.png"
+            tab.screenshot(path=str(path), full_page=full_page)
+            # Kept small for docs/screenshots: 64 colours are plenty for these pages.
+            Image.open(path).convert("RGB").quantize(64).save(path, optimize=True)
 
     return shoot

@@ -46,19 +46,20 @@ def test_dates_and_times_are_french_and_in_paris_whatever_the_computer_says(page
 
 def test_the_client_refuses_a_reply_missing_a_field_the_pages_read(page, web_url):
     api = FakeApi().install(page)
-    api.on("GET", "/orga/me", {"id": "u-1", "first_name": "Zoé", "birthdate": None})
+    reply = {"code": "BADGES123", "name": "Rentrée", "type": "ASSESSMENT", "archived_at": None}
+    api.on("GET", "/orga/campaigns/BADGES123", {**reply, "target_skill_ids": []})
     error = run(
         page,
         web_url,
         """async () => {
           const { call } = await import('/shared/api.js');
-          try { await call('me'); return null; }
+          try { await call('campaign', { params: { code: 'BADGES123' } }); return null; }
           catch (e) { return [e.code, e.details.field, e.message]; }
         }""",
     )
     assert error == [
         "CONTRACT",
-        "last_name",
+        "landing_text",
         "Le service rencontre un problème. Réessayez dans quelques instants.",
     ]
 

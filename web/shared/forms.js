@@ -84,9 +84,10 @@ function withoutSecrets(values) {
   return kept;
 }
 
+/** Once the errors are on screen, the first field in error (in reading order) takes the focus. */
 export function focusFirstError(errors) {
-  const first = Object.keys(errors).find((k) => errors[k]);
-  if (first) requestAnimationFrame(() => document.getElementById(`champ-${first}`)?.focus());
+  if (!Object.values(errors).some(Boolean)) return;
+  requestAnimationFrame(() => document.querySelector('main [aria-invalid="true"]')?.focus());
 }
 
 /** Required fields and their French messages, checked before anything is sent. */
