@@ -145,7 +145,7 @@ def build() -> dict[str, Any]:
         },
     }
     out["TokenSigningKeyParameter"] = {"Value": {"Ref": "TokenSigningKey"}}
-    res.update(web_hosting.resources())
+    res.update(web_hosting.resources(_bucket))
     out.update(web_hosting.outputs())
     return {
         "AWSTemplateFormatVersion": "2010-09-09",

@@ -5,6 +5,7 @@ stage, and opens a folder's index.html as the local gateway does (infra/local/st
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,38 +69,22 @@ def parameters() -> dict[str, Any]:
     }
 
 
-def resources() -> dict[str, Any]:
+def resources(bucket: Callable[[str, list[dict[str, Any]]], dict[str, Any]]) -> dict[str, Any]:
+    """`bucket(name, lifecycle rules)` is the template's private, encrypted, versioned bucket."""
     csp = SECURITY_HEADERS["Content-Security-Policy"].replace(
         "connect-src 'self'", "connect-src 'self' https:"
     )
     return {
-        "WebBucket": {
-            "Type": "AWS::S3::Bucket",
-            "Properties": {
-                "BucketName": r.web_bucket(),
-                "VersioningConfiguration": {"Status": "Enabled"},
-                "BucketEncryption": {
-                    "ServerSideEncryptionConfiguration": [
-                        {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
-                    ]
-                },
-                "PublicAccessBlockConfiguration": {
-                    "BlockPublicAcls": True,
-                    "BlockPublicPolicy": True,
-                    "IgnorePublicAcls": True,
-                    "RestrictPublicBuckets": True,
-                },
-                "LifecycleConfiguration": {
-                    "Rules": [
-                        {
-                            "Id": "old-versions",
-                            "Status": "Enabled",
-                            "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
-                        }
-                    ]
-                },
-            },
-        },
+        "WebBucket": bucket(
+            r.web_bucket(),
+            [
+                {
+                    "Id": "old-versions",
+                    "Status": "Enabled",
+                    "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
+                }
+            ],
+        ),
         "WebOriginAccessControl": {
             "Type": "AWS::CloudFront::OriginAccessControl",
             "Properties": {

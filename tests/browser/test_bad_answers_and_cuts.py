@@ -121,3 +121,19 @@ def test_a_reload_shows_the_same_question_with_what_was_typed(page, web_url):
 
     page.get_by_role("heading", name="Question 1").wait_for()
     assert page.locator("#reponse-1").input_value() == "entre guillemets"
+
+
+def test_logging_out_forgets_what_was_typed_for_the_next_person(page, web_url):
+    cid = qroc()
+    evaluation(page, web_url, view(cid))
+    page.locator("#reponse-1").fill("une réponse à moi")
+
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.get_by_role("heading", name="Connexion").wait_for()
+    assert not page.get_by_text("Votre session a expiré").count()
+    drafts = page.evaluate("Object.keys(sessionStorage).filter((k) => k.includes('draft'))")
+    assert drafts == []
+    page.reload()  # the same tab logged in again (the fake API's token)
+
+    page.get_by_role("heading", name="Question 1").wait_for()
+    assert page.locator("#reponse-1").input_value() == ""

@@ -1,7 +1,6 @@
 // Logging in and signing up (one Pix account for the student and the candidate).
 import { call } from "./api.js";
-import { Field, missing, useForm } from "./forms.js";
-import { parseFrenchDate } from "./format.js";
+import { checkIdentity, Field, IdentityFields, missing, useForm } from "./forms.js";
 import { Notice } from "./layout.js";
 import { startSession } from "./session.js";
 import { html, useState } from "./ui.js";
@@ -56,12 +55,6 @@ export function LogInForm({ reason, onDone, signUpHref }) {
   `;
 }
 
-const REQUIRED = {
-  first_name: "Saisissez votre prénom.",
-  last_name: "Saisissez votre nom.",
-  birthdate: "Saisissez votre date de naissance.",
-  password: "Choisissez un mot de passe.",
-};
 const CODE_FIELDS = {
   PASSWORD_TOO_WEAK: "password",
   EMAIL_INVALID: "email",
@@ -74,11 +67,9 @@ export function SignUpForm({ onDone, logInHref }) {
   const [created, setCreated] = useState(null);
   const submit = async (event) => {
     event.preventDefault();
-    const absent = missing(values, REQUIRED);
-    const birthdate = parseFrenchDate(values.birthdate);
-    if (values.birthdate.trim() && !birthdate) {
-      absent.birthdate = "Saisissez une date réelle, au format JJ/MM/AAAA (par exemple 28/02/2011).";
-    }
+    const { errors: absent, birthdate } = checkIdentity(values, {
+      password: "Choisissez un mot de passe.",
+    });
     if (Object.keys(absent).length) return form.showError({ fieldErrors: absent, message: null });
     const done = await form.submit(async (v) => {
       const body = { first_name: v.first_name, last_name: v.last_name, birthdate, password: v.password };
@@ -108,13 +99,7 @@ export function SignUpForm({ onDone, logInHref }) {
   return html`
     <form class="form" onSubmit=${submit} noValidate>
       <${Notice} kind="error">${form.formError}<//>
-      <${Field} name="first_name" label="Prénom" autocomplete="given-name" value=${values.first_name}
-        onInput=${set("first_name")} error=${errors.first_name} />
-      <${Field} name="last_name" label="Nom" autocomplete="family-name" value=${values.last_name}
-        onInput=${set("last_name")} error=${errors.last_name} />
-      <${Field} name="birthdate" label="Date de naissance" hint="Format : JJ/MM/AAAA"
-        autocomplete="bday" inputmode="numeric" value=${values.birthdate}
-        onInput=${set("birthdate")} error=${errors.birthdate} />
+      <${IdentityFields} form=${form} />
       <${Field} name="email" label="Adresse e-mail (facultative)" type="email" autocomplete="email"
         hint="Sans adresse e-mail, un identifiant de connexion vous est attribué."
         value=${values.email} onInput=${set("email")} error=${errors.email} />

@@ -62,6 +62,7 @@ export function Challenge({ challenge, number, draftKey, onAnswer, busy, childre
     <form
       class="challenge"
       data-challenge=${challenge.challenge_id}
+      lang=${challenge.locale}
       onSubmit=${submit}
       aria-busy=${busy ? "true" : "false"}
       noValidate

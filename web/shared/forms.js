@@ -1,4 +1,5 @@
 // Fields with their label, hint and error next to them; a form that keeps what was typed.
+import { parseFrenchDate } from "./format.js";
 import { drafts } from "./session.js";
 import { html, useState } from "./ui.js";
 
@@ -97,4 +98,34 @@ export function missing(values, labels) {
     if (!String(values[name] ?? "").trim()) errors[name] = message;
   }
   return errors;
+}
+
+const IDENTITY_REQUIRED = {
+  first_name: "Saisissez votre prénom.",
+  last_name: "Saisissez votre nom.",
+  birthdate: "Saisissez votre date de naissance.",
+};
+const NO_SUCH_DAY = "Saisissez une date réelle, au format JJ/MM/AAAA (par exemple 28/02/2011).";
+
+/** Names and birthdate as typed, checked: the errors by field, and the birthdate as the API
+ * takes it ("2011-02-28"). `required` adds other fields with their message. */
+export function checkIdentity(values, required = {}) {
+  const errors = missing(values, { ...IDENTITY_REQUIRED, ...required });
+  const birthdate = parseFrenchDate(values.birthdate);
+  if (String(values.birthdate || "").trim() && !birthdate) errors.birthdate = NO_SUCH_DAY;
+  return { errors, birthdate };
+}
+
+/** Prénom, Nom, Date de naissance (JJ/MM/AAAA) of a `useForm`. */
+export function IdentityFields({ form }) {
+  const { values, set, errors } = form;
+  return html`
+    <${Field} name="first_name" label="Prénom" autocomplete="given-name" value=${values.first_name}
+      onInput=${set("first_name")} error=${errors.first_name} />
+    <${Field} name="last_name" label="Nom" autocomplete="family-name" value=${values.last_name}
+      onInput=${set("last_name")} error=${errors.last_name} />
+    <${Field} name="birthdate" label="Date de naissance" hint="Format : JJ/MM/AAAA"
+      autocomplete="bday" inputmode="numeric" value=${values.birthdate}
+      onInput=${set("birthdate")} error=${errors.birthdate} />
+  `;
 }

@@ -25,9 +25,14 @@ export function startSession({ access_token, expires_in, user }) {
   return session;
 }
 
-/** `reason` is shown on the login page: "expired" after a 401, null after « Se déconnecter ». */
+/** `reason` is shown on the login page: "expired" after a 401 (drafts kept for the same person),
+ * null after « Se déconnecter » (drafts forgotten: the next person on this computer sees none). */
 export function endSession(reason = null) {
   sessionStorage.removeItem(KEY);
+  if (reason === null) {
+    const keys = Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i));
+    for (const key of keys) if (key.startsWith(DRAFT)) sessionStorage.removeItem(key);
+  }
   notify(reason);
 }
 
@@ -40,18 +45,25 @@ function notify(reason) {
   for (const listener of listeners) listener(reason);
 }
 
+const DRAFT = "pixcert.draft.";
+
+/** What someone typed and has not had confirmed yet, under their own name. */
+function draftKey(key) {
+  return `${DRAFT}${currentSession()?.user.id || "anonyme"}.${key}`;
+}
+
 export const drafts = {
   get(key) {
     try {
-      return JSON.parse(sessionStorage.getItem(`pixcert.draft.${key}`) || "null");
+      return JSON.parse(sessionStorage.getItem(draftKey(key)) || "null");
     } catch {
       return null;
     }
   },
   set(key, value) {
-    sessionStorage.setItem(`pixcert.draft.${key}`, JSON.stringify(value));
+    sessionStorage.setItem(draftKey(key), JSON.stringify(value));
   },
   clear(key) {
-    sessionStorage.removeItem(`pixcert.draft.${key}`);
+    sessionStorage.removeItem(draftKey(key));
   },
 };

@@ -1,8 +1,8 @@
 // Joining a campaign with its code: the school's record is found from names and birthdate
 // (« réconciliation »), then the student sends their profile or takes the campaign's assessment.
 import { call } from "../shared/api.js";
-import { Field, missing, useForm } from "../shared/forms.js";
-import { formatDate, formatDateTime, formatNumber, parseFrenchDate, plural } from "../shared/format.js";
+import { checkIdentity, Field, IdentityFields, useForm } from "../shared/forms.js";
+import { formatDate, formatDateTime, formatNumber, plural } from "../shared/format.js";
 import { Notice, Page } from "../shared/layout.js";
 import { Loaded, useLoad } from "../shared/load.js";
 import { navigate } from "../shared/router.js";
@@ -52,12 +52,6 @@ export function CampaignPage({ code, frame, session }) {
   <//>`;
 }
 
-const JOIN_REQUIRED = {
-  first_name: "Saisissez votre prénom.",
-  last_name: "Saisissez votre nom.",
-  birthdate: "Saisissez votre date de naissance.",
-};
-
 function JoinForm({ campaign, session, onJoined }) {
   const form = useForm(
     {
@@ -71,13 +65,11 @@ function JoinForm({ campaign, session, onJoined }) {
   const { values, set, errors } = form;
   const submit = async (event) => {
     event.preventDefault();
-    const required = { ...JOIN_REQUIRED };
-    if (campaign.external_id_label) required.external_id = `Saisissez : ${campaign.external_id_label}.`;
-    const absent = missing(values, required);
-    const birthdate = parseFrenchDate(values.birthdate);
-    if (values.birthdate.trim() && !birthdate) {
-      absent.birthdate = "Saisissez une date réelle, au format JJ/MM/AAAA (par exemple 28/02/2011).";
-    }
+    const label = campaign.external_id_label;
+    const { errors: absent, birthdate } = checkIdentity(
+      values,
+      label ? { external_id: `Saisissez : ${label}.` } : {},
+    );
     if (Object.keys(absent).length) return form.showError({ fieldErrors: absent });
     const body = { first_name: values.first_name, last_name: values.last_name, birthdate };
     if (campaign.external_id_label) body.external_id = values.external_id;
@@ -89,12 +81,7 @@ function JoinForm({ campaign, session, onJoined }) {
     <p>Saisissez vos nom, prénom et date de naissance tels que votre établissement les connaît.</p>
     <form class="form" onSubmit=${submit} noValidate>
       <${Notice} kind="error">${form.formError}<//>
-      <${Field} name="first_name" label="Prénom" autocomplete="given-name" value=${values.first_name}
-        onInput=${set("first_name")} error=${errors.first_name} />
-      <${Field} name="last_name" label="Nom" autocomplete="family-name" value=${values.last_name}
-        onInput=${set("last_name")} error=${errors.last_name} />
-      <${Field} name="birthdate" label="Date de naissance" hint="Format : JJ/MM/AAAA" inputmode="numeric"
-        autocomplete="bday" value=${values.birthdate} onInput=${set("birthdate")} error=${errors.birthdate} />
+      <${IdentityFields} form=${form} />
       ${campaign.external_id_label &&
       html`<${Field} name="external_id" label=${campaign.external_id_label} value=${values.external_id}
         onInput=${set("external_id")} error=${errors.external_id} />`}
