@@ -1,6 +1,7 @@
 """Browser tests: Playwright (Python) drives Debian's Chromium; axe-core checks every page.
 
-Locally they skip, saying what to install, when Chromium or Playwright is missing; in CI
+Each module is marked `browser` and runs in one xdist group (one Chromium). Locally they skip,
+saying what to install, when Chromium or Playwright is missing; in CI
 (`CI=true`) a missing browser fails the run instead. A failing test leaves a screenshot in
 build/browser-failures/. With PIXCERT_SCREENSHOTS=<dir>, `look()` keeps the pages shown.
 """
@@ -29,14 +30,6 @@ from tests.browser.harness import (
 from tests.workflow.conftest import stack  # noqa: F401  (the same `pixcert up` fixture)
 
 SERIOUS = ("serious", "critical")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -32,7 +32,9 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 FAILURES = ROOT / "build" / "browser-failures"
-REPORT = ROOT / "build" / "browser-report.json"
+# One file per xdist worker: the browser tests may run on both (pytest ≥ 9.2 and xdist 3.8 do not
+# keep an xdist_group together).
+REPORT = ROOT / "build" / f"browser-report-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.json"
 CONTENT_HOST = "https://assets.pixcert.example/"
 # What the run measured, written to REPORT at the end: axe results per page, timings.
 report: dict[str, Any] = {"axe": [], "timings": {}}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser import bank
 from tests.browser.fakes import BASE, evaluation, view
 from tests.browser.harness import error
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 def qroc() -> str:

@@ -3,9 +3,12 @@ evaluation; an archived one says so and offers nothing; an external id is asked 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser.fakes import signed_in
 from tests.browser.harness import FakeApi, error
 
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 CODE = "BADGES123"
 
 

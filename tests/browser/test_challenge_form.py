@@ -7,6 +7,8 @@ import pytest
 from tests.browser import bank
 from tests.browser.fakes import BASE, evaluation, grade, view
 
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
 TYPES = ["QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep"]
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from infra.web_hosting import API_PARAMETERS, FUNCTION_CODE
 
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 URLS = {name: f"https://{service}.api.example.fr/v1" for service, name in API_PARAMETERS.items()}
 
 

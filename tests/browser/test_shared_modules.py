@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser.harness import FakeApi
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 def run(page, web_url, script: str):  # noqa: ANN001, ANN201
@@ -11,7 +15,6 @@ def run(page, web_url, script: str):  # noqa: ANN001, ANN201
 
 
 def test_dates_and_times_are_french_and_in_paris_whatever_the_computer_says(page, web_url):
-    assert page.context.browser  # the tab's computer is set to America/Cayenne (UTC−3)
     shown = run(
         page,
         web_url,

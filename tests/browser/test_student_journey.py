@@ -3,12 +3,15 @@ joins the school's campaign (a wrong code and a wrong birthdate first) and sends
 
 from __future__ import annotations
 
+import pytest
+
 from infra.samples import siecle_builder as siecle
 from pixcore.referential import COMPETENCE_CODES
 from tests.browser.fakes import NOT_CERTIFIABLE
 from tests.browser.harness import report
 from tests.browser.journey import answer_until_done, eventually, percentiles, school_with_students
 
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 STUDENTS = [
     siecle.Eleve("900001", ine="090000001AA", last_name="DUPRÉ", first_name="Léa",
                  birthdate="28/02/2011", divisions=("2NDE3",)),
