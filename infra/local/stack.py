@@ -11,9 +11,11 @@ from pathlib import Path
 from types import ModuleType
 
 from infra.local import apps as app_loader
+from infra.local.aws_calls import CallRecorder
 from infra.local.gateway import DEFAULT_WORKERS, GatewayServer, serve
 from infra.local.moto_server import MotoServer, check_resources, deploy_template
 from infra.local.pump import QueuePump, Scheduler, event_handlers
+from pixcore.aws import Keys, acting_as, use_service_credentials
 
 DEFAULT_ADMIN_EMAIL = "jury@pixcert.local"
 DEFAULT_ADMIN_PASSWORD = "pixcert-jury-2026"
@@ -34,6 +36,11 @@ class LocalStack:
     apps: dict[str, ModuleType] = field(default_factory=dict)
     admin_email: str = ""
     admin_password: str = ""
+    # Enforce each service's IAM policy in moto; record every AWS call to `calls_path`.
+    iam: bool = False
+    calls_path: Path | None = None
+    stack_keys: Keys | None = None
+    service_keys: dict[str, Keys] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -45,8 +52,11 @@ class LocalStack:
         deploy_template()
         check_resources()
         app_loader.apply_environment()
+        if self.iam:
+            self._enforce_iam()
         self.apps = app_loader.load_all()
-        self._seed_admin()
+        with acting_as("orga"):
+            self._seed_admin()
         self.server, _ = serve(self.apps, self.host, self.port, self.gateway_workers)
         queues, schedules = event_handlers(self.apps)
         for queue_name, batch_size, handler in queues:
@@ -58,6 +68,24 @@ class LocalStack:
             Scheduler(schedules, self.schedule_period, self.stop_event).start()
         self._wait_until_healthy()
         return self
+
+    def _enforce_iam(self) -> None:
+        import boto3
+
+        from infra.local import iam
+
+        region = os.environ["AWS_DEFAULT_REGION"]
+        self.stack_keys, services = iam.create_users(region)
+        self.service_keys = services
+        if self.calls_path:
+            signers = {keys.access_key_id: service for service, keys in services.items()}
+            CallRecorder(self.calls_path, signers, region, iam.ACCOUNT).install()
+        use_service_credentials(services)
+        # The stack's own clients (pumps, deploy, dead-letter tools) sign as the stack's user.
+        os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"] = self.stack_keys
+        os.environ.pop("AWS_SESSION_TOKEN", None)
+        boto3.setup_default_session()
+        iam.enforce(self.moto.url)
 
     def _seed_admin(self) -> None:
         from chalicelib.orga import bootstrap
