@@ -50,12 +50,15 @@ def take_evaluation(
     return answered
 
 
-def run_students(anonymous: ApiClient, say: Callable[[str], None]) -> list[dict[str, Any]]:
+def run_students(
+    anonymous: ApiClient, say: Callable[[str], None], seed: int = 2026
+) -> list[dict[str, Any]]:
     from chalicelib.engine.adapters.content_file import read_content
     from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 
-    content, rng, summaries = read_content(), random.Random(2026), []
+    content, summaries = read_content(), []
     for who in STUDENTS:
+        rng = random.Random(f"{seed}:{who.username}")
         anonymous.post(
             "/orga/users",
             {
