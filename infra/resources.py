@@ -13,6 +13,9 @@ SESSION_DOCUMENTS_PREFIX = "sessions/"
 CLAIM_CHECKS_PREFIX = "claim-checks/"
 # Secrets Manager names (the ARN adds a random 6-character suffix).
 TOKEN_KEY_SECRET = "pixcert/token-signing-key"
+# PEM bundle (ECDSA P-256 key + certificate chain) signing attestation PDFs, read by jury only;
+# the operator puts the CA-issued bundle in it (infra/SECRETS.md), the local stack a self-signed one.
+ATTESTATION_KEY_SECRET = "pixcert/attestation-signing-key"
 STAGES = ("local", "dev", "prod")
 # Who may call the APIs from a browser and PUT to a presigned upload URL, per stage. Production
 # names its frontend's origin: never "*" (a test checks it).
@@ -53,7 +56,13 @@ CATALOGUE = (
     ),
     # Highest level a competence can reach: 5 in 2020, 6 from 2021 (DOMAIN.md, Profile).
     Service("engine", extra_environment=(("PIXCERT_ENGINE_MAX_LEVEL", "6"),)),
-    Service("jury", documents=True),
+    Service(
+        "jury",
+        documents=True,
+        secrets=(TOKEN_KEY_SECRET, ATTESTATION_KEY_SECRET),
+        # jury's bootstrap names the attestation key by this variable (a secret's name now).
+        extra_environment=(("PIXCERT_JURY_SIGNING_KEY_PARAMETER", ATTESTATION_KEY_SECRET),),
+    ),
 )
 BY_NAME = {s.name: s for s in CATALOGUE}
 SERVICES = tuple(s.name for s in CATALOGUE)

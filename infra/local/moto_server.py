@@ -110,7 +110,19 @@ def create_secrets(token_key: str | None = None) -> None:
     manager = boto3.client("secretsmanager")
     for secret in resources.SECRETS:
         value = token_key if token_key and secret == resources.TOKEN_KEY_SECRET else None
-        manager.create_secret(Name=secret, SecretString=value or secrets.token_urlsafe(48))
+        manager.create_secret(Name=secret, SecretString=value or local_value(secret))
+
+
+def local_value(secret: str) -> str:
+    """A random key; the attestation key is a self-signed PEM bundle when jury's helper is here."""
+    if secret == resources.ATTESTATION_KEY_SECRET:
+        try:
+            from infra.local.attestation_key import local_bundle  # type: ignore[import-not-found]
+        except ImportError:
+            pass
+        else:
+            return local_bundle()
+    return secrets.token_urlsafe(48)
 
 
 def check_resources() -> None:

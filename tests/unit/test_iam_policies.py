@@ -142,3 +142,13 @@ def test_moto_users_hold_the_same_grants_in_motos_terms():
             assert statement["Resource"] == next(
                 s["Resource"] for s in policy["Statement"] if s["Sid"] == statement["Sid"]
             )
+
+
+def test_only_jury_reads_the_attestation_signing_key():
+    name = f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{r.ATTESTATION_KEY_SECRET}-Ab12Cd"
+    readers = [
+        s
+        for s in r.SERVICES
+        if check(policy_for(s, REGION), Need("secretsmanager:GetSecretValue", name))
+    ]
+    assert readers == ["jury"]

@@ -10,7 +10,7 @@ import jwt
 
 from pixcore.errors import Unauthenticated
 from pixcore.principal import MEMBERSHIP_ROLES, ROLES, STUDENT, Principal
-from pixcore.secrets import SecretValue, secret_from_env
+from pixcore.secrets import SecretValue, read_secret, secret_from_env
 
 ISSUER = "pixcert"
 ALGORITHM = "HS256"
@@ -90,6 +90,12 @@ TOKEN_KEY_SECRET = "pixcert/token-signing-key"
 def signing_key() -> SecretValue:
     """The token signing key, from Secrets Manager once per container."""
     return secret_from_env(TOKEN_KEY_VARIABLE, TOKEN_KEY_SECRET)
+
+
+def ssm_signing_key(name: str) -> str:
+    """The current value of the signing key secret `name` (it was an SSM parameter; the name is
+    kept for the callers that still use it, e.g. jury's attestation key)."""
+    return read_secret(name).current
 
 
 def token_service_from_env() -> TokenService:
