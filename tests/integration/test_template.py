@@ -105,3 +105,39 @@ def test_signing_keys_are_generated_secrets_not_parameters():
     assert all(s["GenerateSecretString"]["PasswordLength"] >= 32 for s in secrets)
     assert not [v for v in resources_ if v["Type"] == "AWS::SSM::Parameter"]
     assert "TokenSigningKeyValue" not in build()["Parameters"]
+
+
+def cors_allows(rules: list[dict], origin: str, method: str) -> bool:
+    """S3's CORS matching: a rule whose origins (`*` wildcards) and methods both match."""
+    from fnmatch import fnmatchcase
+
+    return any(
+        method in rule["AllowedMethods"]
+        and any(fnmatchcase(origin, pattern) for pattern in rule["AllowedOrigins"])
+        for rule in rules
+    )
+
+
+def test_per_stage_the_upload_bucket_lets_its_web_apps_put_and_no_other_origin():
+    # moto neither applies a bucket's CORS rules from CloudFormation nor honours them (its server
+    # answers every preflight): the rules are read here, resolved for each stage.
+    template = build()
+    bucket = next(
+        v["Properties"]
+        for v in template["Resources"].values()
+        if v["Properties"].get("BucketName") == resources.documents_bucket("orga")
+    )
+    for stage, settings in template["Mappings"]["StageSettings"].items():
+        rules = [
+            {**rule, "AllowedOrigins": settings["WebOrigins"]}
+            for rule in bucket["CorsConfiguration"]["CorsRules"]
+        ]
+        for origin in resources.WEB_ORIGINS[stage]:
+            assert cors_allows(rules, origin, "PUT")
+        assert not cors_allows(rules, "https://evil.example", "PUT"), stage
+        assert not cors_allows(rules, resources.WEB_ORIGINS[stage][0], "DELETE")
+    assert not cors_allows(
+        [{"AllowedMethods": ["PUT"], "AllowedOrigins": ["https://pixcert.fr"]}],
+        "http://127.0.0.1:8000",
+        "PUT",
+    )
