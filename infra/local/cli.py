@@ -225,7 +225,8 @@ def parser() -> argparse.ArgumentParser:
         "--seed",
         type=int,
         default=2026,
-        help="graine des apprenants simulés, pour rejouer les mêmes réponses (défaut : 2026)",
+        help="graine des apprenants simulés : à graine égale, un même défi reçoit la même réponse "
+        "(les défis que le moteur tire varient encore d'une exécution à l'autre ; défaut : 2026)",
     )
     p_demo.set_defaults(run=demo)
     p_dlq = sub.add_parser(

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 from infra import iam
@@ -88,6 +90,45 @@ def create_users(region: str) -> tuple[Keys, dict[str, Keys]]:
     stack = user(STACK_USER, everything)
     services = {s: user(user_name(s), moto_policy(policy_for(s, region))) for s in r.SERVICES}
     return stack, services
+
+
+KEYS_VARIABLE = "PIXCERT_IAM_KEYS"  # the services' keys, for the process hosting the apps
+CALLS_VARIABLE = "PIXCERT_AWS_CALLS"  # where that process records every AWS call
+
+
+def enable(moto_url: str, region: str, calls: Path | None = None) -> dict[str, str]:
+    """Create the users and switch enforcement on; returns the environment of the process that
+    hosts the apps: the stack's own keys as default credentials, the services' keys apart."""
+    stack, services = create_users(region)
+    enforce(moto_url)
+    env = {
+        "AWS_ACCESS_KEY_ID": stack.access_key_id,
+        "AWS_SECRET_ACCESS_KEY": stack.secret_access_key,
+        KEYS_VARIABLE: json.dumps({s: list(k) for s, k in services.items()}),
+    }
+    if calls is not None:
+        env[CALLS_VARIABLE] = str(calls)
+    return env
+
+
+def sign_as_services() -> dict[str, Keys]:
+    """In the process hosting the apps, before they load: each app signs with its service's keys
+    (`pixcore.aws.acting_as`, set around every entry point by infra/local/apps.py), and every
+    AWS call is recorded when the environment names a file for it."""
+    import boto3
+
+    from infra.local.aws_calls import CallRecorder
+    from pixcore.aws import use_service_credentials
+
+    keys = {s: Keys(*k) for s, k in json.loads(os.environ[KEYS_VARIABLE]).items()}
+    os.environ.pop("AWS_SESSION_TOKEN", None)
+    boto3.setup_default_session()  # forget credentials resolved before the switch
+    if os.environ.get(CALLS_VARIABLE):
+        signers = {k.access_key_id: service for service, k in keys.items()}
+        region = os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")
+        CallRecorder(Path(os.environ[CALLS_VARIABLE]), signers, region, ACCOUNT).install()
+    use_service_credentials(keys)
+    return keys
 
 
 def enforce(moto_url: str) -> None:

@@ -11,11 +11,10 @@ from pathlib import Path
 from types import ModuleType
 
 from infra.local import apps as app_loader
-from infra.local.aws_calls import CallRecorder
 from infra.local.gateway import DEFAULT_WORKERS, GatewayServer, serve
 from infra.local.moto_server import MotoServer, check_resources, deploy_template
 from infra.local.pump import QueuePump, Scheduler, event_handlers
-from pixcore.aws import Keys, acting_as, use_service_credentials
+from pixcore.aws import Keys, acting_as
 
 DEFAULT_ADMIN_EMAIL = "jury@pixcert.local"
 DEFAULT_ADMIN_PASSWORD = "pixcert-jury-2026"
@@ -70,22 +69,12 @@ class LocalStack:
         return self
 
     def _enforce_iam(self) -> None:
-        import boto3
-
         from infra.local import iam
 
-        region = os.environ["AWS_DEFAULT_REGION"]
-        self.stack_keys, services = iam.create_users(region)
-        self.service_keys = services
-        if self.calls_path:
-            signers = {keys.access_key_id: service for service, keys in services.items()}
-            CallRecorder(self.calls_path, signers, region, iam.ACCOUNT).install()
-        use_service_credentials(services)
-        # The stack's own clients (pumps, deploy, dead-letter tools) sign as the stack's user.
-        os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"] = self.stack_keys
-        os.environ.pop("AWS_SESSION_TOKEN", None)
-        boto3.setup_default_session()
-        iam.enforce(self.moto.url)
+        env = iam.enable(self.moto.url, os.environ["AWS_DEFAULT_REGION"], self.calls_path)
+        os.environ.update(env)  # this process hosts the apps too
+        self.service_keys = iam.sign_as_services()
+        self.stack_keys = Keys(env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"])
 
     def _seed_admin(self) -> None:
         from chalicelib.orga import bootstrap
