@@ -109,3 +109,42 @@ def test_a_zip_keeps_the_botocore_models_of_the_apis_its_policy_names(tmp_path):
             "botocore/data/endpoints.json",
             "botocore/data/sqs/2012-11-05/service-2.json.gz",
         ]
+
+
+def _pins(lock: Path) -> dict[str, str]:
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for block in lock.read_text().replace("\\\n", " ").splitlines():
+        head = block.split("--hash")[0].split(";")[0].strip()
+        if "==" in head and not head.startswith("#"):
+            name, version = head.split("==")
+            pins[canonicalize_name(name)] = version.strip()
+    return pins
+
+
+def test_the_locks_satisfy_what_they_were_compiled_from():
+    """A requirement added to pyproject.toml or a requirements.in without `make lock` fails."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    sources = {
+        ROOT / "requirements-dev.lock": project["dependencies"]
+        + project["optional-dependencies"]["dev"]
+    }
+    for service in SERVICES:
+        folder = ROOT / "services" / service
+        lines = (folder / "requirements.in").read_text().splitlines()
+        sources[folder / "requirements.txt"] = [
+            line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()
+        ]
+    for lock, wanted in sources.items():
+        pins = _pins(lock)
+        for text in wanted:
+            requirement = Requirement(text)
+            version = pins.get(canonicalize_name(requirement.name))
+            assert version is not None, f"{requirement.name} is not in {lock.name}: make lock"
+            assert requirement.specifier.contains(version, prereleases=True), (lock, text)
