@@ -31,7 +31,6 @@ MOTO_OPERATIONS = {
     "dynamodb:PutItem": ["dynamodb:TransactWriteItems"],
     "dynamodb:UpdateItem": ["dynamodb:TransactWriteItems"],
     "dynamodb:DeleteItem": ["dynamodb:TransactWriteItems"],
-    "dynamodb:ConditionCheckItem": ["dynamodb:TransactWriteItems"],
     "dynamodb:GetItem": ["dynamodb:TransactGetItems"],
 }
 
