@@ -62,12 +62,13 @@ def test_claim_checks_are_written_by_their_producer_and_read_by_their_consumers(
 
 def test_certif_reads_only_the_student_lists_of_orgas_bucket():
     from chalicelib.orga.domain.imports import students_list_key, upload_key
-    from chalicelib.orga.use_cases.import_digest import digest_key
 
     certif, bucket = policy_for("certif", REGION), r.documents_bucket("orga")
     read = lambda key: check(certif, Need("s3:GetObject", f"arn:aws:s3:::{bucket}/{key}"))  # noqa: E731
     assert read(students_list_key("org-1", "imp-1"))
-    assert not read(upload_key("org-1", "imp-1")) and not read(digest_key("org-1"))
+    assert not read(upload_key("org-1", "imp-1"))  # the school's raw file
+    assert not read("imports/org-1/students.digest.jsonl")  # orga's own digest
+    assert not read("inbox/0750001U/ElevesSansAdresses.xml")
     assert not check(
         certif, Need("s3:PutObject", f"arn:aws:s3:::{bucket}/{students_list_key('o', 'i')}")
     )
