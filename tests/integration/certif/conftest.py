@@ -3,15 +3,19 @@ engine's profiles would leave them, a clock inside the collège calendar."""
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import boto3
 import pytest
+from moto import mock_aws
 
+from infra.local import apps as app_loader
+from infra.local.moto_server import deploy_template
 from pixcore.clock import FixedClock
 from pixcore.messages.catalog import (
     CompetenceMark,
@@ -21,7 +25,7 @@ from pixcore.messages.catalog import (
     StudentsImported,
 )
 from pixcore.principal import ADMIN, Principal
-from tests.integration.conftest import body, token_for
+from tests.integration.conftest import ROOT, _reset_caches, body, drain, token_for
 
 # Tuesday 3 March 2026, 9:00 in Paris: collèges are open (22 February), sessions from 8 March.
 TODAY = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
@@ -139,7 +143,7 @@ class Certif:
 
     def student(self, student_id: str) -> dict[str, str]:
         """A student whose account is linked and certifiable; their headers."""
-        user = f"user-{student_id}"
+        user = f"user-{self.center_id}-{student_id}"
         self.link(student_id, user)
         self.profile(user)
         return headers(Principal(user))
@@ -173,17 +177,38 @@ class Certif:
         }
 
 
+@pytest.fixture(scope="module")
+def certif_stack() -> Iterator[tuple[dict, Any]]:
+    """One embedded AWS per test module (deploying the template takes seconds): each test gets
+    a centre of its own instead."""
+    from chalice.test import Client
+
+    with mock_aws():
+        app_loader.apply_environment()
+        deploy_template(signing_key="integration-test-signing-key-0123456789abcdef")
+        _reset_caches()
+        apps = app_loader.load_all()
+        project = str(ROOT / "services" / "certif")
+        with Client(apps["certif"].app, stage_name="local", project_dir=project) as client:
+            yield apps, client
+        _reset_caches()
+
+
+_centers = itertools.count(1)
+
+
 @pytest.fixture
-def certif(client, apps) -> Certif:  # noqa: ANN001
+def certif(certif_stack) -> Certif:  # noqa: ANN001
     from chalicelib.certif.use_cases.centers import record_organization
 
-    module = apps["certif"]
-    ports = module.bootstrap.ports()
+    apps, client = certif_stack
+    ports = apps["certif"].bootstrap.ports()
     ports.clock = FixedClock(TODAY)
+    center_id = f"org-{next(_centers)}"
     record_organization(
         ports,
         OrganizationRegistered(
-            organization_id="org-1",
+            organization_id=center_id,
             uai="0750655E",
             name="Collège Jean-Moulin",
             organization_type="COLLEGE",
@@ -192,8 +217,10 @@ def certif(client, apps) -> Certif:  # noqa: ANN001
             is_certification_center=True,
         ),
     )
-    admin = headers(Principal("admin-1", memberships={"org-1": ADMIN}))
-    found = Certif(client("certif").http, ports, "org-1", admin)
+    for service in ("certif", "engine", "jury"):
+        drain(service)
+    admin = headers(Principal(f"admin-{center_id}", memberships={center_id: ADMIN}))
+    found = Certif(client.http, ports, center_id, admin)
     found.import_students(STUDENTS)
     return found
 

@@ -10,7 +10,7 @@ from tests.integration.conftest import body
 
 def test_a_centre_admin_creates_a_session_with_a_number_a_code_and_an_examiner_password(certif):
     first, second = certif.session(), certif.session(room="Salle C4")
-    assert first["id"].isdigit() and int(second["id"]) == int(first["id"]) + 1
+    assert first["id"].isdigit() and int(second["id"]) > int(first["id"])
     assert (
         is_session_access_code(first["access_code"])
         and first["access_code"] != second["access_code"]
@@ -33,7 +33,7 @@ def test_sessions_are_listed_by_date_and_paginated_with_a_signed_cursor(certif):
 
 
 def test_a_member_of_another_school_or_a_student_is_refused(certif):
-    other = headers(Principal("admin-2", memberships={"org-2": ADMIN}))
+    other = headers(Principal("admin-other", memberships={"org-other": ADMIN}))
     reply = certif.call("POST", f"/centers/{certif.center_id}/sessions", other, SESSION)
     assert reply.status_code == 403 and body(reply)["error"]["code"] == "NOT_A_MEMBER"
     session = certif.session()

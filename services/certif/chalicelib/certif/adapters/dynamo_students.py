@@ -4,7 +4,7 @@ conditional on the import (or profile) they come from, so an older fact never wi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, date, datetime
@@ -19,6 +19,18 @@ from pixcore.dynamo import is_condition_failure
 from pixcore.text import fold
 
 WRITERS = 4
+CHUNK = 100
+
+
+def _chunks(items: Iterable[EnrollableStudent], size: int) -> Iterator[list[EnrollableStudent]]:
+    chunk: list[EnrollableStudent] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class StudentItem(CertifItem):
@@ -87,9 +99,16 @@ class DynamoStudentDirectory:
             raise
 
     def save_students(self, students: Iterable[EnrollableStudent]) -> int:
-        # One conditional put per student (a batch write cannot be conditional), a few at once.
+        # One conditional put per student (a batch write cannot be conditional), a few at once
+        # for a big school, streamed by chunks.
+        written = 0
         with ThreadPoolExecutor(WRITERS) as pool:
-            return sum(pool.map(self._save_one, students))
+            for chunk in _chunks(students, CHUNK):
+                if len(chunk) < CHUNK:
+                    written += sum(self._save_one(s) for s in chunk)
+                else:
+                    written += sum(pool.map(self._save_one, chunk))
+        return written
 
     @staticmethod
     def _save_one(student: EnrollableStudent) -> int:
