@@ -90,7 +90,11 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
     from infra.local.demo_campaign import run_campaign
 
     campaign = run_campaign(anonymous, admin, school, profiles, say, eventually)
+    from infra.local.demo_certif import run_certification
+
+    certification = run_certification(anonymous, admin, school, campaign, say, step, eventually)
     return {
+        "certification": certification,
         "school": school,
         "jury": jury,
         "profiles": profiles,

@@ -14,6 +14,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from chalicelib.certif.domain.calendar import CalendarPolicy, CalendarSettings
 from infra.local import apps as app_loader
 from infra.local.moto_server import deploy_template
 from pixcore.clock import FixedClock
@@ -204,6 +205,7 @@ def certif(certif_stack) -> Certif:  # noqa: ANN001
     apps, client = certif_stack
     ports = apps["certif"].bootstrap.ports()
     ports.clock = FixedClock(TODAY)
+    ports.calendar = CalendarSettings(policy=CalendarPolicy.REFUSE)  # the local stage only warns
     center_id = f"org-{next(_centers)}"
     record_organization(
         ports,

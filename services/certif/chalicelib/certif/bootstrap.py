@@ -24,14 +24,17 @@ from pixcore import runtime
 from pixcore.auth import TokenService
 from pixcore.clock import SystemClock
 from pixcore.consumer import MessageConsumer
+from pixcore.settings import stage
 
 SERVICE = "certif"
 
 
 def calendar_settings() -> CalendarSettings:
-    """`PIXCERT_CERTIF_CALENDAR_POLICY`: `refuse` (default) or `warn` outside the calendar;
+    """`PIXCERT_CERTIF_CALENDAR_POLICY`: `refuse` or `warn` outside the calendar — refuse by
+    default, warn on the local stage (its demo runs on any day of the year);
     `PIXCERT_CERTIF_COLLEGE_DEROGATION=1` extends collèges to 20 May."""
-    policy = CalendarPolicy(os.environ.get("PIXCERT_CERTIF_CALENDAR_POLICY", "refuse"))
+    default = "warn" if stage() == "local" else "refuse"
+    policy = CalendarPolicy(os.environ.get("PIXCERT_CERTIF_CALENDAR_POLICY", default))
     derogation = os.environ.get("PIXCERT_CERTIF_COLLEGE_DEROGATION", "") in ("1", "true")
     return CalendarSettings(policy=policy, college_derogation=derogation)
 

@@ -208,7 +208,9 @@ class Fpdf2DocumentRenderer:
         top = pdf.get_y()
         pdf.set_font(FAMILY, "", 9)
         if report.comment:
-            pdf.multi_cell(width, 5, report.comment, new_x="LMARGIN", new_y="NEXT", padding=2)
+            pdf.multi_cell(
+                width, 5, report.comment, align="L", new_x="LMARGIN", new_y="NEXT", padding=2
+            )
         pdf.rect(pdf.l_margin, top, width, max(32, pdf.get_y() - top))
         pdf.set_y(max(pdf.get_y(), top + 32) + 5)
         pdf.set_font(FAMILY, "B", 10)
@@ -242,7 +244,13 @@ class Fpdf2DocumentRenderer:
             for value, (_, w) in zip(row[:3], columns[:3], strict=True):
                 _cell(pdf, w, height, value, 8, border=1, align="C" if w < 30 else "L")
             pdf.multi_cell(
-                columns[3][1], height / lines, row[3], border=1, new_x="LMARGIN", new_y="NEXT"
+                columns[3][1],
+                height / lines,
+                row[3],
+                border=1,
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
             )
             pdf.set_y(y + height)
         pdf.ln(5)
@@ -254,7 +262,7 @@ class Fpdf2DocumentRenderer:
             pdf.set_font(FAMILY, "B", 8)
             pdf.cell(10, 4.5, code)
             pdf.set_font(FAMILY, "", 7.5)
-            pdf.multi_cell(width - 10, 4.5, meaning, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(width - 10, 4.5, meaning, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
         if pdf.will_page_break(26):
             pdf.add_page()

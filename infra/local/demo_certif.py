@@ -1,0 +1,351 @@
+"""Demo step: a certification session of 40 candidates over two classes — the centre prepares
+it and prints its documents, the examiner authorises, candidates join and start, the centre
+finalises with a few realistic reports."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from infra.local.apps import ROOT
+from infra.local.client import ApiClient, Reply
+from infra.local.demo_engine import COMPETENCES, take_evaluation
+from pixcore.text import fold
+
+CLASSES = ("3E1", "3E2")
+PER_CLASS = 20
+PASSWORD = "Motdepasse-demo-1"
+LEARNERS_AT_ONCE = 8
+OUTPUT = Path(os.environ.get("PIXCERT_DEMO_OUTPUT", ROOT / ".pixcert" / "demo"))
+Say = Callable[[str], None]
+
+
+def run_certification(
+    anonymous: ApiClient,
+    admin: ApiClient,
+    school: dict[str, Any],
+    campaign: dict[str, Any],
+    say: Say,
+    step: Say,
+    eventually: Callable[..., Reply],
+) -> dict[str, Any]:
+    center = school["id"]
+    step("6. 40 élèves de 3E1 et 3E2 se préparent : compte, campagne, évaluations")
+    students = prepare_students(anonymous, admin, center, campaign, say, eventually)
+    step("7. Le centre crée la session et inscrit les 40 élèves")
+    session = prepare_session(admin, center, students, say)
+    step("8. Le jour J : le surveillant ouvre son espace, les candidats rejoignent la session")
+    courses = test_day(anonymous, admin, session, students, say, eventually)
+    step("9. Le centre finalise la session")
+    finalize(admin, session, say)
+    return {"session": session, "courses": courses, "output": str(OUTPUT)}
+
+
+def prepare_students(
+    anonymous: ApiClient,
+    admin: ApiClient,
+    center: str,
+    campaign: dict[str, Any],
+    say: Say,
+    eventually: Callable[..., Reply],
+) -> list[dict[str, Any]]:
+    """The first 20 of each class (by name) get an account, join the school's campaign (which
+    links them to their record) and take evaluations until certifiable, 8 at a time."""
+    from chalicelib.engine.adapters.content_file import read_content
+
+    content = read_content()
+    picked: list[dict[str, Any]] = []
+    for division in CLASSES:
+        listed = admin.get(
+            f"/certif/centers/{center}/students", query={"division": division, "limit": 200}
+        )
+        fresh = [s for s in listed.json()["students"] if not s["reconciled"]]
+        picked.extend(fresh[:PER_CLASS])
+
+    def prepare(n: int, student: dict[str, Any]) -> dict[str, Any]:
+        username = f"{fold(student['first_name'])}.{fold(student['last_name'])}.{n}"
+        signed = anonymous.post(
+            "/orga/users",
+            {
+                "first_name": student["first_name"],
+                "last_name": student["last_name"],
+                "birthdate": student["birthdate"],
+                "username": username,
+                "password": PASSWORD,
+            },
+        )
+        if signed.status != 201:
+            raise RuntimeError(f"sign-up refused: {signed.status} {signed.body[:300]!r}")
+        account = anonymous.login(username, PASSWORD)
+        joined = account.post(
+            f"/orga/campaigns/{campaign['code']}/participations",
+            {k: student[k] for k in ("first_name", "last_name", "birthdate")},
+        )
+        if joined.status != 201:
+            raise RuntimeError(f"campaign join refused: {joined.status} {joined.body[:200]!r}")
+        evaluations = become_certifiable(account, content, random.Random(n))
+        return {**student, "account": account, "evaluations": evaluations}
+
+    with ThreadPoolExecutor(LEARNERS_AT_ONCE) as pool:
+        ready = list(pool.map(prepare, range(len(picked)), picked))
+    answers = sum(s["evaluations"] for s in ready)
+    say(f"{len(ready)} élèves ont un compte, rejoint la campagne et passé {answers} évaluations")
+    eventually(
+        lambda: admin.get(f"/certif/centers/{center}/students", query={"limit": 200}),
+        lambda r: (
+            r.status == 200
+            and sum(1 for s in r.json()["students"] if s["certifiable"]) >= len(ready)
+        ),
+        "certif knows the profiles",
+        timeout=60,
+    )
+    say("certif a reçu les rattachements (LearnerReconciled) et les profils (ProfileUpdated)")
+    return ready
+
+
+def become_certifiable(account: ApiClient, content: Any, rng: random.Random) -> int:
+    """Competence evaluations, most able first, until 5 competences reach level 1."""
+    from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+
+    learner = SimulatedLearner({code: rng.uniform(2.5, 4.5) for code in COMPETENCES})
+    for done, competence in enumerate(COMPETENCES, 1):
+        take_evaluation(account, competence, learner, content, rng)
+        if done >= 5 and account.get("/engine/users/me/profile").json()["certifiable"]:
+            return done
+    return len(COMPETENCES)
+
+
+def prepare_session(
+    admin: ApiClient, center: str, students: list[dict[str, Any]], say: Say
+) -> dict[str, Any]:
+    day = date.today() + timedelta(days=7)
+    session = admin.post(
+        f"/certif/centers/{center}/sessions",
+        {
+            "address": "Collège Victor-Hugo, bâtiment B",
+            "room": "Salle informatique B12",
+            "name": "Certification Pix des 3e",
+            "date": day.isoformat(),
+            "time": "09:00",
+            "examiner": "M. Martin",
+        },
+    ).json()
+    say(
+        f"session n° {session['id']} le {day:%d/%m/%Y} à 09:00 : code d'accès "
+        f"{session['access_code']}, mot de passe surveillant {session['examiner_password']}"
+    )
+    for warning in session["warnings"]:
+        say(f"  avertissement {warning['code']} : {warning['message']}")
+    enrolled = admin.post(
+        f"/certif/sessions/{session['id']}/candidates", {"student_ids": [s["id"] for s in students]}
+    )
+    say(f"{len(enrolled.json()['candidates'])} candidats inscrits en une fois (tout ou rien)")
+    again = admin.post(
+        f"/certif/sessions/{session['id']}/candidates", {"student_ids": [students[0]["id"]]}
+    )
+    say(
+        f"inscrire à nouveau {students[0]['first_name']} {students[0]['last_name']} : {again.status} {again.error_code}"
+    )
+    extra = enrolled.json()["candidates"][3]
+    admin.patch(
+        f"/certif/sessions/{session['id']}/candidates/{extra['id']}", {"extra_time_percentage": 33}
+    )
+    say(f"{extra['first_name']} {extra['last_name']} a un temps majoré de 33 %")
+    warnings = admin.get(f"/certif/sessions/{session['id']}").json()["warnings"]
+    for warning in warnings:
+        say(f"  avertissement {warning['code']} : {warning['message']}")
+    fixed = admin.patch(
+        f"/certif/sessions/{session['id']}", {"examiner": "M. Martin, Mme Nguyễn"}
+    ).json()
+    left = [w["code"] for w in fixed["warnings"]]
+    say(f"un second surveillant ajouté : avertissements restants {left or 'aucun'}")
+    save_pdf(
+        admin, session["id"], "attendance-sheet.pdf", f"feuille-emargement-{session['id']}.pdf", say
+    )
+    save_pdf(
+        admin, session["id"], "incident-report.pdf", f"pv-incident-vierge-{session['id']}.pdf", say
+    )
+    return fixed
+
+
+def save_pdf(admin: ApiClient, session_id: str, route: str, name: str, say: Say) -> bytes:
+    reply = admin.get(f"/certif/sessions/{session_id}/{route}", accept="application/pdf")
+    if reply.status != 200:
+        raise RuntimeError(f"{route}: {reply.status} {reply.body[:200]!r}")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / name).write_bytes(reply.body)
+    say(f"{name} : {len(reply.body) // 1024} Ko écrit dans {OUTPUT}")
+    return reply.body
+
+
+def test_day(
+    anonymous: ApiClient,
+    admin: ApiClient,
+    session: dict[str, Any],
+    students: list[dict[str, Any]],
+    say: Say,
+    eventually: Callable[..., Reply],
+) -> list[str]:
+    sid = session["id"]
+    examiner_token = anonymous.post(
+        f"/certif/sessions/{sid}/supervise", {"examiner_password": session["examiner_password"]}
+    )
+    examiner = anonymous.with_token(examiner_token.json()["access_token"])
+    say(f"espace surveillant ouvert (jeton limité à la session {sid})")
+    typo = students[1]
+    wrong = typo["account"].post(
+        f"/certif/sessions/{sid}/join",
+        {
+            "first_name": typo["first_name"],
+            "last_name": typo["last_name"] + "e",
+            "birthdate": typo["birthdate"],
+        },
+    )
+    say(
+        f"{typo['first_name']} se trompe d'une lettre : {wrong.status} — « {wrong.json()['error']['message']} »"
+    )
+
+    def join(student: dict[str, Any]) -> dict[str, Any]:
+        typed = {
+            "first_name": student["first_name"].upper(),
+            "last_name": student["last_name"].lower(),
+            "birthdate": student["birthdate"],
+        }
+        return student["account"].post(f"/certif/sessions/{sid}/join", typed).json()
+
+    with ThreadPoolExecutor(LEARNERS_AT_ONCE) as pool:
+        seats = list(pool.map(join, students))
+    view = examiner.get(f"/certif/sessions/{sid}/supervision").json()["candidates"]
+    say(
+        f"le surveillant voit {sum(c['state'] == 'waiting_for_authorization' for c in view)} candidats en attente d'autorisation"
+    )
+    early = students[2]["account"].post(
+        f"/certif/sessions/{sid}/start", {"access_code": session["access_code"]}
+    )
+    say(f"un candidat tente de commencer sans autorisation : {early.status} {early.error_code}")
+    for seat in seats:
+        examiner.post(f"/certif/sessions/{sid}/candidates/{seat['id']}/authorize")
+    bad = students[5]["account"].post(f"/certif/sessions/{sid}/start", {"access_code": "BBBB22"})
+    say(
+        f"un code d'accès erroné : {bad.status} {bad.error_code}, encore {bad.json()['error']['details']['attempts_left']} essais"
+    )
+
+    def start(student: dict[str, Any]) -> str:
+        reply = student["account"].post(
+            f"/certif/sessions/{sid}/start", {"access_code": session["access_code"].lower()}
+        )
+        if reply.status != 202:
+            raise RuntimeError(f"start refused: {reply.status} {reply.body[:200]!r}")
+        return reply.json()["course_id"]
+
+    with ThreadPoolExecutor(LEARNERS_AT_ONCE) as pool:
+        courses = list(pool.map(start, students))
+    say(
+        f"{len(courses)} candidats ont saisi le code d'accès : CertificationStartRequested envoyé au moteur"
+    )
+    take_certification_tests(students, courses, say, eventually)
+    ended = seats[7]
+    examiner.post(
+        f"/certif/sessions/{sid}/candidates/{ended['id']}/end-test",
+        {"reason": "A quitté la salle sans l'accord du surveillant"},
+    )
+    for seat in seats[:30]:
+        examiner.post(f"/certif/sessions/{sid}/candidates/{seat['id']}/end-screen-seen")
+    view = examiner.get(f"/certif/sessions/{sid}/supervision").json()["candidates"]
+    counts: dict[str, int] = {}
+    for candidate in view:
+        counts[candidate["state_label"]] = counts.get(candidate["state_label"], 0) + 1
+    say(
+        "vue du surveillant : "
+        + ", ".join(f"{n} « {label} »" for label, n in sorted(counts.items()))
+    )
+    return courses
+
+
+def take_certification_tests(
+    students: list[dict[str, Any]], courses: list[str], say: Say, eventually: Callable[..., Reply]
+) -> None:
+    """Hook for the engine's certification course: once engine consumes the start request, each
+    candidate finds their course at GET /engine/certification-courses/{id}; until then the demo
+    says so and goes on."""
+    account = students[0]["account"]
+    try:
+        eventually(
+            lambda: account.get(f"/engine/certification-courses/{courses[0]}"),
+            lambda r: r.status == 200,
+            "the engine created the course",
+            timeout=5,
+        )
+    except RuntimeError:
+        say(
+            "le moteur ne crée pas encore les tests de certification dans cette version : "
+            "les candidats restent « Autorisé à commencer » et la démo continue sans eux"
+        )
+        return
+    say(
+        f"le moteur a créé les {len(courses)} tests de certification (GET /engine/certification-courses/…)"
+    )
+
+
+def finalize(admin: ApiClient, session: dict[str, Any], say: Say) -> None:
+    sid = session["id"]
+    early = admin.post(f"/certif/sessions/{sid}/finalize")
+    missing = early.json()["error"]["details"]["missing"]
+    say(
+        f"finaliser tout de suite : {early.status} {early.error_code}, {len(missing)} point(s) à compléter, en une liste"
+    )
+    closing = admin.get(f"/certif/sessions/{sid}/finalization").json()["candidates"]
+    reports = {
+        1: [{"category": "LATE_OR_LEAVING", "subcategory": "LATE"}],
+        4: [
+            {
+                "category": "IN_CHALLENGE",
+                "subcategory": "IMAGE_NOT_DISPLAYING",
+                "question_number": 7,
+            }
+        ],
+        7: [{"category": "LATE_OR_LEAVING", "subcategory": "LEFT_EXAM_ROOM"}],
+        12: [{"category": "TECHNICAL_PROBLEM", "subcategory": "COMPUTER_CRASHED_RESUMED"}],
+    }
+    draft = {
+        "candidates": [
+            {
+                "candidate_id": c["candidate_id"],
+                "end_screen_seen": c["end_screen_seen"],
+                "abort_reason": ("candidate" if c["state"] == "ended_by_examiner" else "technical")
+                if c["unfinished"]
+                else None,
+                "issue_reports": reports.get(i, []),
+            }
+            for i, c in enumerate(closing)
+        ],
+        "has_incident": True,
+        "comment": "Coupure du réseau de 10 minutes à 9 h 35 ; les candidats ont repris leur test.",
+    }
+    saved = admin.put(f"/certif/sessions/{sid}/finalization", draft)
+    say(
+        f"brouillon enregistré ({saved.status}) : {sum(len(r) for r in reports.values())} signalements, un commentaire"
+    )
+    report = save_pdf(admin, sid, "incident-report.pdf", f"pv-incident-{sid}.pdf", say)
+    uploaded = admin.post(
+        f"/certif/sessions/{sid}/documents",
+        raw=report,
+        content_type="application/pdf",
+        query={"filename": "pv-incident-signe.pdf"},
+    )
+    say(f"PV d'incident signé et scanné joint : {uploaded.status}")
+    refused = admin.post(
+        f"/certif/sessions/{sid}/documents", raw=b"GIF89a", content_type="application/pdf"
+    )
+    say(f"une image au lieu d'un PDF : {refused.status} {refused.error_code}")
+    done = admin.post(f"/certif/sessions/{sid}/finalize")
+    again = admin.post(f"/certif/sessions/{sid}/finalize")
+    say(
+        f"session finalisée ({done.status}, statut {done.json()['status']}) ; une seconde fois : {again.status} {again.error_code}"
+    )
+    say("SessionFinalized envoyé au jury avec l'identité des candidats telle qu'inscrite")
