@@ -46,7 +46,19 @@ def _cell(pdf: Any, width: float, height: float, text: str, size: float = 8, **k
 
 
 def _lines(pdf: Any, width: float, height: float, text: str) -> list[str]:
-    return pdf.multi_cell(width, height, text, dry_run=True, output="LINES")
+    """How fpdf2 would break `text` at the current font, remembered per document (every page
+    repeats the same column titles)."""
+    memo = pdf.__dict__.setdefault("_line_memo", {})
+    key = (text, width, pdf.font_style, pdf.font_size_pt)
+    if key not in memo:
+        memo[key] = pdf.multi_cell(width, height, text, dry_run=True, output="LINES")
+    return memo[key]
+
+
+def _text_in(pdf: Any, x: float, y: float, w: float, h: float, text: str, centred: bool) -> None:
+    """Text placed in a box without fpdf2's cell machinery (a sheet writes thousands)."""
+    left = x + (w - pdf.get_string_width(text)) / 2 if centred else x + 1
+    pdf.text(left, y + h / 2 + pdf.font_size * 0.35, text)
 
 
 def _box(
@@ -57,13 +69,14 @@ def _box(
     size: float = 8,
     align: str = "L",
     fill: bool = False,
+    border: int = 1,
 ) -> None:
-    """A bordered box whose text takes one line, or two smaller ones when it is long (a
+    """A box (bordered unless `border=0`) whose text takes one line, or two smaller ones when it is long (a
     compound name, a column title), vertically centred; the cursor moves right."""
     x, y = pdf.get_x(), pdf.get_y()
     pdf.set_font_size(size)
     if pdf.get_string_width(text) <= width - 2:
-        pdf.cell(width, height, text, border=1, align=align, fill=fill)
+        pdf.cell(width, height, text, border=border, align=align, fill=fill)
         return
     for small, most in ((size - 1, 2), (size - 1.5, 3)):
         pdf.set_font_size(small)
@@ -71,13 +84,16 @@ def _box(
         if len(lines) <= most and small * 0.42 * len(lines) < height:
             break
     else:
-        _cell(pdf, width, height, text, small, border=1, align=align, fill=fill)
+        _cell(pdf, width, height, text, small, border=border, align=align, fill=fill)
         pdf.set_font_size(size)
         return
-    pdf.cell(width, height, "", border=1, fill=fill)
+    if border or fill:
+        pdf.cell(width, height, "", border=border, fill=fill)
     line = small * 0.42
-    pdf.set_xy(x, y + (height - line * len(lines)) / 2)
-    pdf.multi_cell(width, line, text, align=align)
+    top = y + (height - line * len(lines)) / 2
+    for n, part in enumerate(lines):
+        pdf.set_xy(x, top + n * line)
+        pdf.cell(width, line, part, align=align)
     pdf.set_xy(x + width, y)
     pdf.set_font_size(size)
 
@@ -145,14 +161,25 @@ def _sheet_header(pdf: Any, h: Header) -> None:
 
 
 def _sheet_row(pdf: Any, values: tuple[str, ...]) -> None:
+    """The row's grid drawn as lines (cheap), text only where there is some."""
+    x, y = pdf.l_margin, pdf.get_y()
+    pdf.rect(x, y, sum(w for _, w in SHEET_COLUMNS), ROW_HEIGHT)
     for i, (value, (_, w)) in enumerate(zip(values, SHEET_COLUMNS, strict=True)):
-        pdf.set_font(FAMILY, "B" if i == 0 else "", 8)
+        if i:
+            pdf.line(x, y, x, y + ROW_HEIGHT)
         if i == len(values) - 1:  # « écran de fin de test vu »: a box to tick
-            pdf.cell(w, ROW_HEIGHT, "", border=1)
-            pdf.rect(pdf.get_x() - w / 2 - 2, pdf.get_y() + ROW_HEIGHT / 2 - 2, 4, 4)
-        else:
-            _box(pdf, w, ROW_HEIGHT, value, 8, align="C" if i in CENTRED else "L")
-    pdf.ln(ROW_HEIGHT)
+            pdf.rect(x + w / 2 - 2, y + ROW_HEIGHT / 2 - 2, 4, 4)
+        elif value:
+            pdf.set_font(FAMILY, "B" if i == 0 else "", 8)
+            if i in CENTRED:  # dates, codes, times: always short
+                _text_in(pdf, x, y, w, ROW_HEIGHT, value, True)
+            elif pdf.get_string_width(value) <= w - 2:
+                _text_in(pdf, x, y, w, ROW_HEIGHT, value, False)
+            else:
+                pdf.set_xy(x, y)
+                _box(pdf, w, ROW_HEIGHT, value, 8, border=0)
+        x += w
+    pdf.set_xy(pdf.l_margin, y + ROW_HEIGHT)
 
 
 class Fpdf2DocumentRenderer:
