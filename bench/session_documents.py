@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from infra.local import apps as app_loader  # noqa: E402
 
 app_loader.add_service_paths()
+POLL_SECONDS = 3.0  # a waiting candidate's page asks whether the examiner authorised them
 NAMES = (("Çağla", "Öztürk"), ("Thị Lan", "Nguyễn"), ("Łukasz", "Wójcik"), ("Zoé", "Lefèvre"))
 
 
@@ -235,7 +236,7 @@ def candidate(
     if joined.status != 200:
         raise RuntimeError(f"join: {joined.status} {joined.body[:200]!r}")
     while not client.get(f"/certif/sessions/{session['id']}/me").json()["authorized_at"]:
-        time.sleep(1.0)
+        time.sleep(POLL_SECONDS)
     began = time.perf_counter()
     started = client.post(
         f"/certif/sessions/{session['id']}/start", {"access_code": session["access_code"]}

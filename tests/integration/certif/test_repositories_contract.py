@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from chalicelib.certif.adapters import memory
+from chalicelib.certif.adapters import memory, memory_sessions
 from chalicelib.certif.domain.candidates import Candidate
 from chalicelib.certif.domain.finalization import Finalization
 from chalicelib.certif.domain.sessions import Schedule, Session, SessionStatus
@@ -23,12 +23,12 @@ _ids = itertools.count(1)
 @pytest.fixture(params=["memory", "dynamo"])
 def stores(request):  # noqa: ANN001, ANN201
     if request.param == "memory":
-        sessions = memory.InMemorySessionRepository()
+        sessions = memory_sessions.InMemorySessionRepository()
         return (
             sessions,
-            memory.InMemoryCandidateRepository(sessions),
+            memory_sessions.InMemoryCandidateRepository(sessions),
             memory.InMemoryStudentDirectory(),
-            memory.InMemoryFinalizationRepository(),
+            memory_sessions.InMemoryFinalizationRepository(),
             memory.InMemoryAttemptThrottle(),
         )
     apps, _ = request.getfixturevalue("certif_stack")
@@ -107,6 +107,9 @@ def test_enrolment_is_atomic_with_the_session_version(stores):
     assert sorted(c.id for c in candidates.of_session(session.id)) == ["c1", "c2"]
     one = candidates.get(session.id, "c1")
     joined = candidates.save(replace(one, joined_at=AT, user_id="u"))
+    assert sorted(c.id for c in candidates.born_on(session.id, date(2011, 2, 28))) == ["c1", "c2"]
+    assert candidates.born_on(session.id, date(2011, 3, 1)) == []
+    assert candidates.seat(session.id, "u").id == "c1" and candidates.seat(session.id, "v") is None
     with pytest.raises(ConcurrentUpdate):
         candidates.remove(sessions.get(session.id), one)
     after = candidates.remove(sessions.get(session.id), candidates.get(session.id, "c2"))

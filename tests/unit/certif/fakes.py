@@ -7,13 +7,15 @@ from datetime import UTC, date, datetime, time
 from chalicelib.certif.adapters.memory import (
     FakeTokens,
     InMemoryAttemptThrottle,
-    InMemoryCandidateRepository,
     InMemoryCenterRepository,
-    InMemoryFinalizationRepository,
-    InMemorySessionRepository,
     InMemoryStudentDirectory,
     InMemoryStudentLists,
     RecordingRenderer,
+)
+from chalicelib.certif.adapters.memory_sessions import (
+    InMemoryCandidateRepository,
+    InMemoryFinalizationRepository,
+    InMemorySessionRepository,
 )
 from chalicelib.certif.domain.calendar import CalendarSettings
 from chalicelib.certif.domain.centers import CertificationCenter

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from chalicelib.certif.domain.calendar import CalendarSettings
@@ -121,6 +121,14 @@ class CandidateRepository(Protocol):
 
     def get(self, session_id: str, candidate_id: str) -> Candidate:
         """Raises NotFound(CANDIDATE_NOT_FOUND)."""
+        ...
+
+    def born_on(self, session_id: str, birthdate: date) -> list[Candidate]:
+        """The session's candidates born that day (joining reads these, not the whole list)."""
+        ...
+
+    def seat(self, session_id: str, user_id: str) -> Candidate | None:
+        """The candidate this account joined as, if any."""
         ...
 
     def enroll(self, session: Session, candidates: list[Candidate]) -> Session:

@@ -4,6 +4,7 @@ one transaction."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TypeVar
 
 from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
@@ -15,10 +16,12 @@ from chalicelib.certif.adapters.session_items import (
     CandidateItem,
     CounterItem,
     SessionItem,
+    born_key,
     candidate_from,
     candidate_item,
     candidate_key,
     center_sessions_key,
+    seat_key,
     session_from,
     session_item,
     session_key,
@@ -139,6 +142,24 @@ class DynamoCandidateRepository:
                 "Candidat introuvable dans cette session.", code="CANDIDATE_NOT_FOUND"
             ) from exc
         return candidate_from(item)
+
+    def born_on(self, session_id: str, birthdate: date) -> list[Candidate]:
+        # The index may lag a write by a moment: whoever acts on one of these reads it again.
+        return [
+            candidate_from(item)  # type: ignore[arg-type]
+            for item in CandidateItem.gsi2.query(born_key(session_id, birthdate))
+        ]
+
+    def seat(self, session_id: str, user_id: str) -> Candidate | None:
+        for item in CandidateItem.gsi1.query(seat_key(session_id, user_id)):
+            found = self.get(session_id, item.sk.removeprefix("CANDIDATE#"))
+            if found.has_joined and found.user_id == user_id:
+                return found
+        # Just joined (the index not caught up yet): the session's list, read consistently.
+        return next(
+            (c for c in self.of_session(session_id) if c.has_joined and c.user_id == user_id),
+            None,
+        )
 
     def enroll(self, session: Session, candidates: list[Candidate]) -> Session:
         with conditional(ConcurrentUpdate()), TransactWrite(connection=connection()) as t:

@@ -106,9 +106,29 @@ def session_from(item: SessionItem) -> Session:
     )
 
 
+def born_key(session_id: str, birthdate: date) -> str:
+    return f"SESSION#{session_id}#BORN#{birthdate.isoformat()}"
+
+
+def seat_key(session_id: str, user_id: str) -> str:
+    return f"SESSION#{session_id}#USER#{user_id}"
+
+
 def candidate_item(c: Candidate) -> CandidateItem:
+    """Indexed by birthdate (gsi2: joining looks up a few, not the whole session) and, once
+    joined, by account (gsi1: the candidate's own requests find their seat)."""
     pk, sk = candidate_key(c.session_id, c.id)
-    return CandidateItem(pk, sk, data=candidate_json(c), version=c.version)
+    joined = c.has_joined and c.user_id
+    return CandidateItem(
+        pk,
+        sk,
+        data=candidate_json(c),
+        version=c.version,
+        gsi1pk=seat_key(c.session_id, c.user_id) if joined and c.user_id else None,
+        gsi1sk=c.id if joined else None,
+        gsi2pk=born_key(c.session_id, c.birthdate),
+        gsi2sk=c.id,
+    )
 
 
 def candidate_from(item: CandidateItem) -> Candidate:

@@ -93,16 +93,23 @@ def join(ports: Ports, caller: Principal, command: JoinSession) -> Candidate:
         raise _failed(ports, keys)
     found = [
         c
-        for c in ports.candidates.of_session(session.id)
+        for c in ports.candidates.born_on(session.id, command.birthdate)
         if matches(c, command.first_name, command.last_name, command.birthdate)
     ]
     if not found:
         raise _failed(ports, keys)
-    return retry_on_conflict(lambda: _take_seat(ports, caller, session, found[0].id))
+    seat = retry_on_conflict(lambda: _take_seat(ports, caller, session, found[0].id, command))
+    if seat is None:
+        raise _failed(ports, keys)
+    return seat
 
 
-def _take_seat(ports: Ports, caller: Principal, session: Session, candidate_id: str) -> Candidate:
+def _take_seat(
+    ports: Ports, caller: Principal, session: Session, candidate_id: str, command: JoinSession
+) -> Candidate | None:
     candidate = ports.candidates.get(session.id, candidate_id)
+    if not matches(candidate, command.first_name, command.last_name, command.birthdate):
+        return None  # edited since the lookup read it
     if candidate.has_joined:
         if candidate.user_id == caller.user_id:
             return candidate
@@ -130,11 +137,10 @@ def seat_of(ports: Ports, caller: Principal, session_id: str) -> tuple[Session, 
     """The candidate the caller joined as, in an open session."""
     require_user(caller)
     session = open_session(ports, session_id)
-    if session is not None:
-        for candidate in ports.candidates.of_session(session.id):
-            if candidate.has_joined and candidate.user_id == caller.user_id:
-                return session, candidate
-    raise _no_match()
+    seat = ports.candidates.seat(session.id, caller.user_id) if session else None
+    if session is None or seat is None:
+        raise _no_match()
+    return session, seat
 
 
 def my_seat(ports: Ports, caller: Principal, session_id: str) -> Candidate:
