@@ -65,15 +65,13 @@ def test_the_day_of_one_candidate_from_join_to_finalisation(ports):
     seat = joining.join(
         ports, zoe, joining.JoinSession(session.id, "ZOE", "lefevre", date(2011, 2, 28))
     )
-    examiner = supervision.supervise(
-        ports, None, session.id, session.examiner_password.lower(), "10.0.0.1"
-    )
+    opening = supervision.OpenSupervision(session.id, session.examiner_password.lower(), "10.1.2.3")
+    examiner = supervision.supervise(ports, None, opening)
     who, _ = ports.tokens.issued[0]
     assert (who.role, who.session_id, examiner.expires_in) == ("EXAMINER", session.id, 5 * 3600)
     supervision.authorize(ports, who, session.id, seat.id)
-    candidates.update_candidate(
-        ports, ADMIN_USER, session.id, seat.id, {"extra_time_percentage": 33}
-    )
+    edit = candidates.EditCandidate(session.id, seat.id, {"extra_time_percentage": 33})
+    candidates.update_candidate(ports, ADMIN_USER, edit)
     started = joining.start(ports, zoe, session.id, session.access_code)
     [request] = ports.publisher.of_type(c.CertificationStartRequested)
     assert (request.course_id, request.candidate_id, request.extra_time_percentage) == (
@@ -257,7 +255,9 @@ def test_a_message_delivered_twice_is_handled_once(ports):
 def test_a_draft_keeps_the_documents_and_finalising_sends_them(ports):
     session, cands = enrolled(ports)
     pdf = b"%PDF-1.4\n%%EOF"
-    document = finalization.add_document(ports, ADMIN_USER, session.id, "pv.pdf", pdf)
+    document = finalization.add_document(
+        ports, ADMIN_USER, finalization.AddDocument(session.id, "pv.pdf", pdf)
+    )
     draft = finalization.Draft(
         (CandidateFinalization(cands["s-zoe"].id, True, AbortReason.TECHNICAL),),
         True,

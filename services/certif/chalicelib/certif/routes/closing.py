@@ -92,9 +92,8 @@ def register(api: Api) -> None:
         summary="Joindre un document (PV scanné…) : PDF, 10 Mo au plus",
     )
     def add_document(ctx: Context, session_id: str) -> Any:
-        return finalization.add_document(
-            bootstrap.ports(), ctx.user, session_id, ctx.query.filename, ctx.raw_body
-        )
+        command = finalization.AddDocument(session_id, ctx.query.filename, ctx.raw_body)
+        return finalization.add_document(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         "/sessions/{session_id}/finalize",

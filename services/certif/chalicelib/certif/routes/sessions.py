@@ -49,9 +49,8 @@ def register(api: Api) -> None:
         summary="Les sessions du centre, par date, avec leur statut et leur nombre de candidats",
     )
     def list_sessions(ctx: Context, center_id: str) -> Any:
-        return sessions.list_sessions(
-            bootstrap.ports(), ctx.user, center_id, ctx.query.limit, ctx.query.cursor
-        )
+        page = sessions.PageRequest(center_id, ctx.query.limit, ctx.query.cursor)
+        return sessions.list_sessions(bootstrap.ports(), ctx.user, page)
 
     @api.route(
         "/sessions/{session_id}",
@@ -125,9 +124,8 @@ def register(api: Api) -> None:
     )
     def update_candidate(ctx: Context, session_id: str, candidate_id: str) -> Any:
         changes = {k: getattr(ctx.body, k) for k in ctx.body.model_fields_set}
-        return candidates.update_candidate(
-            bootstrap.ports(), ctx.user, session_id, candidate_id, changes
-        )
+        command = candidates.EditCandidate(session_id, candidate_id, changes)
+        return candidates.update_candidate(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         "/sessions/{session_id}/candidates/{candidate_id}",

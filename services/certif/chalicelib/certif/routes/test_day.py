@@ -64,9 +64,8 @@ def register(api: Api) -> None:
         summary="Ouvrir l'espace surveillant avec le mot de passe de la session",
     )
     def supervise(ctx: Context, session_id: str) -> Any:
-        return supervision.supervise(
-            bootstrap.ports(), ctx.principal, session_id, ctx.body.examiner_password, ctx.source_ip
-        )
+        command = supervision.OpenSupervision(session_id, ctx.body.examiner_password, ctx.source_ip)
+        return supervision.supervise(bootstrap.ports(), ctx.principal, command)
 
     @api.route(
         "/sessions/{session_id}/supervision",
@@ -102,9 +101,8 @@ def register(api: Api) -> None:
         summary="Arrêter le test d'un candidat (motif obligatoire)",
     )
     def end_test(ctx: Context, session_id: str, candidate_id: str) -> Any:
-        return supervision.end_test(
-            bootstrap.ports(), ctx.user, session_id, candidate_id, ctx.body.reason
-        )
+        command = supervision.EndTest(session_id, candidate_id, ctx.body.reason)
+        return supervision.end_test(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         f"{CANDIDATE}/end-screen-seen",

@@ -161,11 +161,17 @@ def list_candidates(ports: Ports, caller: Principal, session_id: str) -> list[Ca
     )
 
 
-def update_candidate(
-    ports: Ports, caller: Principal, session_id: str, candidate_id: str, changes: dict[str, Any]
-) -> Candidate:
+@dataclass(frozen=True)
+class EditCandidate:
+    session_id: str
+    candidate_id: str
+    changes: dict[str, Any]
+
+
+def update_candidate(ports: Ports, caller: Principal, command: EditCandidate) -> Candidate:
     """Extra time, birth data, external id and convocation email, until the session is
     finalised."""
+    session_id, candidate_id, changes = command.session_id, command.candidate_id, command.changes
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise Invalid("Ces champs ne sont pas modifiables.", details={"fields": sorted(unknown)})

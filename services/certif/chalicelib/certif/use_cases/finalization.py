@@ -111,10 +111,16 @@ def save_draft(ports: Ports, caller: Principal, session_id: str, draft: Draft) -
     return get_finalization(ports, caller, session_id)
 
 
-def add_document(
-    ports: Ports, caller: Principal, session_id: str, filename: str, content: bytes
-) -> SessionDocument:
+@dataclass(frozen=True)
+class AddDocument:
+    session_id: str
+    filename: str
+    content: bytes
+
+
+def add_document(ports: Ports, caller: Principal, command: AddDocument) -> SessionDocument:
     """PDF only (checked by its content), 10 MB at most, kept 2 years with the session's files."""
+    session_id, filename, content = command.session_id, command.filename, command.content
     session = session_for_member(ports, caller, session_id)
     check_editable(session)
     check_pdf(content)

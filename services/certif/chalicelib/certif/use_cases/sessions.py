@@ -87,9 +87,15 @@ def create_session(
     return SessionDetail(session, _as_warning(opening) + _as_warning(in_window))
 
 
-def list_sessions(
-    ports: Ports, caller: Principal, center_id: str, limit: int, cursor: str | None
-) -> SessionPage:
+@dataclass(frozen=True)
+class PageRequest:
+    center_id: str
+    limit: int = 50
+    cursor: str | None = None
+
+
+def list_sessions(ports: Ports, caller: Principal, page: PageRequest) -> SessionPage:
+    center_id, limit, cursor = page.center_id, page.limit, page.cursor
     center_access(ports, caller, center_id)
     scope = f"sessions:{center_id}"
     found, position = ports.sessions.of_center(

@@ -35,11 +35,24 @@ class Supervision:
     candidates: list[Candidate]
 
 
-def supervise(
-    ports: Ports, caller: Principal | None, session_id: str, password: str, source: str | None
-) -> ExaminerToken:
+@dataclass(frozen=True)
+class OpenSupervision:
+    session_id: str
+    examiner_password: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class EndTest:
+    session_id: str
+    candidate_id: str
+    reason: str
+
+
+def supervise(ports: Ports, caller: Principal | None, command: OpenSupervision) -> ExaminerToken:
     """Throttled like a login: per session and per source; the same answer for an unknown or
-    closed session and a wrong password."""
+    closed session and a wrong password. Anyone may try: the password is the credential."""
+    session_id, password, source = command.session_id, command.examiner_password, command.source
     keys = [f"supervise:{session_id}:{source or '-'}", f"supervise:source:{source or '-'}"]
     now = ports.clock.now()
     for key, free in zip(
@@ -120,10 +133,9 @@ def unlock(ports: Ports, caller: Principal, session_id: str, candidate_id: str) 
     return _act(ports, caller, session_id, candidate_id, lambda c: replace(c, wrong_code_count=0))
 
 
-def end_test(
-    ports: Ports, caller: Principal, session_id: str, candidate_id: str, reason: str
-) -> Candidate:
+def end_test(ports: Ports, caller: Principal, command: EndTest) -> Candidate:
     """Ends a started, unfinished test (reason required): engine closes the course."""
+    session_id, candidate_id, reason = command.session_id, command.candidate_id, command.reason
 
     def change(c: Candidate) -> Candidate | None:
         if c.course_id is None:
