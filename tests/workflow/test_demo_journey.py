@@ -16,3 +16,4 @@ def test_the_demo_journey_runs_end_to_end(stack, capsys):
     certifiable = [p["certifiable"] for p in outcome["profiles"]]
     assert certifiable.count(True) >= 1 and certifiable.count(False) >= 1
     assert "export CSV téléchargé : 3 ligne(s)" in printed
+    assert "40 candidats inscrits" in printed and "session finalisée (200" in printed
