@@ -50,6 +50,23 @@ def test_an_enrolment_is_all_or_nothing_and_announced(ports):
     assert [(u.revision, u.candidate_count) for u in updates] == [(1, 0), (2, 3)]
 
 
+def test_candidates_are_added_until_someone_starts(ports):
+    session, cands = enrolled(ports)
+    zoe = certifiable(ports, "s-zoe")
+    seat = joining.join(
+        ports, zoe, joining.JoinSession(session.id, "Zoé", "Lefèvre", date(2011, 2, 28))
+    )
+    examiner = Principal("x", role="EXAMINER", session_id=session.id)
+    supervision.authorize(ports, examiner, session.id, seat.id)
+    candidates.remove_candidate(ports, ADMIN_USER, session.id, cands["s-lan"].id)
+    candidates.enroll_students(ports, ADMIN_USER, session.id, ["s-lan"])
+    joining.start(ports, zoe, session.id, session.access_code)
+    candidates.remove_candidate(ports, ADMIN_USER, session.id, cands["s-cagla"].id)
+    with pytest.raises(Conflict) as late:
+        candidates.enroll_students(ports, ADMIN_USER, session.id, ["s-cagla"])
+    assert late.value.code == "SESSION_STARTED"
+
+
 def test_deleting_or_finalising_frees_the_access_code(ports):
     first = sessions.create_session(ports, ADMIN_USER, CENTER, SCHEDULE).session
     assert ports.sessions.codes[first.access_code] == first.id

@@ -10,7 +10,7 @@ from datetime import date
 
 from chalicelib.certif.domain.candidates import Candidate
 from chalicelib.certif.domain.finalization import Finalization
-from chalicelib.certif.domain.sessions import Session, SessionStatus
+from chalicelib.certif.domain.sessions import Session, SessionStatus, can_move_to
 from chalicelib.certif.ports import Position
 from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 
@@ -84,7 +84,7 @@ class InMemorySessionRepository:
 
     def move_status(self, session_id: str, status: SessionStatus) -> bool:
         stored = self.sessions.get(session_id)
-        if stored is None or stored.status.rank >= status.rank:
+        if stored is None or not can_move_to(stored.status, status):
             return False
         self.sessions[session_id] = replace(stored, status=status, version=stored.version + 1)
         return True

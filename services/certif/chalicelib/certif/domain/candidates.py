@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from chalicelib.certif.domain.sessions import SESSION_DURATION, TEST_DURATION
+from pixcore.errors import Conflict
 from pixcore.text import fold
 
 MAX_WRONG_ACCESS_CODES = 5
@@ -136,6 +137,15 @@ def candidate_state(c: Candidate) -> CandidateState:
     if c.joined_at:
         return CandidateState.WAITING
     return CandidateState.NOT_JOINED
+
+
+def check_enrollable(candidates: list[Candidate]) -> None:
+    """Candidates are added until the session starts: once one of them started the test."""
+    if any(c.has_started for c in candidates):
+        raise Conflict(
+            "La session a commencé : plus aucun candidat ne peut y être inscrit.",
+            code="SESSION_STARTED",
+        )
 
 
 def extra_time_label(percentage: int) -> str:

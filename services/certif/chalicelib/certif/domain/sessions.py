@@ -113,12 +113,3 @@ def can_move_to(current: SessionStatus, target: SessionStatus) -> bool:
     """`created` → `finalized` → `in_process` → `processed`: a status never goes back, and the
     jury may publish a session it never took (finalized → processed)."""
     return target.rank > current.rank
-
-
-def check_transition(current: SessionStatus, target: SessionStatus) -> None:
-    if not can_move_to(current, target):
-        raise Conflict(
-            f"La session ne peut pas passer du statut « {current.value} » à « {target.value} ».",
-            code="INVALID_SESSION_TRANSITION",
-            details={"from": current.value, "to": target.value},
-        )

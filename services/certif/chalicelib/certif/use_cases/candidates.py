@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from chalicelib.certif.domain.calendar import french_day
-from chalicelib.certif.domain.candidates import Candidate, duplicates
+from chalicelib.certif.domain.candidates import Candidate, check_enrollable, duplicates
 from chalicelib.certif.domain.sessions import check_editable
 from chalicelib.certif.domain.students import EnrollableStudent, StudentView
 from chalicelib.certif.ports import Ports
@@ -122,6 +122,7 @@ def enroll_students(
                 details={"student_ids": unknown},
             )
         existing = ports.candidates.of_session(session.id)
+        check_enrollable(existing)
         if len(existing) + len(wanted) > MAX_CANDIDATES_PER_SESSION:
             raise RuleViolation(
                 f"Une session compte au plus {MAX_CANDIDATES_PER_SESSION} candidats.",
