@@ -22,7 +22,7 @@ CLASSES = ("3E1", "3E2")
 PER_CLASS = 20
 PASSWORD = "Motdepasse-demo-1"
 LEARNERS_AT_ONCE = 8
-OUTPUT = Path(os.environ.get("PIXCERT_DEMO_OUTPUT", ROOT / ".pixcert" / "demo"))
+OUTPUT = Path(os.environ.get("PIXCERT_DEMO_OUTPUT", ROOT / ".pixcert" / "demo"))  # by default
 Say = Callable[[str], None]
 
 
@@ -34,17 +34,20 @@ def run_certification(
     say: Say,
     step: Say,
     eventually: Callable[..., Reply],
+    out_dir: Path | None = None,
 ) -> dict[str, Any]:
+    """The session's PDFs are written to `out_dir/certification` (or PIXCERT_DEMO_OUTPUT)."""
+    folder = out_dir / "certification" if out_dir else OUTPUT
     center = school["id"]
     step("6. 40 élèves de 3E1 et 3E2 se préparent : compte, campagne, évaluations")
     students = prepare_students(anonymous, admin, center, campaign, say, eventually)
     step("7. Le centre crée la session et inscrit les 40 élèves")
-    session = prepare_session(admin, center, students, say)
+    session = prepare_session(admin, center, students, folder, say)
     step("8. Le jour J : le surveillant ouvre son espace, les candidats rejoignent la session")
     courses = run_test_day(anonymous, session, students, say, eventually)
     step("9. Le centre finalise la session")
-    finalize(admin, session, say)
-    return {"session": session, "courses": courses, "output": str(OUTPUT)}
+    finalize(admin, session, folder, say)
+    return {"session": session, "courses": courses, "output": str(folder)}
 
 
 def prepare_students(
@@ -122,7 +125,7 @@ def become_certifiable(account: ApiClient, content: Any, rng: random.Random) -> 
 
 
 def prepare_session(
-    admin: ApiClient, center: str, students: list[dict[str, Any]], say: Say
+    admin: ApiClient, center: str, students: list[dict[str, Any]], folder: Path, say: Say
 ) -> dict[str, Any]:
     day = date.today() + timedelta(days=7)
     session = admin.post(
@@ -166,25 +169,37 @@ def prepare_session(
     left = [w["code"] for w in fixed["warnings"]]
     say(f"un second surveillant ajouté : avertissements restants {left or 'aucun'}")
     save_pdf(
-        admin, session["id"], "attendance-sheet.pdf", f"feuille-emargement-{session['id']}.pdf", say
+        admin,
+        session["id"],
+        "attendance-sheet.pdf",
+        f"feuille-emargement-{session['id']}.pdf",
+        folder,
+        say,
     )
     save_pdf(
-        admin, session["id"], "incident-report.pdf", f"pv-incident-vierge-{session['id']}.pdf", say
+        admin,
+        session["id"],
+        "incident-report.pdf",
+        f"pv-incident-vierge-{session['id']}.pdf",
+        folder,
+        say,
     )
     return fixed
 
 
-def save_pdf(admin: ApiClient, session_id: str, route: str, name: str, say: Say) -> bytes:
+def save_pdf(
+    admin: ApiClient, session_id: str, route: str, name: str, folder: Path, say: Say
+) -> bytes:
     reply = admin.get(f"/certif/sessions/{session_id}/{route}", accept="application/pdf")
     if reply.status != 200:
         raise RuntimeError(f"{route}: {reply.status} {reply.body[:200]!r}")
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    (OUTPUT / name).write_bytes(reply.body)
-    say(f"{name} : {len(reply.body) // 1024} Ko écrit dans {OUTPUT}")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(reply.body)
+    say(f"{name} : {len(reply.body) // 1024} Ko écrit dans {folder}")
     return reply.body
 
 
-def finalize(admin: ApiClient, session: dict[str, Any], say: Say) -> None:
+def finalize(admin: ApiClient, session: dict[str, Any], folder: Path, say: Say) -> None:
     sid = session["id"]
     early = admin.post(f"/certif/sessions/{sid}/finalize")
     missing = early.json()["error"]["details"]["missing"]
@@ -223,7 +238,7 @@ def finalize(admin: ApiClient, session: dict[str, Any], say: Say) -> None:
     say(
         f"brouillon enregistré ({saved.status}) : {sum(len(r) for r in reports.values())} signalements, un commentaire"
     )
-    report = save_pdf(admin, sid, "incident-report.pdf", f"pv-incident-{sid}.pdf", say)
+    report = save_pdf(admin, sid, "incident-report.pdf", f"pv-incident-{sid}.pdf", folder, say)
     uploaded = admin.post(
         f"/certif/sessions/{sid}/documents",
         raw=report,
