@@ -71,21 +71,18 @@ def prepare_students(
         fresh = [s for s in listed.json()["students"] if not s["reconciled"]]
         picked.extend(fresh[:PER_CLASS])
 
-    def prepare(n: int, student: dict[str, Any]) -> dict[str, Any]:
+    def sign_up(n: int, student: dict[str, Any]) -> ApiClient:
         username = f"{fold(student['first_name'])}.{fold(student['last_name'])}.{n}"
-        signed = anonymous.post(
-            "/orga/users",
-            {
-                "first_name": student["first_name"],
-                "last_name": student["last_name"],
-                "birthdate": student["birthdate"],
-                "username": username,
-                "password": PASSWORD,
-            },
-        )
-        if signed.status != 201:
-            raise RuntimeError(f"sign-up refused: {signed.status} {signed.body[:300]!r}")
-        account = anonymous.login(username, PASSWORD)
+        account = {k: student[k] for k in ("first_name", "last_name", "birthdate")}
+        for attempt in range(3):  # a browser's user would press the button again
+            signed = anonymous.post(
+                "/orga/users", {**account, "username": username, "password": PASSWORD}
+            )
+            if signed.status == 201 or (attempt and signed.status == 409):
+                return anonymous.login(username, PASSWORD)
+        raise RuntimeError(f"sign-up refused: {signed.status} {signed.body[:300]!r}")
+
+    def prepare(n: int, student: dict[str, Any], account: ApiClient) -> dict[str, Any]:
         joined = account.post(
             f"/orga/campaigns/{campaign['code']}/participations",
             {k: student[k] for k in ("first_name", "last_name", "birthdate")},
@@ -95,8 +92,9 @@ def prepare_students(
         evaluations = become_certifiable(account, content, random.Random(n))
         return {**student, "account": account, "evaluations": evaluations}
 
+    accounts = [sign_up(n, s) for n, s in enumerate(picked)]  # one after the other
     with ThreadPoolExecutor(LEARNERS_AT_ONCE) as pool:
-        ready = list(pool.map(prepare, range(len(picked)), picked))
+        ready = list(pool.map(prepare, range(len(picked)), picked, accounts))
     answers = sum(s["evaluations"] for s in ready)
     say(f"{len(ready)} élèves ont un compte, rejoint la campagne et passé {answers} évaluations")
     eventually(
