@@ -1,7 +1,8 @@
-// The API client: every call names an operation of operations.json, whose routes and fields a
-// test checks against the services' OpenAPI documents (tests/unit/web/test_api_client.py).
+// The API client: every call names an operation of operations.json (or of an app's own
+// operations.json, declared by the app), whose routes and fields a test checks against the
+// services' OpenAPI documents (tests/unit/web/test_api_client.py).
 import { apis } from "../config.js";
-import operations from "./operations.json" with { type: "json" };
+import shared from "./operations.json" with { type: "json" };
 import { currentSession, endSession } from "./session.js";
 
 const NETWORK_MESSAGE =
@@ -31,6 +32,19 @@ export class ApiError extends Error {
       if (name && !fields[name]) fields[name] = f.message;
     }
     return fields;
+  }
+}
+
+const operations = { ...shared };
+
+/** An app's own operations (web/<app>/operations.json), beside the shared ones: a name means
+ * one route everywhere. */
+export function declareOperations(more) {
+  for (const [name, op] of Object.entries(more)) {
+    if (name in operations && JSON.stringify(operations[name]) !== JSON.stringify(op)) {
+      throw new Error(`opération déclarée deux fois : ${name}`);
+    }
+    operations[name] = op;
   }
 }
 
