@@ -12,33 +12,34 @@ import { CandidateCard } from "./candidate.js";
 const POLL_SECONDS = 4;
 const EXPIRED = new Set(["TOKEN_EXPIRED", "TOKEN_INVALID", "UNAUTHENTICATED"]);
 
+// Each action the examiner takes on a candidate: the operation (a name of operations.json).
+const ACTIONS = {
+  authorizeCandidate: (options) => call("authorizeCandidate", options),
+  unlockCandidate: (options) => call("unlockCandidate", options),
+  endCandidateTest: (options) => call("endCandidateTest", options),
+  endScreenSeen: (options) => call("endScreenSeen", options),
+};
+
 export function SupervisionPage({ opened, onClose }) {
   const sid = opened.session_id;
-  const ask = (name, extra = {}) =>
-    call(name, { ...extra, params: { session_id: sid, ...(extra.params || {}) }, token: opened.token });
+  const scoped = (params = {}) => ({ params: { session_id: sid, ...params }, token: opened.token });
   const guard = (failure) => {
     if (failure.status === 401 && EXPIRED.has(failure.code)) onClose("expired");
     throw failure;
   };
-  const state = useLoad(() => ask("supervision").catch(guard), [sid]);
+  const read = () => call("supervision", scoped()).catch(guard);
+  const state = useLoad(read, [sid]);
   const [stale, setStale] = useState(null);
   usePoll(POLL_SECONDS, () =>
-    ask("supervision")
-      .catch(guard)
-      .then(
-        (fresh) => (setStale(null), state.set(fresh)),
-        (failure) => setStale(failure.message),
-      ),
+    read().then(
+      (fresh) => (setStale(null), state.set(fresh)),
+      (failure) => setStale(failure.message),
+    ),
   );
   const act = async (name, candidateId, body) => {
-    try {
-      const done = await ask(name, { params: { candidate_id: candidateId }, body });
-      ask("supervision").then(state.set, () => {});
-      return done;
-    } catch (failure) {
-      guard(failure);
-      return undefined;
-    }
+    const done = await ACTIONS[name]({ ...scoped({ candidate_id: candidateId }), body }).catch(guard);
+    read().then(state.set, () => {});
+    return done;
   };
   const user = { first_name: "Session", last_name: `n° ${sid}` };
   return html`<${Page} app=${APP} title="Espace surveillant" user=${user} onLogOut=${() => onClose("closed")} wide>
