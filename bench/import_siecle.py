@@ -94,7 +94,7 @@ def register_school(uai: str) -> str:
     organization = Organization(
         new_id(), uai, "Lycée du bench", OrganizationType.LYCEE, Sector.PUBLIC, "Paris", True
     )
-    bootstrap.orga().organizations.add(organization)
+    bootstrap.ports().organizations.add(organization)
     return organization.id
 
 
@@ -107,12 +107,12 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     from infra.local.pump import _Context, sqs_event
     from pixcore.principal import JURY, Principal
 
-    deps, jury = bootstrap.orga(), Principal("bench", JURY)
+    ports, jury = bootstrap.ports(), Principal("bench", JURY)
     module = app_loader.load("orga")
     sqs = boto3.client("sqs")
     queue = sqs.get_queue_url(QueueName="pixcert-orga-messages")["QueueUrl"]
     started = time.perf_counter()
-    url = imports.upload_url(deps, jury, org_id)
+    url = imports.upload_url(ports, jury, org_id)
     with open(path, "rb") as stream:  # streamed, as a browser would: the file is not in memory
         request = urllib.request.Request(
             url.upload_url,
@@ -124,14 +124,16 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
             },
         )
         urllib.request.urlopen(request, timeout=300).close()
-    imports.start_uploaded(deps, jury, org_id, url.import_id)
+    imports.start_uploaded(ports, jury, org_id, url.import_id)
     messages = sqs.receive_message(
         QueueUrl=queue, MaxNumberOfMessages=1, WaitTimeSeconds=5, AttributeNames=["All"]
     )["Messages"]
     module.on_message(sqs_event(messages, "arn:aws:sqs:eu-west-3:123456789012:orga"), _Context())
     sqs.delete_message(QueueUrl=queue, ReceiptHandle=messages[0]["ReceiptHandle"])
-    record = deps.imports.get(org_id, url.import_id)
-    page, _ = students.list_students(deps.students, jury, org_id, division="3E1", limit=50)
+    record = ports.imports.get(org_id, url.import_id)
+    page = students.list_students(
+        ports, jury, students.ListStudents(org_id, division="3E1", limit=50)
+    ).students
     elapsed = time.perf_counter() - started
     assert record.status == "DONE" and page, (record.status, record.errors[:3])
     return elapsed, record.counts

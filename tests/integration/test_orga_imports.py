@@ -239,7 +239,7 @@ def test_the_sweep_fails_an_import_whose_job_never_ran(client, apps, school, mon
     # GIVEN an upload whose job message was lost to the dead-letter queue
     accepted = upload(client, school, siecle_xml(school_eleves(), uai=UAI))
     drain("orga")
-    deps = apps["orga"].bootstrap.orga()
+    deps = apps["orga"].bootstrap.ports()
     monkeypatch.setattr(deps, "clock", FixedClock(datetime.now(UTC) + timedelta(minutes=16)))
     # WHEN the scheduled sweep runs after the lease
     apps["orga"].sweep_import_inbox(scheduled_event("sweep"), None)

@@ -8,13 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from chalicelib.orga.adapters.memory import (
-    InMemoryAccountRepository,
-    InMemoryCampaignRepository,
-    InMemoryOrganizationRepository,
-    InMemoryParticipationRepository,
-    InMemoryProfileRepository,
-)
+from chalicelib.orga.adapters.memory import memory_ports
 from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
 from chalicelib.orga.use_cases import campaigns as uc
@@ -22,7 +16,6 @@ from chalicelib.orga.use_cases.profiles import record_profile
 from pixcore.clock import FixedClock
 from pixcore.codes import is_campaign_code
 from pixcore.errors import Conflict, Forbidden, NotFound, RuleViolation
-from pixcore.memory import InMemoryPublisher
 from pixcore.messages.catalog import CompetenceMark, ProfileUpdated
 from pixcore.principal import Principal
 
@@ -60,13 +53,15 @@ class FakeStudents:
 
 class World:
     def __init__(self) -> None:
-        self.clock = FixedClock(T0)
-        self.campaigns = InMemoryCampaignRepository()
-        self.participations = InMemoryParticipationRepository()
-        self.profiles = InMemoryProfileRepository()
-        accounts = InMemoryAccountRepository()
-        self.organizations = InMemoryOrganizationRepository(accounts)
-        self.organizations.add(
+        self.ports = memory_ports(
+            clock=FixedClock(T0),
+            students=FakeStudents(
+                FakeStudent("s1", "Zoé", "Lefèvre", date(2011, 2, 28)),
+                FakeStudent("s2", "Loïc", "N'Diaye", date(2011, 5, 3), "3e2"),
+                FakeStudent("s3", "Loic", "Ndiaye", date(2011, 5, 3), "3e3"),
+            ),
+        )
+        self.ports.organizations.add(
             Organization(
                 ORG,
                 "0750001U",
@@ -77,27 +72,19 @@ class World:
                 True,
             )
         )
-        self.students = FakeStudents(
-            FakeStudent("s1", "Zoé", "Lefèvre", date(2011, 2, 28)),
-            FakeStudent("s2", "Loïc", "N'Diaye", date(2011, 5, 3), "3e2"),
-            FakeStudent("s3", "Loic", "Ndiaye", date(2011, 5, 3), "3e3"),
-        )
-        self.publisher = InMemoryPublisher()
+        self.students = self.ports.students
+        self.publisher = self.ports.publisher
         self.admin = Principal("admin", memberships={ORG: "ADMIN"})
 
     def campaign(self, **kw):  # noqa: ANN003, ANN201
-        command = uc.CreateCampaign(name="Collecte 3e", type=CampaignType.PROFILES_COLLECTION, **kw)
-        return uc.create_campaign(self.campaigns, self.clock, self.admin, ORG, command)
+        command = uc.CreateCampaign(
+            organization_id=ORG, name="Collecte 3e", type=CampaignType.PROFILES_COLLECTION, **kw
+        )
+        return uc.create_campaign(self.ports, self.admin, command)
 
     def join(self, user: str, code: str, first: str, last: str, born: date):  # noqa: ANN201
         return uc.join_campaign(
-            self.campaigns,
-            self.students,
-            self.participations,
-            self.publisher,
-            self.clock,
-            Principal(user),
-            uc.JoinCampaign(code, first, last, born),
+            self.ports, Principal(user), uc.JoinCampaign(code, first, last, born)
         )
 
 
@@ -111,11 +98,9 @@ def test_only_members_create_campaigns():
     world = World()
     with pytest.raises(Forbidden):
         uc.create_campaign(
-            world.campaigns,
-            world.clock,
+            world.ports,
             Principal("x"),
-            ORG,
-            uc.CreateCampaign("C", CampaignType.PROFILES_COLLECTION),
+            uc.CreateCampaign(ORG, "C", CampaignType.PROFILES_COLLECTION),
         )
 
 
@@ -170,37 +155,14 @@ def test_sharing_sends_the_latest_profile_once_and_the_school_sees_it():
         certifiable=True,
         as_of=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
     )
-    record_profile(world.profiles, new)
-    record_profile(world.profiles, old)  # arrives late: ignored
-    uc.share_profile(
-        world.campaigns,
-        world.participations,
-        world.profiles,
-        world.clock,
-        Principal("u1"),
-        campaign.code,
-    )
+    record_profile(world.ports, new)
+    record_profile(world.ports, old)  # arrives late: ignored
+    uc.share_profile(world.ports, Principal("u1"), campaign.code)
     with pytest.raises(RuleViolation):
-        uc.share_profile(
-            world.campaigns,
-            world.participations,
-            world.profiles,
-            world.clock,
-            Principal("u1"),
-            campaign.code,
-        )
-    [line] = uc.participants(world.campaigns, world.participations, world.admin, ORG, campaign.id)
+        uc.share_profile(world.ports, Principal("u1"), campaign.code)
+    [line] = uc.participants(world.ports, world.admin, ORG, campaign.id)
     assert (line.pix_score, line.certifiable, line.certifiable_competences_count) == (85, True, 5)
-    csv = "".join(
-        uc.export_campaign(
-            world.campaigns,
-            world.organizations,
-            world.participations,
-            world.admin,
-            ORG,
-            campaign.id,
-        )
-    )
+    csv = "".join(uc.export_campaign(world.ports, world.admin, ORG, campaign.id))
     header, row = csv.lstrip("\ufeff").splitlines()
     assert "Numéro élève" in header.split(";")
     assert row.startswith("Collège Victor-Hugo;" + campaign.id + ";Collecte 3e;Lefèvre;Zoé;3e1;")
@@ -210,7 +172,7 @@ def test_sharing_sends_the_latest_profile_once_and_the_school_sees_it():
 def test_an_archived_campaign_cannot_be_joined():
     world = World()
     campaign = world.campaign()
-    uc.archive_campaign(world.campaigns, world.clock, world.admin, ORG, campaign.id)
+    uc.archive_campaign(world.ports, world.admin, ORG, campaign.id)
     with pytest.raises(RuleViolation) as error:
         world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
     assert error.value.code == "CAMPAIGN_ARCHIVED"
@@ -220,5 +182,5 @@ def test_a_pending_participant_is_shown_as_waiting():
     world = World()
     campaign = world.campaign()
     world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
-    [line] = uc.participants(world.campaigns, world.participations, world.admin, ORG, campaign.id)
+    [line] = uc.participants(world.ports, world.admin, ORG, campaign.id)
     assert line.status == "En attente" and line.pix_score is None

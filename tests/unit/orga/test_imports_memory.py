@@ -55,7 +55,9 @@ def job_peak(directory: Path, count: int) -> int:
     path = directory / f"eleves-{count}.xml"
     write_students(path, count, uai=UAI, divisions=max(4, count // 30))
     ports = Ports(students=CountingStudents(), import_files=FilesOnDisk())
-    record = imports.upload(ports, ADMIN_1, "org-1", b"<placeholder/>", "application/xml")
+    record = imports.upload(
+        ports, ADMIN_1, imports.Upload("org-1", b"<placeholder/>", "application/xml")
+    )
     ports.import_files.paths[record.key] = path
     [message] = ports.publisher.of_type("StudentImportRequested")
     gc.collect()

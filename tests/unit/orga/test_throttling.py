@@ -4,10 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chalicelib.orga.adapters.memory import InMemoryAccountRepository, InMemoryLoginThrottle
+from chalicelib.orga.adapters.memory import memory_ports
 from chalicelib.orga.domain.throttling import FailureRecord, is_locked, locked_until
-from chalicelib.orga.use_cases.accounts import SignUp, log_in, sign_up
-from pixcore.auth import TokenService
+from chalicelib.orga.use_cases.accounts import LogIn, SignUp, log_in, sign_up
 from pixcore.clock import FixedClock
 from pixcore.errors import Throttled, Unauthenticated
 
@@ -29,30 +28,21 @@ def test_lock_ends():
 
 
 def test_log_in_is_refused_while_locked_then_works_and_resets():
-    accounts, throttle, clock = InMemoryAccountRepository(), InMemoryLoginThrottle(), FixedClock(T0)
-    tokens = TokenService(lambda: "k" * 40)
-    sign_up(accounts, clock, SignUp("Loïc", "Lefèvre", None, "Secret123", email="loic@example.fr"))
+    ports = memory_ports(clock=FixedClock(T0))
+    sign_up(ports, SignUp("Loïc", "Lefèvre", None, "Secret123", email="loic@example.fr"))
     for _ in range(5):
         with pytest.raises(Unauthenticated):
-            log_in(accounts, throttle, tokens, clock, "loic@example.fr", "wrong", "10.0.0.1")
+            log_in(ports, LogIn("loic@example.fr", "wrong", "10.0.0.1"))
     with pytest.raises(Throttled):
-        log_in(accounts, throttle, tokens, clock, "LOIC@example.fr", "Secret123", "10.0.0.2")
-    clock.advance(seconds=31)
-    token, account = log_in(accounts, throttle, tokens, clock, "loic@example.fr", "Secret123")
-    assert tokens.verify(token).user_id == account.id
-    assert throttle.failures("login:loic@example.fr") is None
+        log_in(ports, LogIn("LOIC@example.fr", "Secret123", "10.0.0.2"))
+    ports.clock.advance(seconds=31)
+    logged = log_in(ports, LogIn("loic@example.fr", "Secret123"))
+    assert ports.tokens.verify(logged.access_token).user_id == logged.user.id
+    assert ports.throttle.failures("login:loic@example.fr") is None
 
 
 def test_an_unknown_login_counts_failures_too():
-    throttle = InMemoryLoginThrottle()
+    ports = memory_ports(clock=FixedClock(T0))
     with pytest.raises(Unauthenticated):
-        log_in(
-            InMemoryAccountRepository(),
-            throttle,
-            TokenService(lambda: "k" * 40),
-            FixedClock(T0),
-            "nobody@example.fr",
-            "x",
-            "10.0.0.9",
-        )
-    assert throttle.failures("source:10.0.0.9").failures == 1
+        log_in(ports, LogIn("nobody@example.fr", "x", "10.0.0.9"))
+    assert ports.throttle.failures("source:10.0.0.9").failures == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -13,8 +14,13 @@ from chalicelib.orga.domain.imports import Change, Import, ImportStatus
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
 from chalicelib.orga.domain.results_export import CertificationResultRow
-from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.domain.student_import import StudentFileRules
+from chalicelib.orga.domain.student_records import StudentRecord
+from chalicelib.orga.domain.students import Division, StoredStudent, Student
 from chalicelib.orga.domain.throttling import FailureRecord
+from pixcore.clock import Clock
+from pixcore.ports import Publisher
+from pixcore.principal import Principal
 
 
 class AccountRepository(Protocol):
@@ -143,7 +149,14 @@ class StudentRepository(Protocol):
         """Replaces the school's divisions and their active student counts."""
         ...
 
-    def divisions(self, organization_id: str) -> list[tuple[str, int]]: ...
+    def divisions(self, organization_id: str) -> list[Division]: ...
+
+    def divisions_of(
+        self, organization_id: str, student_ids: Iterable[str]
+    ) -> dict[str, str | None]:
+        """The division of each of these students (None for one the school does not know), in
+        one read of the school rather than one per student."""
+        ...
 
     def page(
         self,
@@ -234,3 +247,43 @@ class ImportFiles(Protocol):
 
 class SchoolDirectory(Protocol):
     def organization_for_uai(self, uai: str) -> str | None: ...
+
+
+class StudentFileReader(Protocol):
+    """Reads an import's stored file (SIECLE XML or ZIP, agricultural CSV) into records."""
+
+    def open(
+        self, record: Import, uai: str
+    ) -> AbstractContextManager[tuple[Iterable[StudentRecord], StudentFileRules]]:
+        """The file's records, which may be read more than once, and the rules of its kind;
+        `FileRejected` if the file cannot be read as a whole."""
+        ...
+
+
+class TokenIssuer(Protocol):
+    lifetime: int
+
+    def issue(self, principal: Principal) -> str:
+        """A signed access token carrying the principal's role, memberships and scopes."""
+        ...
+
+
+@dataclass
+class Ports:
+    """Everything orga's use cases may ask of the outside world."""
+
+    accounts: AccountRepository
+    organizations: OrganizationRepository
+    throttle: LoginThrottle
+    campaigns: CampaignRepository
+    participations: ParticipationRepository
+    profiles: ProfileRepository
+    results: ResultRepository
+    students: StudentRepository
+    imports: ImportRepository
+    import_files: ImportFiles
+    student_files: StudentFileReader
+    schools: SchoolDirectory
+    publisher: Publisher
+    tokens: TokenIssuer
+    clock: Clock

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
+from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.organizations import MembershipRole, OrganizationType, Sector
+from pixcore.schemas import Body
 
-
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+# --- Accounts and schools -------------------------------------------------------------------
 
 
 class TokenRequest(Body):
@@ -84,3 +85,153 @@ class MemberOut(BaseModel):
 class MembersOut(BaseModel):
     organization_id: str
     members: list[MemberOut]
+
+
+# --- Imports and students -------------------------------------------------------------------
+
+
+class ImportAccepted(BaseModel):
+    import_id: str
+    status: str
+
+
+class UploadUrlOut(BaseModel):
+    import_id: str
+    upload_url: str
+    expires_in: int
+
+
+class ImportOut(BaseModel):
+    id: str
+    status: str
+    file_kind: str
+    source: str
+    counts: dict[str, Any]
+    errors: list[dict[str, Any]]
+    created_at: datetime
+    finished_at: datetime | None
+
+
+class ImportsOut(BaseModel):
+    imports: list[ImportOut]
+
+
+class StudentsQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    division: str | None = Field(default=None, max_length=50)
+    search: str | None = Field(default=None, max_length=100)
+    limit: int = Field(default=50, ge=1, le=200)
+    cursor: str | None = Field(default=None, max_length=2000)
+
+
+class StudentRow(BaseModel):
+    id: str
+    ine: str
+    last_name: str
+    first_name: str
+    birthdate: date
+    division: str
+    reconciled: bool
+
+
+class StudentsOut(BaseModel):
+    students: list[StudentRow]
+    next_cursor: str | None
+
+
+class DivisionOut(BaseModel):
+    name: str
+    student_count: int
+
+
+class DivisionsOut(RootModel[list[DivisionOut]]):
+    """The school's divisions by name, each with its count of active students."""
+
+
+class StudentOut(StudentRow):
+    preferred_last_name: str | None
+    middle_name: str | None
+    third_name: str | None
+    sex: str | None
+    birth_country_code: str | None
+    birth_department_code: str | None
+    birth_city_code: str | None
+    birth_city: str | None
+    mef_code: str | None
+    status: str | None
+    active: bool
+    user_id: str | None
+    updated_at: datetime | None
+
+
+# --- Campaigns ------------------------------------------------------------------------------
+
+
+class CampaignRequest(Body):
+    name: str = Field(min_length=1, max_length=255)
+    type: CampaignType
+    target_skill_ids: list[str] = Field(default_factory=list, max_length=2000)
+    external_id_label: str | None = Field(default=None, max_length=255)
+    landing_text: str | None = Field(default=None, max_length=5000)
+
+
+class CampaignOut(BaseModel):
+    id: str
+    code: str
+    name: str
+    type: CampaignType
+    organization_id: str
+    external_id_label: str | None
+    landing_text: str | None
+    target_skill_ids: list[str]
+    created_at: datetime
+    archived_at: datetime | None
+    participants_count: int | None = None
+    shared_profiles_count: int | None = None
+
+
+class CampaignList(BaseModel):
+    campaigns: list[CampaignOut]
+
+
+class JoinRequest(Body):
+    first_name: str = Field(min_length=1, max_length=100)
+    last_name: str = Field(min_length=1, max_length=100)
+    birthdate: date
+    external_id: str | None = Field(default=None, max_length=255)
+
+
+class ParticipationOut(BaseModel):
+    campaign_id: str
+    student_id: str
+    first_name: str
+    last_name: str
+    division: str | None
+    joined_at: datetime
+    shared_at: datetime | None
+    pix_score: int | None = None
+    certifiable: bool | None = None
+    certifiable_competences_count: int | None = None
+
+
+class ParticipantOut(BaseModel):
+    last_name: str
+    first_name: str
+    status: str
+    sent_at: datetime | None
+    pix_score: int | None
+    certifiable: bool | None
+    certifiable_competences_count: int | None
+
+
+class ParticipantList(BaseModel):
+    participants: list[ParticipantOut]
+
+
+# --- Results --------------------------------------------------------------------------------
+
+
+class ResultsQuery(BaseModel):
+    division: str | None = Field(default=None, max_length=100)
+    session_id: str | None = Field(default=None, max_length=100)

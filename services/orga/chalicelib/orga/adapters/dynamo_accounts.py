@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.exceptions import DoesNotExist, TransactWriteError
+from pynamodb.exceptions import DoesNotExist
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.orga.adapters.tables import OrgaItem
@@ -17,7 +17,7 @@ from chalicelib.orga.domain.organizations import (
     OrganizationType,
     Sector,
 )
-from pixcore.dynamo import connection, is_condition_failure
+from pixcore.dynamo import conditional, connection
 from pixcore.errors import Conflict, NotFound
 
 
@@ -54,14 +54,9 @@ class MembershipItem(OrgaItem):
 
 
 def _transact(*puts: OrgaItem, conflict: Conflict) -> None:
-    try:
-        with TransactWrite(connection=connection()) as tx:
-            for item in puts:
-                tx.save(item, condition=type(item).pk.does_not_exist())
-    except TransactWriteError as error:
-        if is_condition_failure(error):
-            raise conflict from error
-        raise
+    with conditional(conflict), TransactWrite(connection=connection()) as tx:
+        for item in puts:
+            tx.save(item, condition=type(item).pk.does_not_exist())
 
 
 class DynamoAccountRepository:

@@ -6,13 +6,13 @@ import json
 from datetime import UTC, datetime
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
+from pynamodb.exceptions import DoesNotExist
 
 from chalicelib.orga.adapters.dynamo_accounts import UaiItem
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.imports import OPEN, FileKind, Import, ImportSource, ImportStatus
-from pixcore.dynamo import is_condition_failure
-from pixcore.errors import Conflict, NotFound
+from pixcore.dynamo import conditional
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 from pixcore.ports import DocumentStore
 
 INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
@@ -100,7 +100,8 @@ class DynamoImportRepository:
         )
 
     def add(self, record: Import) -> None:
-        self._item(record, record.status).save(condition=ImportItem.pk.does_not_exist())
+        with conditional(Conflict("Cet import existe déjà.", code="IMPORT_EXISTS")):
+            self._item(record, record.status).save(condition=ImportItem.pk.does_not_exist())
 
     def get(self, organization_id: str, import_id: str) -> Import:
         try:
@@ -124,11 +125,10 @@ class DynamoImportRepository:
     def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
         item = self._item(record, to)
         try:
-            item.save(condition=ImportItem.status.is_in(*allowed_from))
-        except PutError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+            with conditional():
+                item.save(condition=ImportItem.status.is_in(*allowed_from))
+        except ConcurrentUpdate:
+            return False  # the import is no longer in a state it may leave this way
         record.status = to
         return True
 
@@ -145,21 +145,17 @@ class DynamoImportRepository:
             | (ImportLockItem.import_id == import_id)
             | (ImportLockItem.lease_until < now.timestamp())
         )
-        try:
+        with conditional(_in_progress()):
             item.save(condition=free)
-        except PutError as error:
-            if is_condition_failure(error):
-                raise _in_progress() from error
-            raise
 
     def unlock(self, organization_id: str, import_id: str) -> None:
         try:
-            ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK").delete(
-                condition=ImportLockItem.import_id == import_id
-            )
-        except DeleteError as error:
-            if not is_condition_failure(error):
-                raise
+            with conditional():
+                ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK").delete(
+                    condition=ImportLockItem.import_id == import_id
+                )
+        except ConcurrentUpdate:
+            pass  # another import holds the lock now (this one's lease ran out): keep it
 
     def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
         try:

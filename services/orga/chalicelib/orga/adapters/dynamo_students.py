@@ -8,8 +8,6 @@ from datetime import date, datetime
 from itertools import islice
 from typing import TypeVar
 
-from pynamodb.exceptions import UpdateError
-
 from chalicelib.orga.adapters.student_items import (
     DivisionItem,
     StudentItem,
@@ -22,9 +20,9 @@ from chalicelib.orga.adapters.student_items import (
     to_item,
 )
 from chalicelib.orga.domain.imports import Change
-from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.domain.students import Division, StoredStudent, Student
 from pixcore.aws import client
-from pixcore.dynamo import is_condition_failure
+from pixcore.dynamo import conditional
 from pixcore.errors import Conflict, NotFound
 from pixcore.text import fold
 
@@ -91,14 +89,10 @@ class DynamoStudentRepository:
                 "Cet élève ne fait plus partie de l'établissement.", code="STUDENT_DISABLED"
             )
         free = StudentItem.user_id.does_not_exist() | (StudentItem.user_id == user_id)
-        try:
+        with conditional(Conflict(_ALREADY_LINKED, code="STUDENT_ALREADY_LINKED")):
             StudentItem(item.pk, item.sk).update(
                 actions=[StudentItem.user_id.set(user_id)], condition=StudentItem.pk.exists() & free
             )
-        except UpdateError as error:
-            if is_condition_failure(error):
-                raise Conflict(_ALREADY_LINKED, code="STUDENT_ALREADY_LINKED") from error
-            raise
 
     def stored(self, organization_id: str) -> dict[str, StoredStudent]:
         # Raw pages with a projection: a re-import reads tens of thousands of these.
@@ -170,9 +164,24 @@ class DynamoStudentRepository:
             for name in old - set(counts):
                 batch.delete(DivisionItem(pk, f"DIVISION#{name}"))
 
-    def divisions(self, organization_id: str) -> list[tuple[str, int]]:
+    def divisions(self, organization_id: str) -> list[Division]:
         found = DivisionItem.query(org_pk(organization_id), DivisionItem.sk.startswith("DIVISION#"))
-        return [(i.name, int(i.student_count)) for i in found]
+        return [Division(i.name, int(i.student_count)) for i in found]
+
+    def divisions_of(
+        self, organization_id: str, student_ids: Iterable[str]
+    ) -> dict[str, str | None]:
+        wanted = sorted(set(student_ids))
+        found: dict[str, str | None] = dict.fromkeys(wanted)
+        for chunk in _chunks(wanted, 100):  # IN takes at most 100 values
+            items = StudentItem.query(
+                org_pk(organization_id),
+                StudentItem.sk.startswith("STUDENT#"),
+                filter_condition=StudentItem.student_id.is_in(*chunk),
+                attributes_to_get=["student_id", "division"],
+            )
+            found.update({item.student_id: item.division for item in items})
+        return found
 
     def page(
         self,

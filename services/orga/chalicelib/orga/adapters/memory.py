@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from chalicelib.orga.adapters.memory_imports import (  # noqa: F401 - re-exported fakes
     InMemoryImportFiles,
@@ -17,7 +18,10 @@ from chalicelib.orga.domain.organizations import Membership, MembershipRole, Org
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation, is_newer
 from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.throttling import FailureRecord
+from chalicelib.orga.ports import Ports
+from pixcore.clock import FixedClock
 from pixcore.errors import Conflict, NotFound, RuleViolation
+from pixcore.memory import InMemoryPublisher
 
 
 class InMemoryAccountRepository:
@@ -120,6 +124,7 @@ class InMemoryCampaignRepository:
         ]
 
     def archive(self, campaign_id: str, at: datetime) -> None:
+        self.get(campaign_id)
         campaign = self.campaigns[campaign_id]
         if campaign.archived_at:
             raise Conflict("Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED")
@@ -143,7 +148,9 @@ class InMemoryParticipationRepository:
     def share(
         self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
     ) -> None:
-        participation = self.participations[(campaign_id, user_id)]
+        participation = self.participations.get((campaign_id, user_id))
+        if participation is None:
+            raise NotFound("Vous ne participez pas à cette campagne.", code="NOT_A_PARTICIPANT")
         if participation.shared_at:
             raise RuleViolation(
                 "Votre profil a déjà été envoyé pour cette campagne.", code="PROFILE_ALREADY_SENT"
@@ -183,3 +190,34 @@ class InMemoryResultRepository:
         self, organization_id: str
     ) -> list[tuple[CertificationResultRow, str | None]]:
         return [v for (org, _, _), v in sorted(self.rows.items()) if org == organization_id]
+
+
+def memory_ports(**overrides: Any) -> Ports:
+    """Orga's ports made of the in-memory fakes (the import file reader is the real one, over the
+    in-memory files); `overrides` replaces some of them."""
+    from chalicelib.orga.adapters.student_files import StoredStudentFiles
+    from pixcore.auth import TokenService
+
+    accounts = overrides.pop("accounts", None) or InMemoryAccountRepository()
+    organizations = overrides.pop("organizations", None) or InMemoryOrganizationRepository(accounts)
+    files = overrides.pop("import_files", None) or InMemoryImportFiles("docs")
+    ports = Ports(
+        accounts=accounts,
+        organizations=organizations,
+        throttle=InMemoryLoginThrottle(),
+        campaigns=InMemoryCampaignRepository(),
+        participations=InMemoryParticipationRepository(),
+        profiles=InMemoryProfileRepository(),
+        results=InMemoryResultRepository(),
+        students=InMemoryStudentRepository(),
+        imports=InMemoryImportRepository(),
+        import_files=files,
+        student_files=StoredStudentFiles(files),
+        schools=InMemorySchoolDirectory(organizations),
+        publisher=InMemoryPublisher(),
+        tokens=TokenService(lambda: "memory-signing-key-0123456789abcdef"),
+        clock=FixedClock(datetime(2020, 9, 14, tzinfo=UTC)),
+    )
+    for name, value in overrides.items():
+        setattr(ports, name, value)
+    return ports

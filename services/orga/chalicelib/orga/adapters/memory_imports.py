@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from chalicelib.orga.domain.imports import OPEN, Change, Import, ImportStatus
-from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.domain.students import Division, StoredStudent, Student
 from pixcore.errors import Conflict, NotFound
 from pixcore.memory import InMemoryDocumentStore
 from pixcore.text import fold
@@ -38,6 +38,10 @@ class InMemoryStudentRepository:
 
     def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
         student = self.get(organization_id, student_id)
+        if not student.active:
+            raise Conflict(
+                "Cet élève ne fait plus partie de l'établissement.", code="STUDENT_DISABLED"
+            )
         if student.user_id not in (None, user_id):
             raise Conflict(
                 "Cet élève est déjà associé à un autre compte Pix.", code="STUDENT_ALREADY_LINKED"
@@ -78,8 +82,17 @@ class InMemoryStudentRepository:
     def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
         self.division_counts[organization_id] = dict(counts)
 
-    def divisions(self, organization_id: str) -> list[tuple[str, int]]:
-        return list(self.division_counts.get(organization_id, {}).items())
+    def divisions(self, organization_id: str) -> list[Division]:
+        return [Division(*d) for d in self.division_counts.get(organization_id, {}).items()]
+
+    def divisions_of(
+        self, organization_id: str, student_ids: Iterable[str]
+    ) -> dict[str, str | None]:
+        found: dict[str, str | None] = dict.fromkeys(student_ids)
+        for s in self.students.values():
+            if s.organization_id == organization_id and s.id in found:
+                found[s.id] = s.division
+        return found
 
     def page(
         self,
@@ -113,6 +126,8 @@ class InMemoryImportRepository:
         self.locks: dict[str, tuple[str, datetime]] = {}
 
     def add(self, record: Import) -> None:
+        if (record.organization_id, record.id) in self.records:
+            raise Conflict("Cet import existe déjà.", code="IMPORT_EXISTS")
         self.records[(record.organization_id, record.id)] = copy.deepcopy(record)
 
     def get(self, organization_id: str, import_id: str) -> Import:

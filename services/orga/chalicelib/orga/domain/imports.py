@@ -95,6 +95,10 @@ class Import:
     errors: list[dict[str, Any]] = field(default_factory=list)
     inbox_key: str | None = None
 
+    @property
+    def import_id(self) -> str:
+        return self.id
+
 
 def upload_key(organization_id: str, import_id: str) -> str:
     return f"imports/{organization_id}/{import_id}"

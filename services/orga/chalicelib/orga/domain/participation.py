@@ -22,6 +22,9 @@ class Campaign:
     external_id_label: str | None = None
     landing_text: str | None = None
     archived_at: datetime | None = None
+    # Filled when the school lists its campaigns.
+    participants_count: int | None = None
+    shared_profiles_count: int | None = None
 
 
 @dataclass
@@ -41,6 +44,34 @@ class Participation:
     @property
     def has_shared(self) -> bool:
         return self.shared_at is not None
+
+
+@dataclass(frozen=True)
+class ParticipationView:
+    """What a student sees of their participation: the profile sent, or the one they would send."""
+
+    participation: Participation
+    profile: ProfileSnapshot | None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.participation, name)
+
+    @property
+    def pix_score(self) -> int | None:
+        return self.profile.pix_score if self.profile else None
+
+    @property
+    def certifiable(self) -> bool | None:
+        return self.profile.certifiable if self.profile else None
+
+    @property
+    def certifiable_competences_count(self) -> int | None:
+        return self.profile.certifiable_competences_count if self.profile else None
+
+
+def view(participation: Participation, preview: ProfileSnapshot | None = None) -> ParticipationView:
+    """A participation shows the profile it sent; before sending, the profile it would send."""
+    return ParticipationView(participation, participation.snapshot or preview)
 
 
 @dataclass(frozen=True)

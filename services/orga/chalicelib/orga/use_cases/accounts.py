@@ -8,13 +8,11 @@ from datetime import date
 from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
 from chalicelib.orga.domain.throttling import SOURCE_FREE_FAILURES, is_locked, locked_until
 from chalicelib.orga.domain.usernames import generate_username
-from chalicelib.orga.ports import AccountRepository, LoginThrottle
-from pixcore.auth import TokenService
-from pixcore.clock import Clock
+from chalicelib.orga.ports import Ports
 from pixcore.errors import Throttled, Unauthenticated
 from pixcore.ids import new_id
 from pixcore.passwords import hash_password, verify_password
-from pixcore.principal import STUDENT
+from pixcore.principal import STUDENT, Principal
 
 # Verifying against a real hash when the login is unknown keeps response times alike.
 _DUMMY_HASH = hash_password("pixcert-no-such-user-1")
@@ -31,8 +29,24 @@ class SignUp:
     role: str = STUDENT
 
 
-def sign_up(accounts: AccountRepository, clock: Clock, command: SignUp) -> Account:
+@dataclass(frozen=True)
+class LogIn:
+    identifier: str
+    password: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    access_token: str
+    expires_in: int
+    user: Account
+    token_type: str = "bearer"
+
+
+def sign_up(ports: Ports, command: SignUp) -> Account:
     """Without an email, a student gets a generated username (prenom.nom + DDMM)."""
+    accounts, clock = ports.accounts, ports.clock
     check_password_strength(command.password)
     username = login_key(command.username) if command.username else None
     if not command.email and not username and command.birthdate:
@@ -54,18 +68,12 @@ def sign_up(accounts: AccountRepository, clock: Clock, command: SignUp) -> Accou
     return account
 
 
-def log_in(
-    accounts: AccountRepository,
-    throttle: LoginThrottle,
-    tokens: TokenService,
-    clock: Clock,
-    identifier: str,
-    password: str,
-    source: str | None = None,
-) -> tuple[str, Account]:
+def log_in(ports: Ports, command: LogIn) -> LoggedIn:
     """A wrong password counts against the login and the source; a locked one is refused before
     the password is even checked, and says until when."""
-    now = clock.now()
+    throttle, identifier, source = ports.throttle, command.identifier, command.source
+    password = command.password
+    now = ports.clock.now()
     keys = [(f"login:{login_key(identifier)}", 5)]
     if source:
         keys.append((f"source:{source}", SOURCE_FREE_FAILURES))
@@ -74,7 +82,7 @@ def log_in(
         until = locked_until(record, free)
         if until is not None and is_locked(record, now, free):
             raise Throttled(details={"retry_after_seconds": int((until - now).total_seconds()) + 1})
-    account = accounts.find_by_login(login_key(identifier))
+    account = ports.accounts.find_by_login(login_key(identifier))
     if (
         not verify_password(password, account.password_hash if account else _DUMMY_HASH)
         or not account
@@ -86,4 +94,8 @@ def log_in(
             code="INVALID_CREDENTIALS",
         )
     throttle.reset(keys[0][0])
-    return tokens.issue(account.principal()), account
+    return LoggedIn(ports.tokens.issue(account.principal()), ports.tokens.lifetime, account)
+
+
+def me(ports: Ports, caller: Principal) -> Account:
+    return ports.accounts.get(caller.user_id)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, closing, contextmanager, nullcontext
+from contextlib import ExitStack
 from datetime import timedelta
 
 from chalicelib.orga.domain.imports import (
     FINISHED,
     IMPORT_LEASE_SECONDS,
     Change,
-    FileKind,
     Import,
     ImportPlan,
     ImportStatus,
@@ -19,19 +18,16 @@ from chalicelib.orga.domain.imports import (
     inbox_target,
     students_list_key,
 )
-from chalicelib.orga.domain.student_import import StudentFileRules, kept_students, screen_import
+from chalicelib.orga.domain.student_import import kept_students, screen_import
 from chalicelib.orga.domain.student_records import (
     FileRejected,
     ImportedStudent,
     ImportOutcome,
     ImportProblem,
-    StudentRecord,
 )
 from chalicelib.orga.domain.students import Student, summary
-from chalicelib.orga.importing.agri_csv import AGRI_CSV_RULES, read_agri_csv
-from chalicelib.orga.importing.siecle import SIECLE_RULES, SiecleExport, read_siecle
+from chalicelib.orga.ports import Ports
 from chalicelib.orga.use_cases import import_digest
-from chalicelib.orga.use_cases.imports import ImportPorts
 from pixcore.errors import PixError
 from pixcore.ids import new_id
 from pixcore.logs import get_logger
@@ -40,29 +36,7 @@ from pixcore.messages.catalog import StudentImportRequested, StudentsImported
 log = get_logger("orga.imports")
 
 
-@contextmanager
-def student_file(
-    ports: ImportPorts, record: Import, uai: str
-) -> Iterator[tuple[Iterable[StudentRecord], StudentFileRules]]:
-    """The file's records, which may be read more than once: SIECLE XML or ZIP for schools (read
-    from S3 once, into a local spool), the CSV for agricultural ones; `FileRejected` if the file
-    cannot be read as a whole."""
-    stream = ports.import_files.open(record.key)
-    try:
-        if record.file_kind is FileKind.CSV:
-            records: Iterable[StudentRecord] = read_agri_csv(stream)
-            rules = AGRI_CSV_RULES
-        else:
-            records, rules = read_siecle(stream, expected_uai=uai), SIECLE_RULES
-    finally:
-        close = getattr(stream, "close", None)
-        if close:
-            close()
-    with closing(records) if isinstance(records, SiecleExport) else nullcontext():
-        yield records, rules
-
-
-def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
+def run_import(ports: Ports, message: StudentImportRequested) -> Import:
     """Runs once per import: QUEUED → RUNNING → DONE or FAILED by conditional writes; a job for a
     finished import does nothing. A file with errors fails with all of them and changes nothing."""
     record = ports.imports.get(message.organization_id, message.import_id)
@@ -82,7 +56,7 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
     with ExitStack() as stack:
         try:
             organization = ports.organizations.get(record.organization_id)
-            records, rules = stack.enter_context(student_file(ports, record, organization.uai))
+            records, rules = stack.enter_context(ports.student_files.open(record, organization.uai))
             outcome = screen_import(records, rules, today=today)
         except FileRejected as rejected:
             outcome = ImportOutcome.rejected(rejected)
@@ -106,7 +80,7 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
 
 
 def _apply(
-    ports: ImportPorts, record: Import, outcome: ImportOutcome, kept: Iterable[ImportedStudent]
+    ports: Ports, record: Import, outcome: ImportOutcome, kept: Iterable[ImportedStudent]
 ) -> None:
     """One streaming pass: each student is written if new or changed, and goes to the active list
     for certif and to the new digest; only the INEs read back stay in memory."""
@@ -148,7 +122,7 @@ def _apply(
     record.counts = counts(outcome.read, plan, len(gone), outcome.skipped)
 
 
-def file_away(ports: ImportPorts, record: Import) -> None:
+def file_away(ports: Ports, record: Import) -> None:
     """A file from the inbox ends in done/ or failed/, its JSON report next to it."""
     if not record.inbox_key:
         return
