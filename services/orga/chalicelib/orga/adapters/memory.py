@@ -117,11 +117,10 @@ class InMemoryCampaignRepository:
         raise NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
 
     def of_organization(self, organization_id: str) -> list[Campaign]:
-        return [
-            copy.deepcopy(c)
-            for c in self.campaigns.values()
-            if c.organization_id == organization_id
-        ]
+        """Newest first, as the school sees them."""
+        mine = [c for c in self.campaigns.values() if c.organization_id == organization_id]
+        mine.sort(key=lambda c: (c.created_at, c.id), reverse=True)
+        return [copy.deepcopy(c) for c in mine]
 
     def archive(self, campaign_id: str, at: datetime) -> None:
         self.get(campaign_id)
