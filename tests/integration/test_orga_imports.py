@@ -211,8 +211,9 @@ def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs(client, apps, s
     upload(client, school, siecle_xml(eleves, uai=UAI))
     run_jobs(apps)
     zoe = body(get(client, school, "/students?search=zoe"))["students"][0]
+    generation = apps["orga"].bootstrap.ports().students.current_generation(school["id"]).id
     boto3.client("s3").delete_object(
-        Bucket=BUCKET, Key=f"imports/{school['id']}/students.digest.jsonl"
+        Bucket=BUCKET, Key=f"imports/{school['id']}/{generation}.digest.jsonl"
     )
     read_back = DynamoStudentRepository.stored
 

@@ -228,7 +228,8 @@ def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs():
     eleves = school_eleves()
     import_file(ports, siecle_xml(eleves, uai=UAI))
     zoe = next(s for s in ports.students.students.values() if s.ine == "1234567890A")
-    ports.import_files.delete("imports/org-1/students.digest.jsonl")
+    generation = ports.students.current_generation("org-1").id
+    ports.import_files.delete(f"imports/org-1/{generation}.digest.jsonl")
     # WHEN Zoé is linked to her account between the job's read-back and its write
     ports.students.link = (zoe.id, "user-zoe")
     eleves[0].last_name = "LEFEVRE-MARTIN"

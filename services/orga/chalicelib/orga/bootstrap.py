@@ -51,6 +51,7 @@ def ports() -> Ports:
         publisher=rt.publisher(),
         tokens=runtime.tokens(),
         clock=SystemClock(),
+        cursor_secret=runtime.cursor_key,
     )
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from chalicelib.orga.ports import Ports
-from chalicelib.orga.use_cases import import_job, profiles, results
+from chalicelib.orga.use_cases import import_apply, import_job, profiles, results
 from pixcore.consumer import Handlers
-from pixcore.messages.catalog import ProfileUpdated, SessionPublished, StudentImportRequested
+from pixcore.messages.catalog import (
+    ProfileUpdated,
+    SessionPublished,
+    StudentImportRequested,
+    StudentListRetired,
+)
 
 
 def handlers(ports: Ports) -> Handlers:
@@ -13,4 +18,5 @@ def handlers(ports: Ports) -> Handlers:
         ProfileUpdated: lambda m: profiles.record_profile(ports, m),
         StudentImportRequested: lambda m: import_job.run_import(ports, m),
         SessionPublished: lambda m: results.record_publication(ports, m),
+        StudentListRetired: lambda m: import_apply.retire_list(ports, m),
     }

@@ -10,13 +10,13 @@ from typing import Any, Protocol
 
 from chalicelib.orga.domain.accounts import Account
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
-from chalicelib.orga.domain.imports import Change, Import, ImportStatus
+from chalicelib.orga.domain.imports import Import, ImportStatus
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
 from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.student_import import StudentFileRules
 from chalicelib.orga.domain.student_records import StudentRecord
-from chalicelib.orga.domain.students import Division, StoredStudent, Student
+from chalicelib.orga.domain.students import Division, Generation, StoredStudent, Student
 from chalicelib.orga.domain.throttling import FailureRecord
 from pixcore.clock import Clock
 from pixcore.ports import Publisher
@@ -114,6 +114,13 @@ class ResultRepository(Protocol):
 
 
 class StudentRepository(Protocol):
+    """A school's students as one list at a time: each import writes a new generation of the list
+    beside the current one and makes it current with one conditional write, so readers see the
+    previous list or the new one, never a mix. Students absent from the current list (they left)
+    are kept apart, disabled. Account links are kept apart too: no import ever rewrites them."""
+
+    # --- What readers see: the current list -------------------------------------------------
+
     def get(self, organization_id: str, student_id: str) -> Student:
         """Raises NotFound(STUDENT_NOT_FOUND), also when the student is another school's."""
         ...
@@ -122,31 +129,17 @@ class StudentRepository(Protocol):
         """Active students only: a disabled student cannot reconcile."""
         ...
 
-    def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
-        """Conditional: idempotent for the same user, Conflict(STUDENT_ALREADY_LINKED) when the
-        student is linked to another account."""
-        ...
-
-    def stored(self, organization_id: str) -> dict[str, StoredStudent]:
-        """Every student of the school (active or not) by INE, as a re-import needs them."""
-        ...
-
-    def save_all(self, students: Iterable[Student]) -> int:
-        """Writes whole students in batches; returns how many were written."""
-        ...
-
-    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
-        """Writes what an import changes, streamed: a CREATED student whole (in batches); an
-        UPDATED one by updating the fields its file gives, never its account link, so that a
-        link made while the import runs is kept. Returns how many were written."""
-        ...
-
-    def disable(
-        self, organization_id: str, students: list[StoredStudent], at: datetime
-    ) -> None: ...
-
-    def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
-        """Replaces the school's divisions and their active student counts."""
+    def page(
+        self,
+        organization_id: str,
+        division: str | None,
+        search: str | None,
+        limit: int,
+        after: dict[str, Any] | None,
+    ) -> tuple[list[Student], dict[str, Any] | None]:
+        """Active students, by name within a division (else by INE); the position returned
+        continues the list; a position of another generation of the list is Invalid
+        (INVALID_CURSOR)."""
         ...
 
     def divisions(self, organization_id: str) -> list[Division]: ...
@@ -154,19 +147,61 @@ class StudentRepository(Protocol):
     def divisions_of(
         self, organization_id: str, student_ids: Iterable[str]
     ) -> dict[str, str | None]:
-        """The division of each of these students (None for one the school does not know), in
-        one read of the school rather than one per student."""
+        """The division of each of these students (their last one for a student who left; None
+        for one the school does not know), in one read of the school, not one per student."""
         ...
 
-    def page(
-        self,
-        organization_id: str,
-        division: str | None,
-        search: str | None,
-        limit: int,
-        cursor: str | None,
-    ) -> tuple[list[Student], str | None]:
-        """Active students, by name within a division; an opaque cursor continues the list."""
+    # --- Account links ----------------------------------------------------------------------
+
+    def link_user(
+        self, organization_id: str, student_id: str, user_id: str, replacing: str | None = None
+    ) -> None:
+        """Conditional, holding under concurrent joins: idempotent for the same pair;
+        Conflict(STUDENT_ALREADY_LINKED) when the student is another account's,
+        Conflict(ACCOUNT_ALREADY_LINKED) when the account is linked to another student of the
+        school than `replacing` (a student who left), Conflict(STUDENT_DISABLED) when the student
+        is not in the current list."""
+        ...
+
+    def linked_student(self, organization_id: str, user_id: str) -> str | None:
+        """The student of the school this account is linked to, if any."""
+        ...
+
+    # --- What an import writes ----------------------------------------------------------------
+
+    def current_generation(self, organization_id: str) -> Generation | None: ...
+
+    def stored(self, organization_id: str) -> dict[str, StoredStudent]:
+        """Every student of the school (current list and those who left) by INE."""
+        ...
+
+    def write_generation(
+        self, organization_id: str, generation: str, students: Iterable[Student]
+    ) -> int:
+        """Writes a whole new list, streamed, where no reader looks yet; idempotent (a retried
+        import writes the same keys again). A write the store refuses for good raises Invalid
+        (STUDENT_NOT_STORABLE); other failures are transient. Returns how many were written."""
+        ...
+
+    def write_divisions(
+        self, organization_id: str, generation: str, counts: Mapping[str, int]
+    ) -> None: ...
+
+    def archive(
+        self, organization_id: str, generation: str, students: list[StoredStudent], at: datetime
+    ) -> None:
+        """Keeps a disabled copy of these students of `generation` (those the new list drops);
+        invisible while the current list still holds them."""
+        ...
+
+    def switch_generation(self, organization_id: str, generation: str, expected: int) -> None:
+        """Makes `generation` the current list if the list is still at version `expected` (0:
+        no list yet); ConcurrentUpdate otherwise."""
+        ...
+
+    def retire_generation(self, organization_id: str, generation: str) -> int:
+        """Deletes a list that is not (or no longer) current; the current one is kept.
+        Idempotent. Returns how many items went."""
         ...
 
 
@@ -287,3 +322,4 @@ class Ports:
     publisher: Publisher
     tokens: TokenIssuer
     clock: Clock
+    cursor_secret: Callable[[], bytes]

@@ -216,6 +216,7 @@ def memory_ports(**overrides: Any) -> Ports:
         publisher=InMemoryPublisher(),
         tokens=TokenService(lambda: "memory-signing-key-0123456789abcdef"),
         clock=FixedClock(datetime(2020, 9, 14, tzinfo=UTC)),
+        cursor_secret=lambda: b"memory-cursor-secret",
     )
     for name, value in overrides.items():
         setattr(ports, name, value)

@@ -73,6 +73,14 @@ class StudentPage:
     next_cursor: str | None
 
 
+@dataclass(frozen=True)
+class Generation:
+    """The school's current student list: the import that wrote it, and its version."""
+
+    id: str
+    version: int
+
+
 class StoredStudent(NamedTuple):
     """What a re-import needs to know of a student already stored (`user_id` may be unknown:
     None; an import never rewrites the account link)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from chalicelib.orga.domain.students import Division, Student, StudentPage
 from chalicelib.orga.ports import Ports
+from pixcore.cursors import decode_cursor, encode_cursor
 from pixcore.errors import Invalid
 from pixcore.principal import Principal, require_member
 
@@ -28,14 +29,15 @@ def list_students(ports: Ports, caller: Principal, command: ListStudents) -> Stu
         raise Invalid(
             f"La taille de page doit être comprise entre 1 et {MAX_PAGE}.", code="INVALID_LIMIT"
         )
-    found, cursor = ports.students.page(
-        command.organization_id,
-        command.division or None,
-        command.search or None,
-        command.limit,
-        command.cursor,
+    division, search = command.division or None, command.search or None
+    # A cursor continues the list it was given for: this school, this division, this search.
+    scope = f"students:{command.organization_id}:{division or ''}:{search or ''}"
+    secret = ports.cursor_secret()
+    after = decode_cursor(command.cursor, secret, scope)
+    found, position = ports.students.page(
+        command.organization_id, division, search, command.limit, after
     )
-    return StudentPage(found, cursor)
+    return StudentPage(found, encode_cursor(position, secret, scope))
 
 
 def list_divisions(ports: Ports, caller: Principal, organization_id: str) -> list[Division]:
