@@ -108,6 +108,10 @@ class ImportOut(BaseModel):
     source: str
     counts: dict[str, Any]
     errors: list[dict[str, Any]]
+    warnings: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="What the school should check, student by student (the students are imported)",
+    )
     created_at: datetime
     finished_at: datetime | None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.exceptions import DoesNotExist
@@ -15,7 +16,7 @@ from pixcore.dynamo import conditional
 from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 from pixcore.ports import DocumentStore
 
-INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
+INLINE_REPORT_BYTES = 150 * 1024  # an item holds 400 KB; a bigger report goes to S3
 
 
 OPEN_IMPORTS = "OPEN_IMPORTS"
@@ -36,6 +37,8 @@ class ImportItem(OrgaItem):
     counts = UnicodeAttribute(null=True)
     errors = UnicodeAttribute(null=True)
     errors_key = UnicodeAttribute(null=True)
+    warnings = UnicodeAttribute(null=True)
+    warnings_key = UnicodeAttribute(null=True)
 
 
 class ImportLockItem(OrgaItem):
@@ -73,18 +76,26 @@ class DynamoImportRepository:
         if status in OPEN:
             item.gsi1pk = OPEN_IMPORTS
             item.gsi1sk = f"{r.created_at.isoformat()}#{r.organization_id}#{r.id}"
-        errors = json.dumps(r.errors, ensure_ascii=False)
-        if len(errors.encode()) <= INLINE_ERRORS_BYTES:
-            item.errors = errors
-        else:
-            item.errors_key = f"{r.key}.errors.json"
-            self.reports.put(item.errors_key, errors.encode(), "application/json")
+        item.errors, item.errors_key = self._report(r, "errors", r.errors)
+        item.warnings, item.warnings_key = self._report(r, "warnings", r.warnings)
         return item
 
+    def _report(self, r: Import, name: str, problems: list[Any]) -> tuple[str | None, str | None]:
+        """Problems inline, or in S3 beside the file when they would not fit in the item (the
+        errors and the warnings share the item: each gets less than half of it)."""
+        text = json.dumps(problems, ensure_ascii=False)
+        if len(text.encode()) <= INLINE_REPORT_BYTES:
+            return text, None
+        key = f"{r.key}.{name}.json"
+        self.reports.put(key, text.encode(), "application/json")
+        return None, key
+
     def _record(self, item: ImportItem) -> Import:
-        errors = item.errors
+        errors, warnings = item.errors, item.warnings
         if item.errors_key:
             errors = self.reports.get(item.errors_key).decode()
+        if item.warnings_key:
+            warnings = self.reports.get(item.warnings_key).decode()
         return Import(
             item.sk.removeprefix("IMPORT#"),
             item.pk.removeprefix("ORG#"),
@@ -97,6 +108,7 @@ class DynamoImportRepository:
             json.loads(item.counts or "{}"),
             json.loads(errors or "[]"),
             item.inbox_key,
+            json.loads(warnings or "[]"),
         )
 
     def add(self, record: Import) -> None:

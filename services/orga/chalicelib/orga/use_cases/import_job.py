@@ -53,6 +53,7 @@ def run_import(ports: Ports, message: StudentImportRequested) -> Import:
         if outcome.ok:  # more passes over the file: nothing was written before all was checked
             try:
                 apply_import(ports, record, outcome, records, rules, today)
+                record.warnings = [warning.to_dict() for warning in outcome.warnings]
                 record.status = ImportStatus.DONE
             except PixError as error:  # refused for good: the previous list stays, as it was
                 log.error("import.apply_failed", import_id=record.id, code=error.code)
@@ -86,6 +87,7 @@ def file_away(ports: Ports, record: Import) -> None:
         "status": record.status,
         "counts": record.counts,
         "errors": record.errors,
+        "warnings": record.warnings,
     }
     ports.import_files.move(record.key, target)
     ports.import_files.put(
