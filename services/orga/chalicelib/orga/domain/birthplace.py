@@ -45,8 +45,8 @@ def birthplace_of(
             return Birthplace(None, department or department_of_city(code), code, city), warning
         return Birthplace(None, department, city_code, city), warning
     if insee_country != FRANCE:
-        warning = FieldError(E.BIRTH_CITY_REQUIRED, "birth_city") if city is None else None
-        return Birthplace(insee_country, department, None, city), warning
+        no_city = FieldError(E.BIRTH_CITY_REQUIRED, "birth_city") if city is None else None
+        return Birthplace(insee_country, department, None, city), no_city
     if city_code is None:
         return FieldError(E.BIRTH_CITY_CODE_REQUIRED, "birth_city_code"), None
     city_code = city_code.upper()

@@ -78,7 +78,8 @@ def check_student(
     if errors:  # a field of megabytes is not checked any further
         return None, [_problem(record, rules, e) for e in errors], []
     for i in _NAME_POSITIONS:
-        if values[i] is not None and (cleaned := clean_name(values[i])) != values[i]:
+        text = values[i]
+        if text is not None and (cleaned := clean_name(text)) != text:
             warnings.append(FieldError(E.NAME_CLEANED, _FIELDS[i]))
             values[i] = cleaned or None
     (
@@ -229,13 +230,13 @@ def screen_import(
         _gather_shared(records, rules, today, shared)
         problems.extend(_shared_ine_problems(shared, rules))
     counts = MappingProxyType({reason.value: n for reason, n in skipped.items()})
-    found = tuple(warnings)
+    warned_all = tuple(warnings)
     if problems:
         problems.sort(key=lambda problem: problem.line or 0)
-        return ImportOutcome(errors=tuple(problems), read=read, skipped=counts, warnings=found)
+        return ImportOutcome(errors=tuple(problems), read=read, skipped=counts, warnings=warned_all)
     if not kept:
         return ImportOutcome(errors=(_empty_problem(read),), read=read, skipped=counts)
-    return ImportOutcome(read=read, kept=kept, skipped=counts, warnings=found)
+    return ImportOutcome(read=read, kept=kept, skipped=counts, warnings=warned_all)
 
 
 def kept_students(
