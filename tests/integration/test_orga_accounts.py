@@ -139,3 +139,66 @@ def test_repeated_failures_lock_the_login_out_with_a_growing_delay(client):
     locked = attempt("Motdepasse1")
     assert locked.status_code == 429
     assert body(locked)["error"]["details"]["retry_after_seconds"] > 0
+
+
+def test_twenty_four_parallel_wrong_passwords_get_five_password_checks(client, apps):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from chalicelib.orga.use_cases.accounts import LogIn, log_in
+    from pixcore.errors import Throttled, Unauthenticated
+
+    assert sign_up(client).status_code == 201
+    ports = apps["orga"].bootstrap.ports()
+
+    def wrong(_: int) -> int:
+        try:
+            log_in(ports, LogIn("zoe.lefevre@example.fr", "Mauvais123", "10.0.0.7"))
+        except Unauthenticated:
+            return 401
+        except Throttled:
+            return 429
+        return 200
+
+    with ThreadPoolExecutor(24) as pool:
+        statuses = list(pool.map(wrong, range(24)))
+    assert sorted(statuses) == [401] * 5 + [429] * 19
+
+
+def test_a_throttled_sign_up_says_when_to_retry(client, apps, monkeypatch):
+    from chalicelib.orga.domain import throttling
+
+    monkeypatch.setattr(throttling, "SIGN_UP_LIMIT", 2)
+    assert sign_up(client, email="a@example.fr").status_code == 201
+    assert sign_up(client, email="b@example.fr").status_code == 201
+    refused = sign_up(client, email="c@example.fr")
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+
+
+def test_sign_up_refuses_implausible_birthdates_and_invisible_characters(client):
+    def attempt(**fields):  # noqa: ANN003, ANN202
+        payload = {
+            "first_name": "Zoé",
+            "last_name": "Lefèvre",
+            "birthdate": "2011-02-28",
+            "password": "Motdepasse1",
+            **fields,
+        }
+        response = client("orga").http.post(
+            "/users", headers={"Content-Type": "application/json"}, body=json.dumps(payload)
+        )
+        return response.status_code, body(response)
+
+    for fields in (
+        {"birthdate": "2999-01-01"},
+        {"birthdate": "0001-01-01"},
+        {"first_name": "Zo\u0000é"},
+        {"last_name": "Lef\u202eèvre"},
+        {"last_name": "Lefèvre\r\nX"},
+        {"first_name": "Zo\u200bé"},
+        {"first_name": "Z" * 101},
+    ):
+        status, answer = attempt(**fields)
+        assert status == 400, fields
+        assert answer["error"]["details"]["fields"][0]["field"] in fields, fields
+    status, created = attempt(first_name="Zoe\u0301")  # decomposed accent: stored NFC
+    assert status == 201 and created["first_name"] == "Zoé"

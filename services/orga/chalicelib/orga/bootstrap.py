@@ -19,6 +19,7 @@ from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
 from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
 from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
 from chalicelib.orga.adapters.s3_import_files import S3ImportFiles
+from chalicelib.orga.adapters.skills_file import ShippedSkills
 from chalicelib.orga.adapters.student_files import StoredStudentFiles
 from chalicelib.orga.adapters.tables import bind_tables
 from chalicelib.orga.ports import Ports
@@ -49,6 +50,7 @@ def ports() -> Ports:
         student_files=StoredStudentFiles(files),
         schools=DynamoSchoolDirectory(),
         publisher=rt.publisher(),
+        skills=ShippedSkills(),
         tokens=runtime.tokens(),
         clock=SystemClock(),
         cursor_secret=runtime.cursor_key,

@@ -17,7 +17,7 @@ from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.student_import import StudentFileRules
 from chalicelib.orga.domain.student_records import StudentRecord
 from chalicelib.orga.domain.students import Division, Generation, StoredStudent, Student
-from chalicelib.orga.domain.throttling import FailureRecord
+from chalicelib.orga.domain.throttling import Attempts
 from pixcore.clock import Clock
 from pixcore.ports import Publisher
 from pixcore.principal import Principal
@@ -48,13 +48,16 @@ class OrganizationRepository(Protocol):
 
 
 class LoginThrottle(Protocol):
-    def failures(self, key: str) -> FailureRecord | None: ...
-
-    def record_failure(self, key: str, at: datetime) -> None:
-        """Counts one more failure atomically (concurrent attempts all count)."""
+    def attempts(self, key: str) -> Attempts:
+        """What the key remembers (nothing: `Attempts()`), with the version it was read at."""
         ...
 
-    def reset(self, key: str) -> None: ...
+    def save(self, key: str, attempts: Attempts, forget_at: datetime) -> None:
+        """Conditional on the version `attempts` was read at (ConcurrentUpdate otherwise), so
+        that concurrent attempts all count; the key is forgotten at `forget_at`."""
+        ...
+
+    def clear(self, key: str) -> None: ...
 
 
 class CampaignRepository(Protocol):
@@ -295,6 +298,14 @@ class StudentFileReader(Protocol):
         ...
 
 
+class SkillCatalog(Protocol):
+    """The skills of the learning content a campaign may target (engine owns the content)."""
+
+    def unknown(self, skill_ids: list[str]) -> list[str]:
+        """Those of these ids that are not skills of the content, in the order given, once."""
+        ...
+
+
 class TokenIssuer(Protocol):
     lifetime: int
 
@@ -320,6 +331,7 @@ class Ports:
     student_files: StudentFileReader
     schools: SchoolDirectory
     publisher: Publisher
+    skills: SkillCatalog
     tokens: TokenIssuer
     clock: Clock
     cursor_secret: Callable[[], bytes]

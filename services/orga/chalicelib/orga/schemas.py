@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.organizations import MembershipRole, OrganizationType, Sector
-from pixcore.schemas import Body
+from pixcore.schemas import Birthdate, Body, Identifier, Label, Name, Text
 
 # --- Accounts and schools -------------------------------------------------------------------
 
@@ -45,9 +45,9 @@ class TokenResponse(BaseModel):
 
 
 class SignUpRequest(Body):
-    first_name: str = Field(min_length=1, max_length=100)
-    last_name: str = Field(min_length=1, max_length=100)
-    birthdate: date
+    first_name: Name
+    last_name: Name
+    birthdate: Birthdate
     email: str | None = Field(default=None, max_length=200)
     username: str | None = Field(default=None, max_length=100)
     password: str = Field(min_length=1, max_length=200)
@@ -55,10 +55,10 @@ class SignUpRequest(Body):
 
 class OrganizationRequest(Body):
     uai: str = Field(min_length=8, max_length=8)
-    name: str = Field(min_length=1, max_length=200)
+    name: Label
     type: OrganizationType
     sector: Sector
-    academie: str = Field(min_length=1, max_length=100)
+    academie: Name
     is_certification_center: bool = False
 
 
@@ -173,11 +173,11 @@ class StudentOut(StudentRow):
 
 
 class CampaignRequest(Body):
-    name: str = Field(min_length=1, max_length=255)
+    name: Label
     type: CampaignType
-    target_skill_ids: list[str] = Field(default_factory=list, max_length=2000)
-    external_id_label: str | None = Field(default=None, max_length=255)
-    landing_text: str | None = Field(default=None, max_length=5000)
+    target_skill_ids: list[Identifier] = Field(default_factory=list, max_length=1000)
+    external_id_label: Label | None = None
+    landing_text: Text | None = None
 
 
 class CampaignOut(BaseModel):
@@ -200,10 +200,10 @@ class CampaignList(BaseModel):
 
 
 class JoinRequest(Body):
-    first_name: str = Field(min_length=1, max_length=100)
-    last_name: str = Field(min_length=1, max_length=100)
-    birthdate: date
-    external_id: str | None = Field(default=None, max_length=255)
+    first_name: Name
+    last_name: Name
+    birthdate: Birthdate
+    external_id: Label | None = None
 
 
 class ParticipationOut(BaseModel):

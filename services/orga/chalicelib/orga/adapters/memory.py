@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,10 +18,10 @@ from chalicelib.orga.domain.collection_export import ProfileSnapshot
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation, is_newer
 from chalicelib.orga.domain.results_export import CertificationResultRow
-from chalicelib.orga.domain.throttling import FailureRecord
+from chalicelib.orga.domain.throttling import Attempts
 from chalicelib.orga.ports import Ports
 from pixcore.clock import FixedClock
-from pixcore.errors import Conflict, NotFound, RuleViolation
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound, RuleViolation
 from pixcore.memory import InMemoryPublisher
 
 
@@ -82,17 +83,18 @@ class InMemoryOrganizationRepository:
 
 class InMemoryLoginThrottle:
     def __init__(self) -> None:
-        self.records: dict[str, FailureRecord] = {}
+        self.keys: dict[str, Attempts] = {}
 
-    def failures(self, key: str) -> FailureRecord | None:
-        return self.records.get(key)
+    def attempts(self, key: str) -> Attempts:
+        return self.keys.get(key, Attempts())
 
-    def record_failure(self, key: str, at: datetime) -> None:
-        previous = self.records.get(key)
-        self.records[key] = FailureRecord((previous.failures if previous else 0) + 1, at)
+    def save(self, key: str, attempts: Attempts, forget_at: datetime) -> None:
+        if self.attempts(key).version != attempts.version:
+            raise ConcurrentUpdate()
+        self.keys[key] = replace(attempts, version=attempts.version + 1)
 
-    def reset(self, key: str) -> None:
-        self.records.pop(key, None)
+    def clear(self, key: str) -> None:
+        self.keys.pop(key, None)
 
 
 class InMemoryCampaignRepository:
@@ -194,6 +196,7 @@ class InMemoryResultRepository:
 def memory_ports(**overrides: Any) -> Ports:
     """Orga's ports made of the in-memory fakes (the import file reader is the real one, over the
     in-memory files); `overrides` replaces some of them."""
+    from chalicelib.orga.adapters.skills_file import ShippedSkills
     from chalicelib.orga.adapters.student_files import StoredStudentFiles
     from pixcore.auth import TokenService
 
@@ -214,6 +217,7 @@ def memory_ports(**overrides: Any) -> Ports:
         student_files=StoredStudentFiles(files),
         schools=InMemorySchoolDirectory(organizations),
         publisher=InMemoryPublisher(),
+        skills=ShippedSkills(),
         tokens=TokenService(lambda: "memory-signing-key-0123456789abcdef"),
         clock=FixedClock(datetime(2020, 9, 14, tzinfo=UTC)),
         cursor_secret=lambda: b"memory-cursor-secret",

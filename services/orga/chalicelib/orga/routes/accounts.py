@@ -34,7 +34,8 @@ def register(api: Api) -> None:
         summary="Créer un compte élève",
     )
     def sign_up(ctx: Context) -> Any:
-        return accounts.sign_up(bootstrap.ports(), accounts.SignUp(**ctx.body.model_dump()))
+        command = accounts.SignUp(**ctx.body.model_dump(), source=ctx.source_ip)
+        return accounts.sign_up(bootstrap.ports(), command)
 
     @api.route("/me", response=schemas.UserOut, summary="Mon compte")
     def me(ctx: Context) -> Any:

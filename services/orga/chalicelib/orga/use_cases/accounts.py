@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
-from chalicelib.orga.domain.throttling import SOURCE_FREE_FAILURES, is_locked, locked_until
 from chalicelib.orga.domain.usernames import generate_username
 from chalicelib.orga.ports import Ports
-from pixcore.errors import Throttled, Unauthenticated
+from chalicelib.orga.use_cases.throttles import LoginThrottles, admit_sign_up
+from pixcore.errors import Unauthenticated
 from pixcore.ids import new_id
 from pixcore.passwords import hash_password, verify_password
 from pixcore.principal import STUDENT, Principal
@@ -27,6 +27,7 @@ class SignUp:
     email: str | None = None
     username: str | None = None
     role: str = STUDENT
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ def sign_up(ports: Ports, command: SignUp) -> Account:
     """Without an email, a student gets a generated username (prenom.nom + DDMM)."""
     accounts, clock = ports.accounts, ports.clock
     check_password_strength(command.password)
+    admit_sign_up(ports.throttle, command.source, clock.now())
     username = login_key(command.username) if command.username else None
     if not command.email and not username and command.birthdate:
         username = generate_username(
@@ -69,31 +71,22 @@ def sign_up(ports: Ports, command: SignUp) -> Account:
 
 
 def log_in(ports: Ports, command: LogIn) -> LoggedIn:
-    """A wrong password counts against the login and the source; a locked one is refused before
-    the password is even checked, and says until when."""
-    throttle, identifier, source = ports.throttle, command.identifier, command.source
-    password = command.password
-    now = ports.clock.now()
-    keys = [(f"login:{login_key(identifier)}", 5)]
-    if source:
-        keys.append((f"source:{source}", SOURCE_FREE_FAILURES))
-    for key, free in keys:
-        record = throttle.failures(key)
-        until = locked_until(record, free)
-        if until is not None and is_locked(record, now, free):
-            raise Throttled(details={"retry_after_seconds": int((until - now).total_seconds()) + 1})
-    account = ports.accounts.find_by_login(login_key(identifier))
-    if (
-        not verify_password(password, account.password_hash if account else _DUMMY_HASH)
-        or not account
+    """A wrong password counts against the account, the source on that account and, for an
+    unknown login, the source; a locked attempt is refused before the password is even checked,
+    and says until when (`Retry-After`)."""
+    now, login = ports.clock.now(), login_key(command.identifier)
+    throttles = LoginThrottles(ports.throttle, login, command.source)
+    throttles.admit(now)
+    account = ports.accounts.find_by_login(login)
+    if not verify_password(command.password, account.password_hash if account else _DUMMY_HASH) or (
+        account is None
     ):
-        for key, _ in keys:
-            throttle.record_failure(key, now)
+        throttles.failed(now, unknown_login=account is None)
         raise Unauthenticated(
             "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect.",
             code="INVALID_CREDENTIALS",
         )
-    throttle.reset(keys[0][0])
+    throttles.succeeded()
     return LoggedIn(ports.tokens.issue(account.principal()), ports.tokens.lifetime, account)
 
 

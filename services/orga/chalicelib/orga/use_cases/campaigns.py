@@ -9,6 +9,7 @@ from datetime import date
 from chalicelib.orga.domain.campaigns import (
     CampaignType,
     check_new_campaign,
+    check_target_skills,
     ensure_can_join,
     ensure_can_send,
     validated_campaign_code,
@@ -47,6 +48,7 @@ def create_campaign(ports: Ports, caller: Principal, command: CreateCampaign) ->
     check_new_campaign(
         command.name, command.type, command.target_skill_ids, command.external_id_label
     )
+    check_target_skills(ports.skills.unknown(list(command.target_skill_ids)))
     draft = Campaign(
         id=new_id(),
         organization_id=organization_id,
