@@ -152,9 +152,14 @@ def test_one_import_at_a_time_per_school():
 
 def test_an_expired_lease_frees_the_school():
     ports = Ports()
-    upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
-    ports.clock.advance(minutes=16)
-    upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    first = upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.clock.advance(minutes=14)
+    with pytest.raises(Conflict):  # the lease still runs
+        upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.clock.advance(minutes=2)
+    second = upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    assert second.status is ImportStatus.QUEUED and second.id != first.id
+    assert ports.imports.lock_holder("org-1")[0] == second.id
 
 
 def test_a_finished_import_never_runs_again():

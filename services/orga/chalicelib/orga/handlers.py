@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from chalicelib.orga.ports import Ports
-from chalicelib.orga.use_cases import import_apply, import_job, profiles, results
+from chalicelib.orga.use_cases import import_apply, import_job, participations, profiles, results
 from pixcore.consumer import Handlers
 from pixcore.messages.catalog import (
+    ProfileShared,
     ProfileUpdated,
     SessionPublished,
     StudentImportRequested,
@@ -16,6 +17,7 @@ from pixcore.messages.catalog import (
 def handlers(ports: Ports) -> Handlers:
     return {
         ProfileUpdated: lambda m: profiles.record_profile(ports, m),
+        ProfileShared: lambda m: participations.record_share(ports, m),
         StudentImportRequested: lambda m: import_job.run_import(ports, m),
         SessionPublished: lambda m: results.record_publication(ports, m),
         StudentListRetired: lambda m: import_apply.retire_list(ports, m),

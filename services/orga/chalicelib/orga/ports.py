@@ -83,6 +83,11 @@ class ParticipationRepository(Protocol):
         """False when the user already participates (joining twice is harmless)."""
         ...
 
+    def request_share(self, campaign_id: str, user_id: str, at: datetime) -> None:
+        """Notes that the student asked to send (again harmless while the profile is on its
+        way); RuleViolation(PROFILE_ALREADY_SENT) once it is sent, NotFound(NOT_A_PARTICIPANT)."""
+        ...
+
     def share(
         self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
     ) -> None:

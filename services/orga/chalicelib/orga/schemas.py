@@ -214,9 +214,12 @@ class ParticipationOut(BaseModel):
     division: str | None
     joined_at: datetime
     shared_at: datetime | None
+    status: str = Field(description="« En attente », « Envoi en cours » or « Envoyé »")
+    share_requested_at: datetime | None = None
     pix_score: int | None = None
     certifiable: bool | None = None
     certifiable_competences_count: int | None = None
+    mastery_percentage: int | None = None
 
 
 class ParticipantOut(BaseModel):
@@ -227,6 +230,9 @@ class ParticipantOut(BaseModel):
     pix_score: int | None
     certifiable: bool | None
     certifiable_competences_count: int | None
+    mastery_percentage: int | None = Field(
+        default=None, description="Assessment campaigns: % of the target skills validated"
+    )
 
 
 class ParticipantList(BaseModel):

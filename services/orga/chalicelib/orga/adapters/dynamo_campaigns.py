@@ -56,6 +56,7 @@ class ParticipationItem(OrgaItem):
     external_id = UnicodeAttribute(null=True)
     shared_at = UTCDateTimeAttribute(null=True)
     snapshot = UnicodeAttribute(null=True)
+    share_requested_at = UTCDateTimeAttribute(null=True)
 
 
 class ProfileItem(OrgaItem):
@@ -148,6 +149,7 @@ def _participation(i: ParticipationItem) -> Participation:
         i.external_id,
         i.shared_at,
         load_snapshot(i.snapshot),
+        i.share_requested_at,
     )
 
 
@@ -179,6 +181,16 @@ class DynamoParticipationRepository:
         except ConcurrentUpdate:
             return False  # already participating: joining twice is harmless
         return True
+
+    def request_share(self, campaign_id: str, user_id: str, at: datetime) -> None:
+        if self.find(campaign_id, user_id) is None:
+            raise _not_a_participant()
+        with conditional(_already_sent()):
+            ParticipationItem(f"CAMPAIGN#{campaign_id}", f"PARTICIPANT#{user_id}").update(
+                actions=[ParticipationItem.share_requested_at.set(at)],
+                condition=ParticipationItem.sk.exists()
+                & ParticipationItem.shared_at.does_not_exist(),
+            )
 
     def share(
         self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot

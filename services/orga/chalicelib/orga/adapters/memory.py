@@ -146,6 +146,16 @@ class InMemoryParticipationRepository:
         self.participations[key] = copy.deepcopy(participation)
         return True
 
+    def request_share(self, campaign_id: str, user_id: str, at: datetime) -> None:
+        participation = self.participations.get((campaign_id, user_id))
+        if participation is None:
+            raise NotFound("Vous ne participez pas à cette campagne.", code="NOT_A_PARTICIPANT")
+        if participation.shared_at:
+            raise RuleViolation(
+                "Votre profil a déjà été envoyé pour cette campagne.", code="PROFILE_ALREADY_SENT"
+            )
+        participation.share_requested_at = at
+
     def share(
         self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
     ) -> None:

@@ -12,6 +12,8 @@ from pixcore.text import fold
 from .spreadsheet import BOM, CsvLines, french_date
 
 PENDING = "En attente"
+SENDING = "Envoi en cours"
+SENT = "Envoyé"
 NOT_AVAILABLE = "NA"
 
 
@@ -26,6 +28,10 @@ class ProfileSnapshot:
     """The profile as the student sent it, competence code → level and pix (levels capped)."""
 
     competences: Mapping[str, CompetenceResult] = field(default_factory=dict)
+    # An assessment campaign's results: its target skills, those validated, the share in %.
+    target_skill_count: int | None = None
+    validated_target_skill_count: int | None = None
+    mastery_percentage: int | None = None
 
     @property
     def pix_score(self) -> int:
@@ -58,6 +64,7 @@ class CollectionParticipant:
     external_id: str | None = None
     sent_at: datetime | None = None
     profile: ProfileSnapshot | None = None
+    requested_at: datetime | None = None
 
     @property
     def has_sent(self) -> bool:
@@ -74,18 +81,35 @@ class ParticipantSummary:
     pix_score: int | None
     certifiable: bool | None
     certifiable_competences_count: int | None
+    requested_at: datetime | None = None
+    mastery_percentage: int | None = None
 
     @property
     def status(self) -> str:
-        return PENDING if self.sent_at is None else "Envoyé"
+        return share_status(self.requested_at, self.sent_at)
+
+
+def share_status(requested_at: datetime | None, sent_at: datetime | None) -> str:
+    """« En attente » until the student sends; « Envoi en cours » while engine takes the
+    snapshot of the profile as of the request; « Envoyé » once orga has it."""
+    if sent_at is not None:
+        return SENT
+    return SENDING if requested_at is not None else PENDING
 
 
 def summarize(participant: CollectionParticipant) -> ParticipantSummary:
-    """A participant who has not sent their profile shows only their names, « En attente »."""
+    """A participant who has not sent their profile shows only their names and where the sending
+    is."""
     profile = participant.profile
     if not participant.has_sent or profile is None:
         return ParticipantSummary(
-            participant.last_name, participant.first_name, None, None, None, None
+            participant.last_name,
+            participant.first_name,
+            None,
+            None,
+            None,
+            None,
+            participant.requested_at,
         )
     return ParticipantSummary(
         participant.last_name,
@@ -94,6 +118,8 @@ def summarize(participant: CollectionParticipant) -> ParticipantSummary:
         profile.pix_score,
         profile.certifiable,
         profile.certifiable_competences_count,
+        participant.requested_at,
+        profile.mastery_percentage,
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from chalicelib.orga.domain.campaigns import CampaignType
-from chalicelib.orga.domain.collection_export import ProfileSnapshot
+from chalicelib.orga.domain.collection_export import ProfileSnapshot, share_status
 
 
 @dataclass
@@ -40,10 +40,15 @@ class Participation:
     external_id: str | None = None
     shared_at: datetime | None = None
     snapshot: ProfileSnapshot | None = None
+    share_requested_at: datetime | None = None
 
     @property
     def has_shared(self) -> bool:
         return self.shared_at is not None
+
+    @property
+    def status(self) -> str:
+        return share_status(self.share_requested_at, self.shared_at)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class ParticipationView:
     @property
     def certifiable_competences_count(self) -> int | None:
         return self.profile.certifiable_competences_count if self.profile else None
+
+    @property
+    def mastery_percentage(self) -> int | None:
+        return self.profile.mastery_percentage if self.profile else None
 
 
 def view(participation: Participation, preview: ProfileSnapshot | None = None) -> ParticipationView:

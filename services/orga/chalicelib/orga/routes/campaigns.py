@@ -14,6 +14,7 @@ from chalicelib.orga.schemas import (
     ParticipationOut,
 )
 from chalicelib.orga.use_cases import campaigns as uc
+from chalicelib.orga.use_cases import participations
 from pixcore.http import Api, Context, FileResult
 
 SCHOOL = "/organizations/{org_id}/campaigns"
@@ -78,8 +79,8 @@ def register(api: Api) -> None:
         summary="Rejoindre une campagne",
     )
     def join_campaign(ctx: Context, code: str) -> Any:
-        command = uc.JoinCampaign(code=code, **ctx.body.model_dump())
-        return uc.join_campaign(bootstrap.ports(), ctx.user, command)
+        command = participations.JoinCampaign(code=code, **ctx.body.model_dump())
+        return participations.join_campaign(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         "/campaigns/{code}/participations/me",
@@ -87,7 +88,7 @@ def register(api: Api) -> None:
         summary="Ma participation et le profil que j'enverrais",
     )
     def my_participation(ctx: Context, code: str) -> Any:
-        return uc.my_participation(bootstrap.ports(), ctx.user, code)
+        return participations.my_participation(bootstrap.ports(), ctx.user, code)
 
     @api.route(
         "/campaigns/{code}/share",
@@ -96,4 +97,4 @@ def register(api: Api) -> None:
         summary="Envoyer mon profil",
     )
     def share_profile(ctx: Context, code: str) -> Any:
-        return uc.share_profile(bootstrap.ports(), ctx.user, code)
+        return participations.share_profile(bootstrap.ports(), ctx.user, code)
