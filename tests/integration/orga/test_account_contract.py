@@ -109,3 +109,13 @@ def test_a_uai_belongs_to_one_school_and_the_directory_finds_it(repos):
     with pytest.raises(NotFound) as missing:
         organizations.get(new_id())
     assert missing.value.code == "ORGANIZATION_NOT_FOUND"
+
+
+def test_a_password_hash_is_replaced_only_over_the_one_read(repos):
+    accounts, _, _ = repos
+    zoe = account()
+    accounts.add(zoe)
+    accounts.replace_password_hash(zoe.id, "not-the-stored-one", "$argon2id$other")
+    assert accounts.get(zoe.id).password_hash == zoe.password_hash
+    accounts.replace_password_hash(zoe.id, zoe.password_hash, "$argon2id$new")
+    assert accounts.get(zoe.id).password_hash == "$argon2id$new"

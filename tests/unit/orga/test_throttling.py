@@ -115,3 +115,23 @@ def test_sign_up_is_throttled_per_source():
         sign_up(ports, SignUp("Zoé", "Lefèvre", None, "Secret123", "e@example.fr", source="s"))
     assert refused.value.details["retry_after_seconds"] > 0
     sign_up(ports, SignUp("Zoé", "Lefèvre", None, "Secret123", "f@example.fr", source="t"))
+
+
+def test_an_older_scrypt_password_is_rehashed_with_argon2id_at_the_next_login():
+    import base64
+    import hashlib
+
+    ports = world("loic@example.fr")
+    account = ports.accounts.find_by_login("loic@example.fr")
+    digest = hashlib.scrypt(b"Secret123", salt=b"0123456789abcdef", n=2**14, r=8, p=1, dklen=32)
+    old = f"scrypt$16384$8$1${base64.b64encode(b'0123456789abcdef').decode()}$" + (
+        base64.b64encode(digest).decode()
+    )
+    ports.accounts.accounts[account.id].password_hash = old
+    assert attempt(ports, "loic@example.fr", "Wrong1234") == "401"
+    assert ports.accounts.get(account.id).password_hash == old  # a failure changes nothing
+    assert attempt(ports, "loic@example.fr", "Secret123") == "ok"
+    stored = ports.accounts.get(account.id).password_hash
+    assert (
+        stored.startswith("$argon2id$") and attempt(ports, "loic@example.fr", "Secret123") == "ok"
+    )

@@ -34,6 +34,10 @@ class AccountRepository(Protocol):
 
     def login_taken(self, login: str) -> bool: ...
 
+    def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
+        """Conditional: only if the stored hash is still `old` (a concurrent change wins)."""
+        ...
+
 
 class OrganizationRepository(Protocol):
     def add(self, organization: Organization) -> None:

@@ -18,7 +18,7 @@ from chalicelib.orga.domain.organizations import (
     Sector,
 )
 from pixcore.dynamo import conditional, connection
-from pixcore.errors import Conflict, NotFound
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 
 
 class UserItem(OrgaItem):
@@ -115,6 +115,16 @@ class DynamoAccountRepository:
 
     def login_taken(self, login: str) -> bool:
         return LoginItem.count(f"LOGIN#{login}") > 0
+
+    def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
+        try:
+            with conditional():
+                UserItem(f"USER#{user_id}", "USER").update(
+                    actions=[UserItem.password_hash.set(new)],
+                    condition=UserItem.password_hash == old,
+                )
+        except ConcurrentUpdate:
+            pass  # the password changed meanwhile: that newer hash stays
 
 
 class DynamoOrganizationRepository:

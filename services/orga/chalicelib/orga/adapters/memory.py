@@ -54,6 +54,11 @@ class InMemoryAccountRepository:
     def login_taken(self, login: str) -> bool:
         return login in self.logins
 
+    def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
+        account = self.accounts.get(user_id)
+        if account is not None and account.password_hash == old:
+            account.password_hash = new
+
 
 class InMemoryOrganizationRepository:
     def __init__(self, accounts: InMemoryAccountRepository) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
 from chalicelib.orga.domain.usernames import generate_username
@@ -11,11 +12,14 @@ from chalicelib.orga.ports import Ports
 from chalicelib.orga.use_cases.throttles import LoginThrottles, admit_sign_up
 from pixcore.errors import Unauthenticated
 from pixcore.ids import new_id
-from pixcore.passwords import hash_password, verify_password
+from pixcore.passwords import hash_password, needs_rehash, verify_password
 from pixcore.principal import STUDENT, Principal
 
-# Verifying against a real hash when the login is unknown keeps response times alike.
-_DUMMY_HASH = hash_password("pixcert-no-such-user-1")
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against a real hash when the login is unknown keeps response times alike."""
+    return hash_password("pixcert-no-such-user-1")
 
 
 @dataclass(frozen=True)
@@ -78,15 +82,19 @@ def log_in(ports: Ports, command: LogIn) -> LoggedIn:
     throttles = LoginThrottles(ports.throttle, login, command.source)
     throttles.admit(now)
     account = ports.accounts.find_by_login(login)
-    if not verify_password(command.password, account.password_hash if account else _DUMMY_HASH) or (
-        account is None
-    ):
+    if not verify_password(
+        command.password, account.password_hash if account else _dummy_hash()
+    ) or (account is None):
         throttles.failed(now, unknown_login=account is None)
         raise Unauthenticated(
             "L'adresse e-mail, l'identifiant ou le mot de passe est incorrect.",
             code="INVALID_CREDENTIALS",
         )
     throttles.succeeded()
+    if needs_rehash(account.password_hash):  # an older scheme: replaced now we know the password
+        new = hash_password(command.password)
+        ports.accounts.replace_password_hash(account.id, account.password_hash, new)
+        account.password_hash = new
     return LoggedIn(ports.tokens.issue(account.principal()), ports.tokens.lifetime, account)
 
 
