@@ -202,3 +202,45 @@ def test_sign_up_refuses_implausible_birthdates_and_invisible_characters(client)
         assert answer["error"]["details"]["fields"][0]["field"] in fields, fields
     status, created = attempt(first_name="Zoe\u0301")  # decomposed accent: stored NFC
     assert status == 201 and created["first_name"] == "Zoé"
+
+
+def test_the_jury_grants_the_academie_role_and_the_token_carries_it(client, jury_headers):
+    def grant(headers, **fields):  # noqa: ANN001, ANN003, ANN202
+        return client("orga").http.post(
+            "/academie-users",
+            headers=headers,
+            body=json.dumps({"email": "dane@ac-paris.fr", "academie": "Paris", **fields}),
+        )
+
+    # GIVEN no account yet: the names and a password are needed to create one
+    assert body(grant(jury_headers))["error"]["code"] == "ACCOUNT_DETAILS_REQUIRED"
+    created = grant(jury_headers, first_name="Anne", last_name="Dupré", password="Academie123")
+    assert created.status_code == 200
+    assert (body(created)["role"], body(created)["academie"]) == ("ACADEMIE", "Paris")
+    # WHEN its user logs in THEN the token says ACADEMIE for Paris
+    login = body(
+        client("orga").http.post(
+            "/auth/token",
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"email": "dane@ac-paris.fr", "password": "Academie123"}),
+        )
+    )
+    from pixcore import runtime
+
+    principal = runtime.tokens().verify(login["access_token"])
+    assert (principal.role, principal.academie) == ("ACADEMIE", "Paris")
+    # an existing student account is given the role too; a student may not give it
+    assert sign_up(client).status_code == 201
+    moved = grant(jury_headers, email="zoe.lefevre@example.fr", academie="Créteil")
+    assert (body(moved)["role"], body(moved)["academie"]) == ("ACADEMIE", "Créteil")
+    student = body(
+        client("orga").http.post(
+            "/auth/token",
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"email": "zoe.lefevre@example.fr", "password": "Motdepasse1"}),
+        )
+    )["access_token"]
+    refused = grant({"Authorization": f"Bearer {student}", "Content-Type": "application/json"})
+    assert refused.status_code == 403 and body(refused)["error"]["code"] == "JURY_ONLY"
+    doc = client("orga").http.get("/openapi.json")
+    assert "post" in body(doc)["paths"]["/academie-users"]

@@ -135,3 +135,15 @@ def test_an_older_scrypt_password_is_rehashed_with_argon2id_at_the_next_login():
     assert (
         stored.startswith("$argon2id$") and attempt(ports, "loic@example.fr", "Secret123") == "ok"
     )
+
+
+def test_a_jury_account_does_not_become_an_academie_one():
+    from chalicelib.orga.use_cases.accounts import GrantAcademie, grant_academie
+    from pixcore.errors import Conflict
+    from pixcore.principal import JURY, Principal
+
+    ports = world()
+    sign_up(ports, SignUp("Jury", "Pix", None, "Secret123", email="jury@example.fr", role=JURY))
+    with pytest.raises(Conflict) as refused:
+        grant_academie(ports, Principal("j", JURY), GrantAcademie("jury@example.fr", "Paris"))
+    assert refused.value.code == "ROLE_CONFLICT"

@@ -34,6 +34,10 @@ class AccountRepository(Protocol):
 
     def login_taken(self, login: str) -> bool: ...
 
+    def set_role(self, user_id: str, role: str, academie: str | None) -> None:
+        """NotFound(USER_NOT_FOUND) for an unknown account."""
+        ...
+
     def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
         """Conditional: only if the stored hash is still `old` (a concurrent change wins)."""
         ...

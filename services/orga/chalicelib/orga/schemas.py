@@ -35,6 +35,7 @@ class UserOut(BaseModel):
     username: str | None
     role: str
     memberships: dict[str, str]
+    academie: str | None = None
 
 
 class TokenResponse(BaseModel):
@@ -51,6 +52,16 @@ class SignUpRequest(Body):
     email: str | None = Field(default=None, max_length=200)
     username: str | None = Field(default=None, max_length=100)
     password: str = Field(min_length=1, max_length=200)
+
+
+class AcademieUserRequest(Body):
+    """An existing account by its email, or the names and password of the one to create."""
+
+    email: str = Field(min_length=3, max_length=200)
+    academie: Name
+    first_name: Name | None = None
+    last_name: Name | None = None
+    password: str | None = Field(default=None, min_length=1, max_length=200)
 
 
 class OrganizationRequest(Body):

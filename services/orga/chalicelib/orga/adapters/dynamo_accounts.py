@@ -30,6 +30,7 @@ class UserItem(OrgaItem):
     password_hash = UnicodeAttribute()
     role = UnicodeAttribute()
     created_at = UTCDateTimeAttribute(null=True)
+    academie = UnicodeAttribute(null=True)
 
 
 class LoginItem(OrgaItem):
@@ -72,6 +73,7 @@ class DynamoAccountRepository:
             password_hash=account.password_hash,
             role=account.role,
             created_at=account.created_at,
+            academie=account.academie,
         )
         logins = [
             LoginItem(f"LOGIN#{k}", "LOGIN", user_id=account.id)
@@ -105,6 +107,7 @@ class DynamoAccountRepository:
             item.role,
             memberships,
             item.created_at,
+            item.academie,
         )
 
     def find_by_login(self, login: str) -> Account | None:
@@ -115,6 +118,16 @@ class DynamoAccountRepository:
 
     def login_taken(self, login: str) -> bool:
         return LoginItem.count(f"LOGIN#{login}") > 0
+
+    def set_role(self, user_id: str, role: str, academie: str | None) -> None:
+        with conditional(NotFound("Utilisateur introuvable.", code="USER_NOT_FOUND")):
+            UserItem(f"USER#{user_id}", "USER").update(
+                actions=[
+                    UserItem.role.set(role),
+                    UserItem.academie.set(academie) if academie else UserItem.academie.remove(),
+                ],
+                condition=UserItem.pk.exists(),
+            )
 
     def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
         try:

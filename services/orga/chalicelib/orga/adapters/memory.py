@@ -54,6 +54,11 @@ class InMemoryAccountRepository:
     def login_taken(self, login: str) -> bool:
         return login in self.logins
 
+    def set_role(self, user_id: str, role: str, academie: str | None) -> None:
+        if user_id not in self.accounts:
+            raise NotFound("Utilisateur introuvable.", code="USER_NOT_FOUND")
+        self.accounts[user_id].role, self.accounts[user_id].academie = role, academie
+
     def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
         account = self.accounts.get(user_id)
         if account is not None and account.password_hash == old:

@@ -37,6 +37,17 @@ def register(api: Api) -> None:
         command = accounts.SignUp(**ctx.body.model_dump(), source=ctx.source_ip)
         return accounts.sign_up(bootstrap.ports(), command)
 
+    @api.route(
+        "/academie-users",
+        ("POST",),
+        body=schemas.AcademieUserRequest,
+        response=schemas.UserOut,
+        summary="Donner le rôle ACADEMIE à un compte, ou le créer (jury)",
+    )
+    def grant_academie(ctx: Context) -> Any:
+        command = accounts.GrantAcademie(**ctx.body.model_dump())
+        return accounts.grant_academie(bootstrap.ports(), ctx.user, command)
+
     @api.route("/me", response=schemas.UserOut, summary="Mon compte")
     def me(ctx: Context) -> Any:
         return accounts.me(bootstrap.ports(), ctx.user)

@@ -6,14 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from chalicelib.orga.domain.accounts import Account, check_email, check_password_strength, login_key
+from chalicelib.orga.domain.accounts import (
+    Account,
+    check_can_become_academie,
+    check_email,
+    check_password_strength,
+    login_key,
+)
 from chalicelib.orga.domain.usernames import generate_username
 from chalicelib.orga.ports import Ports
 from chalicelib.orga.use_cases.throttles import LoginThrottles, admit_sign_up
-from pixcore.errors import Unauthenticated
+from pixcore.errors import Invalid, Unauthenticated
 from pixcore.ids import new_id
 from pixcore.passwords import hash_password, needs_rehash, verify_password
-from pixcore.principal import STUDENT, Principal
+from pixcore.principal import ACADEMIE, STUDENT, Principal, require_jury
 
 
 @cache
@@ -96,6 +102,40 @@ def log_in(ports: Ports, command: LogIn) -> LoggedIn:
         ports.accounts.replace_password_hash(account.id, account.password_hash, new)
         account.password_hash = new
     return LoggedIn(ports.tokens.issue(account.principal()), ports.tokens.lifetime, account)
+
+
+@dataclass(frozen=True)
+class GrantAcademie:
+    """An account (found by its email, or created with these names and password) that watches
+    one académie's figures."""
+
+    email: str
+    academie: str
+    first_name: str | None = None
+    last_name: str | None = None
+    password: str | None = None
+
+
+def grant_academie(ports: Ports, caller: Principal, command: GrantAcademie) -> Account:
+    """The jury gives an account the ACADEMIE role with its académie; its next token carries
+    both. Without such an account, one is created (names and password then required)."""
+    require_jury(caller)
+    email, academie = check_email(command.email), command.academie.strip()
+    account = ports.accounts.find_by_login(email)
+    if account is None:
+        if not (command.first_name and command.last_name and command.password):
+            raise Invalid(
+                "Aucun compte n'existe avec cette adresse : indiquez le prénom, le nom et un mot "
+                "de passe pour le créer.",
+                code="ACCOUNT_DETAILS_REQUIRED",
+            )
+        command_up = SignUp(
+            command.first_name, command.last_name, None, command.password, email=email
+        )
+        account = sign_up(ports, command_up)
+    check_can_become_academie(account)
+    ports.accounts.set_role(account.id, ACADEMIE, academie)
+    return ports.accounts.get(account.id)
 
 
 def me(ports: Ports, caller: Principal) -> Account:
