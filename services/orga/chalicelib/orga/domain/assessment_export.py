@@ -5,22 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .collection_export import NOT_AVAILABLE, CollectionCampaign, CollectionParticipant
+from .collection_export import (
+    NOT_AVAILABLE,
+    CollectionCampaign,
+    CollectionParticipant,
+    participant_cells,
+    participant_headers,
+)
 from .spreadsheet import BOM, CsvLines, french_date
 
 
 def assessment_headers(campaign: CollectionCampaign) -> list[str]:
-    headers = [
-        "Nom de l'organisation",
-        "ID Campagne",
-        "Nom de la campagne",
-        "Nom du Participant",
-        "Prénom du Participant",
-        "Classe",
-    ]
-    if campaign.external_id_label:
-        headers.append(campaign.external_id_label)
-    return headers + [
+    return participant_headers(campaign) + [
         "Envoi (O/N)",
         "Date de l'envoi",
         "% de maîtrise des acquis ciblés",
@@ -37,16 +33,7 @@ def assessment_csv(
     lines = CsvLines()
     yield BOM + lines.line(assessment_headers(campaign))
     for p in participants:
-        row: list[str | int] = [
-            campaign.organization_name,
-            campaign.id,
-            campaign.name,
-            p.last_name,
-            p.first_name,
-            p.division or "",
-        ]
-        if campaign.external_id_label:
-            row.append(p.external_id or "")
+        row = participant_cells(campaign, p)
         profile = p.profile
         if not p.has_sent or profile is None or profile.mastery_percentage is None:
             lines_row = row + ["N", ""] + [NOT_AVAILABLE] * 3

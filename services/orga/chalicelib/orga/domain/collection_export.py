@@ -129,7 +129,8 @@ def participants_summary(participants: Iterable[CollectionParticipant]) -> list[
     return [summarize(p) for p in ordered]
 
 
-def collection_headers(campaign: CollectionCampaign) -> list[str]:
+def participant_headers(campaign: CollectionCampaign) -> list[str]:
+    """The first columns of every campaign export: who, in which campaign and class."""
     headers = [
         "Nom de l'organisation",
         "ID Campagne",
@@ -140,6 +141,27 @@ def collection_headers(campaign: CollectionCampaign) -> list[str]:
     ]
     if campaign.external_id_label:
         headers.append(campaign.external_id_label)
+    return headers
+
+
+def participant_cells(
+    campaign: CollectionCampaign, participant: CollectionParticipant
+) -> list[str | int]:
+    row: list[str | int] = [
+        campaign.organization_name,
+        campaign.id,
+        campaign.name,
+        participant.last_name,
+        participant.first_name,
+        participant.division or "",
+    ]
+    if campaign.external_id_label:
+        row.append(participant.external_id or "")
+    return row
+
+
+def collection_headers(campaign: CollectionCampaign) -> list[str]:
+    headers = participant_headers(campaign)
     headers += [
         "Envoi (O/N)",
         "Date de l'envoi",
@@ -165,16 +187,7 @@ def collection_csv(
 
 
 def _row(campaign: CollectionCampaign, participant: CollectionParticipant) -> list[str | int]:
-    row: list[str | int] = [
-        campaign.organization_name,
-        campaign.id,
-        campaign.name,
-        participant.last_name,
-        participant.first_name,
-        participant.division or "",
-    ]
-    if campaign.external_id_label:
-        row.append(participant.external_id or "")
+    row = participant_cells(campaign, participant)
     profile = participant.profile
     if not participant.has_sent or profile is None:
         return row + ["N", ""] + [NOT_AVAILABLE] * (3 + 2 * len(COMPETENCES))
