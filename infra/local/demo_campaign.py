@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from infra.local.client import ApiClient
@@ -18,6 +19,7 @@ def run_campaign(
     profiles: list[dict[str, Any]],
     say: Callable[[str], None],
     eventually: Callable[..., Any],
+    out_dir: Path | None = None,
 ) -> dict[str, Any]:
     base = f"/orga/organizations/{school['id']}"
     campaign = admin.post(
@@ -64,6 +66,11 @@ def run_campaign(
     export = admin.get(f"{base}/campaigns/{campaign['id']}/export.csv", accept="text/csv")
     rows = export.body.decode("utf-8").lstrip("\ufeff").splitlines()
     say(f"export CSV téléchargé : {len(rows) - 1} ligne(s), {len(rows[0].split(';'))} colonnes")
+    if out_dir is not None:
+        saved = out_dir / f"export-{campaign['code']}.csv"
+        saved.write_bytes(export.body)
+        say(f"export enregistré : {saved}")
+        campaign = {**campaign, "export_path": str(saved)}
     return campaign
 
 
