@@ -40,7 +40,6 @@ NOT_YET_HANDLED = {
     ("jury", "MembershipChanged"),
     ("jury", "SessionFinalized"),
     ("jury", "SessionUpdated"),
-    ("orga", "ProfileShared"),
 }
 
 

@@ -458,6 +458,7 @@ PRODUCERS: dict[str, str] = {
     "MembershipChanged": "orga",
     "StudentsImported": "orga",
     "StudentImportRequested": "orga",
+    "StudentListRetired": "orga",
     "LearnerReconciled": "orga",
     "CampaignCreated": "orga",
     "CampaignArchived": "orga",
