@@ -7,7 +7,10 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.knowledge import KnowledgeElement
+from pixcore.clock import Clock
+from pixcore.ports import Publisher
 
 
 class LearnerLinks(Protocol):
@@ -71,3 +74,16 @@ class AssessmentStore(Protocol):
         """Drops an archived assessment from the learner's state, if it is still there."""
 
     def pending_completions(self, user_id: str) -> list[PendingCompletion]: ...
+
+
+@dataclass
+class Ports:
+    """Everything engine's use cases reach: its stores, the bus, the clock, the learning content
+    and the max reachable level of the day."""
+
+    learners: LearnerLinks
+    assessments: AssessmentStore
+    publisher: Publisher
+    clock: Clock
+    content: LearningContent
+    max_level: int
