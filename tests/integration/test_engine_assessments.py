@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chalicelib.engine import bootstrap
-from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
+from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.clock import FixedClock
 from tests.integration.conftest import body
 from tests.integration.engine_helpers import first_challenge, headers_for, post, start

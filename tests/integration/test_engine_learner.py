@@ -13,8 +13,8 @@ from pynamodb.connection.base import Connection
 
 from chalicelib.engine import bootstrap
 from chalicelib.engine.adapters.assessment_items import AnswerItem
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.clock import FixedClock
 from pixcore.errors import ConcurrentUpdate
 from pixcore.referential import COMPETENCE_CODES

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chalicelib.engine.domain.content import describe_referential, load_content
+from chalicelib.engine.content_files import load_content
+from chalicelib.engine.domain.content import describe_referential
 from chalicelib.engine.domain.content_model import ChallengeType
 from pixcore.errors import Invalid, NotFound
 from pixcore.referential import COMPETENCE_CODES

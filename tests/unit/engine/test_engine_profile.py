@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chalicelib.engine.content_files import load_content
 from chalicelib.engine.domain.answers import AnswerResult
-from chalicelib.engine.domain.content import load_content
 from chalicelib.engine.domain.knowledge import (
     KnowledgeSource,
     KnowledgeStatus,

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from chalicelib.engine.domain.answers import AnswerResult
-from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
+from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.errors import ConcurrentUpdate, Conflict, Forbidden
 from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import World

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from chalicelib.engine.adapters.memory import InMemoryAssessmentStore, InMemoryLearnerLinks
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases import answering, assessments, completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.clock import FixedClock
 from pixcore.memory import InMemoryPublisher
 from pixcore.principal import Principal

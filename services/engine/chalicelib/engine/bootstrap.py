@@ -6,10 +6,10 @@ import os
 from functools import cache
 from typing import Any
 
-from chalicelib.engine.adapters.content_file import read_content
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
 from chalicelib.engine.adapters.tables import bind_tables
+from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.handlers import handlers
 from chalicelib.engine.ports import Ports

@@ -1,4 +1,5 @@
-"""A simulated learner for tests, the demo and benchmarks: right more often on easier skills."""
+"""A simulated learner for tests, the demo and benchmarks: right more often on easier skills
+(not a rule of the engine: it plays placement through the domain, as a learner would)."""
 
 from __future__ import annotations
 
