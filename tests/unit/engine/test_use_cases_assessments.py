@@ -42,7 +42,7 @@ def test_next_serves_the_same_challenge_until_it_is_answered(world):
     assessment_id = world.start(ZOE).assessment.id
     shown = world.next(ZOE, assessment_id)
     assert shown is not None and world.next(ZOE, assessment_id) == shown
-    assert world.store.get(assessment_id).served_at == world.clock.now()
+    assert world.store.get(assessment_id, "zoe").served_at == world.clock.now()
 
 
 def test_only_the_owner_may_follow_an_assessment(world):
@@ -57,7 +57,7 @@ def test_a_finished_evaluation_is_completed_and_publishes_the_profile_once_archi
     assessment_id = world.start(ZOE, "5.1").assessment.id
     answered = world.play(ZOE, assessment_id, SimulatedLearner({"5.1": 4.0}), random.Random(1))
     assert 1 <= answered <= 20
-    assert world.store.get(assessment_id).is_completed
+    assert world.store.get(assessment_id, "zoe").is_completed
     assert world.next(ZOE, assessment_id) is None
     [completed] = world.publisher.of_type("AssessmentCompleted")
     assert completed.assessment_id == assessment_id and completed.completed_at == world.clock.now()

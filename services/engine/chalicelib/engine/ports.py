@@ -14,9 +14,13 @@ from pixcore.ports import Publisher
 
 
 class LearnerLinks(Protocol):
-    def link(self, user_id: str, organization_id: str, student_id: str) -> None: ...
+    def link(self, user_id: str, organization_id: str, student_id: str, at: datetime) -> None:
+        """The account is that school's student as of `at`; an older link never replaces a
+        newer one of the same school, the same one again changes nothing."""
 
-    def students_of(self, user_id: str) -> dict[str, str]: ...
+    def students_of(self, user_id: str) -> dict[str, str]:
+        """Organization id → student id, for every school the account was linked in."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,31 @@ class PendingCompletion:
     completed_at: datetime | None
 
 
+@dataclass(frozen=True)
+class Slot:
+    """What a learner's slot (`Assessment.slot`) holds, as read at `version` of the learner's
+    state (0: the learner has none yet)."""
+
+    assessment: Assessment | None
+    version: int
+
+
 class AssessmentStore(Protocol):
-    """Assessments and knowledge; `load` is one read, `record_answer` one write. A completed
-    assessment's history waits in the learner's state until `archive` writes it out."""
+    """Assessments and knowledge in one state per learner, whose version moves on with every
+    write (`Knowledge.version` is the version it was read at). `load` is one read,
+    `record_answer` one write. A completed assessment's history waits in the learner's state
+    until `archive` writes it out and `forget_archived` lets it go."""
 
-    def get(self, assessment_id: str, user_id: str) -> Assessment: ...
+    def get(self, assessment_id: str, user_id: str) -> Assessment:
+        """The learner's assessment, or the last snapshot of one that is not theirs or no longer
+        in their state; NotFound(ASSESSMENT_NOT_FOUND) when there is none."""
+        ...
 
-    def started_in(self, user_id: str, slot: str) -> Assessment | None: ...
+    def read_slot(self, user_id: str, slot: str) -> Slot: ...
 
-    def add(self, assessment: Assessment, replacing: str | None = None) -> None:
-        """Saves a new assessment in its slot; ConcurrentUpdate if the slot changed meanwhile."""
+    def add(self, assessment: Assessment, slot: Slot) -> None:
+        """Saves a new assessment in its slot, read as `slot`; ConcurrentUpdate if the learner's
+        state changed since."""
 
     def load(self, assessment_id: str, user_id: str) -> tuple[Assessment, Knowledge]: ...
 
@@ -58,7 +77,7 @@ class AssessmentStore(Protocol):
 
     def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
         """Saves a newer state of the assessment read with `knowledge`; ConcurrentUpdate when
-        the learner's state changed since."""
+        the learner's state changed since; NotFound when the learner has no state yet."""
 
     def record_answer(
         self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord
@@ -67,13 +86,17 @@ class AssessmentStore(Protocol):
         they changed since they were read."""
 
     def archive(self, assessment_id: str, user_id: str) -> Knowledge | None:
-        """Writes a completed assessment's snapshot and history out (idempotent puts) and returns
-        the learner's knowledge; None when nothing of it waits any more."""
+        """Writes a completed assessment's snapshot and history out (idempotent puts: again
+        until it is forgotten) and returns the learner's knowledge; None when the assessment is
+        not completed or no longer waits in the learner's state."""
 
     def forget_archived(self, assessment_id: str, user_id: str) -> None:
         """Drops an archived assessment from the learner's state, if it is still there."""
 
-    def pending_completions(self, user_id: str) -> list[PendingCompletion]: ...
+    def pending_completions(self, user_id: str) -> list[PendingCompletion]:
+        """The completed assessments still in the learner's state, with their last answer's
+        time (None without any answer)."""
+        ...
 
 
 @dataclass

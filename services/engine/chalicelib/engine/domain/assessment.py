@@ -47,7 +47,6 @@ class Assessment:
     answers: tuple[GivenAnswer, ...] = ()
     current_challenge_id: str | None = None
     served_at: datetime | None = None
-    version: int = 0
 
     @property
     def slot(self) -> str:
@@ -97,7 +96,8 @@ class Assessment:
 
 @dataclass(frozen=True)
 class Knowledge:
-    """A learner's latest knowledge element per skill and every challenge ever shown to them."""
+    """A learner's latest knowledge element per skill and every challenge ever shown to them;
+    `version` is the version of the learner's state it was read at (0: none yet)."""
 
     user_id: str
     elements: dict[str, KnowledgeElement] = field(default_factory=dict)

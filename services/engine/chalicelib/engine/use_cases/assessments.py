@@ -79,11 +79,10 @@ def start_campaign_assessment(
 
 
 def _start_or_resume(ports: Ports, fresh: Assessment) -> Started:
-    store = ports.assessments
-    existing = store.started_in(fresh.user_id, fresh.slot)
-    if existing is not None and not existing.is_completed:
-        return Started(existing, resumed=True)
-    store.add(fresh, replacing=existing.id if existing else None)
+    slot = ports.assessments.read_slot(fresh.user_id, fresh.slot)
+    if slot.assessment is not None and not slot.assessment.is_completed:
+        return Started(slot.assessment, resumed=True)
+    ports.assessments.add(fresh, slot)
     return Started(fresh, resumed=False)
 
 
