@@ -97,7 +97,7 @@ def run_evaluation(
     rng: random.Random,
     *,
     knowledge_elements: Sequence[KnowledgeElement] = (),
-    max_answers: int | None = 20,
+    max_answers: int | None = None,
 ) -> EvaluationRun:
     """Plays a whole evaluation: placement asks, the learner answers, knowledge accumulates."""
     run = EvaluationRun(knowledge_elements=list(knowledge_elements))
@@ -129,6 +129,6 @@ def run_competence_evaluation(
     *,
     knowledge_elements: Sequence[KnowledgeElement] = (),
 ) -> EvaluationRun:
-    """A competence evaluation: every skill of the competence, at most 20 answers."""
+    """A competence evaluation: every skill of the competence, until nothing informative is left."""
     targets = competence_targets(content, competence_code)
     return run_evaluation(content, learner, targets, rng, knowledge_elements=knowledge_elements)

@@ -80,7 +80,9 @@ class AssessmentOut(BaseModel):
     competence: str | None = None
     campaign_code: str | None = None
     answered_count: int
-    max_answers: int | None = None
+    max_answers: int | None = Field(
+        default=None, description="Toujours null : une évaluation n'a pas de plafond de réponses."
+    )
     current_challenge_id: str | None = None
     resumed: bool = False
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.knowledge import KnowledgeElement
-from chalicelib.engine.domain.placement import COMPETENCE_EVALUATION_MAX_ANSWERS
 from pixcore.errors import Conflict, Forbidden
 
 
@@ -62,13 +61,6 @@ class Assessment:
     @property
     def asked_challenge_ids(self) -> list[str]:
         return [a.challenge_id for a in self.answers]
-
-    @property
-    def max_answers(self) -> int | None:
-        """A competence evaluation stops after 20 answers; a campaign runs until nothing is left."""
-        if self.kind is AssessmentKind.COMPETENCE_EVALUATION:
-            return COMPETENCE_EVALUATION_MAX_ANSWERS
-        return None
 
     @property
     def is_completed(self) -> bool:

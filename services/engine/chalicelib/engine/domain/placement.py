@@ -12,7 +12,6 @@ from chalicelib.engine.domain.knowledge import KnowledgeElement, latest_knowledg
 from chalicelib.engine.domain.level_estimate import estimate_level, success_probability
 from chalicelib.engine.domain.variants import pick_variant
 
-COMPETENCE_EVALUATION_MAX_ANSWERS = 20
 REACH_ABOVE_ESTIMATE = 2.0
 _TIE = 1e-9
 
@@ -30,7 +29,7 @@ def next_challenge(
     rng: random.Random,
     *,
     seen_challenge_ids: Collection[str] = frozenset(),
-    max_answers: int | None = COMPETENCE_EVALUATION_MAX_ANSWERS,
+    max_answers: int | None = None,
     locale: str = DEFAULT_LOCALE,
 ) -> Challenge | None:
     """The next challenge of an evaluation, or None when it is over.
@@ -38,7 +37,8 @@ def next_challenge(
     `knowledge_elements` are all the learner's (oldest first), `asked_challenge_ids` those
     already asked in this evaluation, `seen_challenge_ids` those ever shown to the learner.
     Rules, in order:
-    - the evaluation is over once `max_answers` challenges were asked (None: no cap);
+    - no cap by default: an evaluation ends when nothing informative is left (a cap of 20
+      answers under-rated learners of competences with many tubes); `max_answers` sets one;
     - only target skills with no knowledge element yet are asked — a known skill never is;
     - only skills at most 2 levels above the estimated level of their competence are worth
       asking: when none is left, nothing informative remains and the evaluation is over;

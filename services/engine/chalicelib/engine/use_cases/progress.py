@@ -27,7 +27,6 @@ def choose_next(
         assessment.asked_challenge_ids,
         rng,
         seen_challenge_ids=knowledge.seen_challenge_ids,
-        max_answers=assessment.max_answers,
     )
 
 
