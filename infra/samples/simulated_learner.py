@@ -101,6 +101,7 @@ def run_evaluation(
 ) -> EvaluationRun:
     """Plays a whole evaluation: placement asks, the learner answers, knowledge accumulates."""
     run = EvaluationRun(knowledge_elements=list(knowledge_elements))
+    scope = frozenset(target_skill_ids)
     while True:
         challenge = next_challenge(
             content,
@@ -115,7 +116,7 @@ def run_evaluation(
         result = check_answer(challenge, learner.answer(content, challenge, rng))
         answer_id = f"{challenge.id}#{len(run.asked_challenge_ids)}"
         run.knowledge_elements += knowledge_for_answer(
-            content, challenge, result, run.knowledge_elements, answer_id=answer_id
+            content, challenge, result, run.knowledge_elements, answer_id=answer_id, scope=scope
         )
         run.asked_challenge_ids.append(challenge.id)
         run.results.append(result)

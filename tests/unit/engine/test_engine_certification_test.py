@@ -19,7 +19,7 @@ def validated(content, challenge_ids, results=None):
     for cid in challenge_ids:
         result = (results or {}).get(cid, AnswerResult.OK)
         elements += knowledge_for_answer(
-            content, content.challenge(cid), result, elements, answer_id=cid
+            content, content.challenge(cid), result, elements, answer_id=cid, scope=content.skills
         )
     return elements
 

@@ -11,7 +11,7 @@ from chalicelib.engine.domain.placement import competence_targets, estimated_lev
 
 def answer(content, challenge, result, elements):
     return elements + knowledge_for_answer(
-        content, challenge, result, elements, answer_id=challenge.id
+        content, challenge, result, elements, answer_id=challenge.id, scope=content.skills
     )
 
 

@@ -35,12 +35,17 @@ CONTENT = load_content(
 )
 
 
-def play(answers, existing=()):
+def play(answers, existing=(), scope=CONTENT.skills):
     """(challenge id, result) pairs → every knowledge element, oldest first."""
     elements = list(existing)
     for index, (cid, result) in enumerate(answers):
         elements += knowledge_for_answer(
-            CONTENT, CONTENT.challenge(cid), result, elements, answer_id=f"a{index}"
+            CONTENT,
+            CONTENT.challenge(cid),
+            result,
+            elements,
+            answer_id=f"a{index}",
+            scope=scope,
         )
     return elements
 
@@ -75,6 +80,28 @@ def test_inference_never_replaces_a_direct_element_and_latest_counts():
     assert latest["s@a3"].source is KnowledgeSource.INFERRED and not latest["s@a3"].is_validated
     re_answered = latest_knowledge(play([("c@a2-1", KO)], elements))
     assert not re_answered["s@a2"].is_validated
+
+
+def test_inference_stays_within_the_skills_the_assessment_is_about():
+    # A campaign aimed at @a2 only: its ko says nothing of @a3…@a8 for the rest of the profile.
+    assert [e.skill_id for e in play([("c@a2-0", KO)], scope={"s@a2"})] == ["s@a2"]
+    wider = play([("c@a2-0", KO)], scope={"s@a2", "s@a3", "s@b3"})
+    assert [(e.skill_id, e.source.value) for e in wider] == [
+        ("s@a2", "direct"),
+        ("s@a3", "inferred"),
+    ]
+
+
+def test_an_inference_never_flips_an_older_inferred_element():
+    # @a3 right infers @a1 and @a2 validated; a later ko on @a1 leaves @a2 as it was.
+    elements = play([("c@a3-0", OK), ("c@a1-0", KO)])
+    latest = latest_knowledge(elements)
+    assert latest["s@a2"].is_validated and latest["s@a2"].source is KnowledgeSource.INFERRED
+    assert latest["s@a1"].is_direct and not latest["s@a1"].is_validated
+    assert [e.skill_id for e in elements if e.answer_id == "a1"] == [
+        "s@a1",
+        *(f"s@a{level}" for level in range(4, 9)),
+    ]
 
 
 def test_domain_numbers_pix_and_level():
