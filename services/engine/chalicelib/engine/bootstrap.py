@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
+from chalicelib.engine.adapters.dynamo_campaigns import DynamoCampaignDirectory
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
 from chalicelib.engine.adapters.tables import bind_tables
 from chalicelib.engine.content_files import read_content
@@ -36,6 +37,7 @@ def ports() -> Ports:
     return Ports(
         learners=DynamoLearnerLinks(),
         assessments=DynamoAssessmentStore(),
+        campaigns=DynamoCampaignDirectory(),
         publisher=rt.publisher(),
         clock=SystemClock(),
         content=content(),

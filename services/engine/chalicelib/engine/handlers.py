@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from chalicelib.engine.ports import Ports
-from chalicelib.engine.use_cases import completion, learners
+from chalicelib.engine.use_cases import campaigns, completion, learners, sharing
 from pixcore.consumer import Handlers
-from pixcore.messages.catalog import AssessmentCompleted, LearnerReconciled
+from pixcore.messages.catalog import (
+    AssessmentCompleted,
+    CampaignArchived,
+    CampaignCreated,
+    CampaignJoined,
+    LearnerReconciled,
+    ProfileShareRequested,
+)
 
 
 def handlers(ports: Ports) -> Handlers:
     return {
         LearnerReconciled: lambda m: learners.record_reconciliation(ports, m),
         AssessmentCompleted: lambda m: completion.archive_completed(ports, m),
+        CampaignCreated: lambda m: campaigns.record_created(ports, m),
+        CampaignArchived: lambda m: campaigns.record_archived(ports, m),
+        CampaignJoined: lambda m: campaigns.record_joined(ports, m),
+        ProfileShareRequested: lambda m: sharing.share_profile(ports, m),
     }

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.campaigns import Campaign
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.knowledge import KnowledgeElement
 from pixcore.clock import Clock
@@ -21,6 +22,26 @@ class LearnerLinks(Protocol):
     def students_of(self, user_id: str) -> dict[str, str]:
         """Organization id → student id, for every school the account was linked in."""
         ...
+
+
+class CampaignDirectory(Protocol):
+    """Orga's campaigns, fed by their messages: each fact is kept once, whatever the order."""
+
+    def record_created(self, campaign: Campaign) -> None:
+        """The campaign's creation (type, school, targets); the same again changes nothing, and
+        an archive recorded earlier stays."""
+
+    def record_archived(self, code: str, at: datetime) -> None:
+        """The first archive of the campaign is kept, even before its creation is known."""
+
+    def record_joined(self, code: str, user_id: str, at: datetime) -> None:
+        """The account joined the campaign (idempotent)."""
+
+    def find(self, code: str) -> Campaign | None:
+        """None when no fact of the campaign arrived yet."""
+        ...
+
+    def has_joined(self, code: str, user_id: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -106,6 +127,7 @@ class Ports:
 
     learners: LearnerLinks
     assessments: AssessmentStore
+    campaigns: CampaignDirectory
     publisher: Publisher
     clock: Clock
     content: LearningContent

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.campaigns import Campaign
 from chalicelib.engine.ports import AnswerRecord, PendingCompletion, Slot
 from pixcore.errors import ConcurrentUpdate, NotFound
 
@@ -22,6 +23,32 @@ class InMemoryLearnerLinks:
 
     def students_of(self, user_id: str) -> dict[str, str]:
         return {org: student for org, (student, _) in self.links.get(user_id, {}).items()}
+
+
+class InMemoryCampaignDirectory:
+    def __init__(self) -> None:
+        self.campaigns: dict[str, Campaign] = {}
+        self.participants: dict[str, set[str]] = {}
+
+    def record_created(self, campaign: Campaign) -> None:
+        known = self.campaigns.get(campaign.code)
+        if known is None or not known.is_created:
+            archived_at = known.archived_at if known else None
+            self.campaigns[campaign.code] = replace(campaign, archived_at=archived_at)
+
+    def record_archived(self, code: str, at: datetime) -> None:
+        known = self.campaigns.get(code) or Campaign(code)
+        if known.archived_at is None:
+            self.campaigns[code] = replace(known, archived_at=at)
+
+    def record_joined(self, code: str, user_id: str, at: datetime) -> None:
+        self.participants.setdefault(code, set()).add(user_id)
+
+    def find(self, code: str) -> Campaign | None:
+        return self.campaigns.get(code)
+
+    def has_joined(self, code: str, user_id: str) -> bool:
+        return user_id in self.participants.get(code, set())
 
 
 @dataclass

@@ -34,16 +34,21 @@ def profile_of(knowledge: Knowledge, max_level: int) -> Profile:
     return compute_profile(knowledge.elements.values(), max_level=max_level)
 
 
+def marks_of(profile: Profile) -> list[CompetenceMark]:
+    """Level and pix of each competence, as messages carry them."""
+    return [
+        CompetenceMark(competence=s.competence_code, level=s.level, pix=s.pix)
+        for s in profile.scores
+    ]
+
+
 def publish_profile(ports: Ports, knowledge: Knowledge, at: datetime) -> None:
     """After each completed assessment, orga and certif learn the learner's new profile."""
     profile = profile_of(knowledge, ports.max_level)
     ports.publisher.publish(
         ProfileUpdated(
             user_id=knowledge.user_id,
-            competences=[
-                CompetenceMark(competence=s.competence_code, level=s.level, pix=s.pix)
-                for s in profile.scores
-            ],
+            competences=marks_of(profile),
             total_pix=profile.total_pix,
             certifiable=profile.is_certifiable,
             as_of=at,
