@@ -113,6 +113,28 @@ def test_domain_numbers_pix_and_level():
     assert profile.total_pix == 25
 
 
+def _with_drafts_only(data: dict, skill_id: str) -> dict:
+    for challenge in data["challenges"]:
+        if challenge["skill"] == skill_id:
+            challenge["status"] = "proposé"
+    return data
+
+
+def test_a_skill_without_a_validated_challenge_does_not_dilute_its_level():
+    # Three level-2 skills in 1.1, one of which has only draft challenges: the other two share
+    # the 8 pix of the level (4 each, not 8/3), and the draft one earns nothing.
+    data = bank_data({"@a": ("1.1", [1, 2]), "@b": ("1.1", [2]), "@c": ("1.1", [2])})
+    content = load_content(_with_drafts_only(data, "s@c2"))
+    assert [content.pix_value(s) for s in ("s@a2", "s@b2", "s@c2")] == [4.0, 4.0, 0.0]
+    assert content.pix_value("s@a1") == 4.0
+    elements = []
+    for cid in ("c@a2-0", "c@b2-0"):
+        elements += knowledge_for_answer(
+            content, content.challenge(cid), OK, elements, answer_id=cid, scope=content.skills
+        )
+    assert compute_profile(elements).score("1.1").pix == 12  # level 1: 4, level 2: 4 + 4
+
+
 def test_exactly_8_from_three_thirds_is_level_1():
     assert competence_score("1.1", 8 / 3 + 8 / 3 + 8 / 3).pix == 8
     assert competence_score("1.1", 8 / 3 + 8 / 3 + 8 / 3).level == 1

@@ -10,6 +10,7 @@ from typing import Any
 from chalicelib.engine.domain.content_model import (
     DEFAULT_LOCALE,
     Challenge,
+    ChallengeStatus,
     ChallengeType,
     Skill,
     Tube,
@@ -21,7 +22,9 @@ MAX_SKILL_PIX = 4.0
 
 
 def skill_pix_value(skills_at_same_level: int) -> float:
-    """A skill is worth 8 pix shared by the skills of its competence at its level, at most 4."""
+    """A skill is worth 8 pix shared by the skills of its competence at its level, at most 4.
+    Only skills with a validated challenge count (and earn): a skill whose challenges are all
+    drafts or archived cannot be asked, so it must not dilute the others."""
     return min(PIX_PER_LEVEL / skills_at_same_level, MAX_SKILL_PIX)
 
 
@@ -60,10 +63,15 @@ class LearningContent:
         self._skills_of = _frozen(skills_of)
         self._skills_of_tube = _frozen(skills_of_tube)
         self._challenges_of = _frozen(challenges_of)
+        live = {c.skill_id for c in challenges if c.status is ChallengeStatus.VALIDATED}
         per_level: defaultdict[tuple[str, int], int] = defaultdict(int)
         for skill in skills:
-            per_level[(skill.competence_code, skill.level)] += 1
-        self._pix = {s.id: skill_pix_value(per_level[(s.competence_code, s.level)]) for s in skills}
+            if skill.id in live:
+                per_level[(skill.competence_code, skill.level)] += 1
+        self._pix = {
+            s.id: skill_pix_value(per_level[(s.competence_code, s.level)]) if s.id in live else 0.0
+            for s in skills
+        }
 
     def skill(self, skill_id: str) -> Skill:
         return _get(self.skills, skill_id, "SKILL_NOT_FOUND", "Acquis introuvable.")
