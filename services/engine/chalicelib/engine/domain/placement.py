@@ -13,6 +13,8 @@ from chalicelib.engine.domain.level_estimate import estimate_level, success_prob
 from chalicelib.engine.domain.variants import pick_variant
 
 REACH_ABOVE_ESTIMATE = 2.0
+FIRST_QUESTION_LEVEL = 2
+EASY_TUBE_MAX_LEVEL = 3
 _TIE = 1e-9
 
 
@@ -43,6 +45,8 @@ def next_challenge(
     - only skills at most 2 levels above the estimated level of their competence are worth
       asking: when none is left, nothing informative remains and the evaluation is over;
     - a challenge is never asked twice in an evaluation;
+    - the first question is easy and never timed (`first_question_pool`), and a timed
+      challenge is never followed by another timed one (`may_be_asked`);
     - tubes not yet visited in this evaluation come first;
     - then the skill whose answer should settle the most unknown skills of its tube, through
       inference, given the chance of a right answer at the estimated level;
@@ -60,8 +64,19 @@ def next_challenge(
         and any(c.id not in asked for c in content.served_challenges(skill.id, locale))
     ]
     estimates = _estimates(targets, known, {skill.competence_code for skill in unknown})
+    previous = content.challenges.get(asked_challenge_ids[-1]) if asked_challenge_ids else None
+
+    def askable(skill: Skill) -> list[Challenge]:
+        return [
+            c
+            for c in content.served_challenges(skill.id, locale)
+            if c.id not in asked and may_be_asked(c, previous, first=not asked_challenge_ids)
+        ]
+
     reachable = [
-        s for s in unknown if s.level <= estimates[s.competence_code] + REACH_ABOVE_ESTIMATE
+        s
+        for s in unknown
+        if s.level <= estimates[s.competence_code] + REACH_ABOVE_ESTIMATE and askable(s)
     ]
     if not reachable:
         return None
@@ -71,6 +86,8 @@ def next_challenge(
         if cid in content.challenges
     }
     pool = [s for s in reachable if s.tube_id not in visited_tubes] or reachable
+    if not asked_challenge_ids:
+        pool = first_question_pool(content, targets, reachable) or pool
     unknown_by_tube: dict[str, list[Skill]] = defaultdict(list)
     for skill in unknown:
         unknown_by_tube[skill.tube_id].append(skill)
@@ -78,8 +95,28 @@ def next_challenge(
     best = max(gains.values())
     finalists = sorted((s for s in pool if gains[s.id] >= best - _TIE), key=lambda s: s.id)
     skill = rng.choice(finalists)
-    fresh = [c for c in content.served_challenges(skill.id, locale) if c.id not in asked]
-    return pick_variant(fresh, seen_challenge_ids, rng)
+    return pick_variant(askable(skill), seen_challenge_ids, rng)
+
+
+def may_be_asked(challenge: Challenge, previous: Challenge | None, *, first: bool) -> bool:
+    """A timed challenge is never the first question of an evaluation, nor follows another
+    timed one: when only timed challenges are left right after a timed one, it is over."""
+    if not challenge.is_timed:
+        return True
+    return not first and not (previous is not None and previous.is_timed)
+
+
+def first_question_pool(
+    content: LearningContent, targets: Sequence[Skill], reachable: Sequence[Skill]
+) -> list[Skill]:
+    """The first question is easy: a skill of level 2 from a tube whose hardest target skill is
+    at most level 3, else a level-2 skill of any tube (empty when there is none to ask)."""
+    hardest: dict[str, int] = defaultdict(int)
+    for skill in targets:
+        hardest[skill.tube_id] = max(hardest[skill.tube_id], skill.level)
+    level_two = [s for s in reachable if s.level == FIRST_QUESTION_LEVEL]
+    easy = [s for s in level_two if hardest[s.tube_id] <= EASY_TUBE_MAX_LEVEL]
+    return easy or level_two
 
 
 def estimated_levels(
