@@ -107,7 +107,7 @@ function Participation({ campaign, participation: p, onChange }) {
   const send = () => act(async () => onChange(await call("shareProfile", { params: { code: campaign.code } })));
   const start = () =>
     act(async () => {
-      const body = { target_skill_ids: campaign.target_skill_ids, campaign_code: campaign.code };
+      const body = { campaign_code: campaign.code };
       const started = await call("startCampaignAssessment", { body });
       navigate(`/evaluation/${started.assessment_id}`);
     });
