@@ -1,15 +1,16 @@
 """The exam day's journey on `pixcert up`, set up through the APIs: a certification centre, two
 reconciled students made certifiable through the engine's own HTTP (the sample bank's right
-answers), a session with both enrolled; then the session finalised and published."""
+answers), a session of today (Paris) with both enrolled; then the session finalised and published."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import datetime
 from typing import Any
 
 from infra.local.client import ApiClient
 from infra.samples import siecle_builder as siecle
+from pixcore.clock import PARIS
 from pixcore.text import fold
 from tests.browser import bank
 from tests.browser.journey import eventually
@@ -123,7 +124,7 @@ def exam_day(stack: Any) -> ExamDay:
     )
     session = ok(admin.post(f"/certif/centers/{center_id}/sessions", {
         "address": "Collège Victor-Hugo, bâtiment B", "room": "Salle B12",
-        "date": (date.today() + timedelta(days=7)).isoformat(), "time": "09:00",
+        "date": datetime.now(PARIS).date().isoformat(), "time": "09:00",
         "examiner": "M. Martin",
     }), "session")  # fmt: skip
     enrolled = ok(admin.post(f"/certif/sessions/{session['id']}/candidates",

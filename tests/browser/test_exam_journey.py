@@ -153,6 +153,8 @@ def test_the_exam_day_in_the_browser(stack, page, browser, axe, look):
     page.get_by_role("heading", name="Certificat Pix authentique").wait_for()
     shown_certificate = page.locator(".certificate").inner_text()
     assert "28/02/2011" in shown_certificate and "Collège Victor-Hugo" in shown_certificate
+    taken_on = "/".join(reversed(day.session["date"].split("-")))
+    assert re.search(rf"Date de passage\s+{taken_on}", shown_certificate), shown_certificate
     assert f"{mine[0]['pix']} pix" in shown_certificate.replace("\u202f", " ")
     axe(page, "vérification depuis le QR code (pixcert up)")
     look(page, "verify-from-qr-code", full_page=True)
