@@ -1,5 +1,6 @@
 """The public verification page on faked jury routes: from the QR code's URL or a typed code, the
-certificate, or one neutral message for anything else."""
+certificate, or one neutral message for anything else; an attestation's PDF checked for its
+signature."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_an_unknown_code_a_malformed_one_and_a_throttle_each_say_so(page, web_ur
     page.goto(f"{web_url}/verify/")
     field = page.get_by_label("Code de vérification")
     field.fill("p-2b4c 6d7g")
-    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_role("button", name="Vérifier", exact=True).click()
     page.get_by_text(NEUTRAL).wait_for()
     assert field.input_value() == "p-2b4c 6d7g"
     assert page.evaluate("location.search") == "?code=P-2B4C6D7G"
@@ -63,13 +64,57 @@ def test_an_unknown_code_a_malformed_one_and_a_throttle_each_say_so(page, web_ur
     look(page, "verify-not-found")
 
     field.fill("P-123")
-    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_role("button", name="Vérifier", exact=True).click()
     page.locator("#champ-code-erreur").get_by_text("P-XXXXXXXX").wait_for()
     assert not page.get_by_text(NEUTRAL).count()
 
     busy = "Trop de demandes : réessayez dans quelques instants."
     api.on("GET", "/jury/verify/P-2B4C6D7H", error("THROTTLED", busy, retry_after_seconds=30), 429)
     field.fill("P-2B4C6D7H")
-    page.get_by_role("button", name="Vérifier").click()
+    page.get_by_role("button", name="Vérifier", exact=True).click()
     page.get_by_role("alert").filter(has_text=busy).wait_for()
     assert field.input_value() == "P-2B4C6D7H"
+
+
+def verdict(authentic: bool, **check: bool) -> dict:
+    found = {"signed": True, "ours": True, "intact": True, "whole_document": True, **check}
+    return {
+        "authentic": authentic,
+        "check": {**found, "signer": "Pix" if found["ours"] else None, "signed_at": None},
+        "certificates": [CERTIFICATE] if authentic else [],
+    }
+
+
+def test_an_attestation_pdf_is_checked_and_each_doubt_said_plainly(page, web_url, axe, look):
+    api = FakeApi().install(page)
+    answers = iter([verdict(True), verdict(False, intact=False), verdict(False, signed=False)])
+    api.on("POST", "/jury/verify/document", lambda _request: (200, next(answers)))
+    page.goto(f"{web_url}/verify/")
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.locator("#champ-fichier-erreur").get_by_text("Choisissez le fichier PDF").wait_for()
+    assert not api.bodies("POST", "/jury/verify/document")
+
+    pdf = b"%PDF-1.7\n% une attestation\n"
+    chooser = page.get_by_label("Attestation au format PDF")
+    chooser.set_input_files(
+        {"name": "attestation.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    )
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.get_by_text("Attestation authentique : elle est signée par Pix").wait_for()
+    assert api.bodies("POST", "/jury/verify/document") == [pdf]
+    assert "Zoé Lefèvre" in page.locator(".document-check .certificate").inner_text()
+    axe(page, "vérification : attestation PDF authentique")
+    look(page, "verify-document-authentic", full_page=True)
+
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.get_by_role("alert").get_by_text("modifié après sa signature").wait_for()
+    assert not page.locator(".document-check .certificate").count()
+    look(page, "verify-document-altered")
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.get_by_role("alert").get_by_text("aucune signature électronique").wait_for()
+
+    too_big = "Ce fichier est trop volumineux."
+    api.on("POST", "/jury/verify/document", error("TOO_LARGE", too_big, max_bytes=2097152), 413)
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.get_by_role("alert").filter(has_text=too_big).wait_for()
+    assert chooser.evaluate("input => input.files[0].name") == "attestation.pdf"

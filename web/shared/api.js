@@ -54,8 +54,9 @@ export function operation(name) {
   return op;
 }
 
-/** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends. */
-export async function call(name, { params = {}, body, query, token } = {}) {
+/** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends;
+ * `file` (a File or Blob) is the whole request body of an operation that `accepts` a file. */
+export async function call(name, { params = {}, body, file, query, token } = {}) {
   const op = operation(name);
   const url = apis[op.service] + fillPath(op.path, params) + queryString(query);
   const headers = { Accept: "application/json" };
@@ -67,6 +68,11 @@ export async function call(name, { params = {}, body, query, token } = {}) {
     if (unknown.length) throw new Error(`${name} n'envoie pas : ${unknown.join(", ")}`);
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
+  }
+  if (file !== undefined) {
+    if (!op.accepts) throw new Error(`${name} ne prend pas de fichier`);
+    headers["Content-Type"] = op.accepts;
+    init.body = file;
   }
   let response;
   try {

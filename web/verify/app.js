@@ -1,11 +1,12 @@
 // Vérifier un certificat: the page the attestation's QR code opens (/verify/?code=P-…) or where
 // a code is typed; the holder and the results of a published, valid certificate, or one
-// neutral message.
+// neutral message. The attestation's PDF itself can be checked too: is its signature Pix's and
+// intact?
 import { call, declareOperations } from "../shared/api.js";
-import { Field, useForm } from "../shared/forms.js";
+import { Field, FieldError, useForm } from "../shared/forms.js";
 import { formatNumber } from "../shared/format.js";
 import { Loading, Notice, Page } from "../shared/layout.js";
-import { html, render, useEffect, useState } from "../shared/ui.js";
+import { html, render, useEffect, useRef, useState } from "../shared/ui.js";
 import framework from "./framework.json" with { type: "json" };
 import operations from "./operations.json" with { type: "json" };
 
@@ -76,13 +77,83 @@ function VerifyPage() {
       ${absent && html`<${Notice} kind="info">${NEUTRAL}<//>`}
       ${found && html`<${Certificate} certificate=${found} />`}
     </div>
+    <${DocumentCheck} />
   <//>`;
 }
 
-function Certificate({ certificate: c }) {
+/** Why a PDF is not an authentic attestation, from the signature's check. */
+function doubt(check) {
+  if (!check.signed) return "Ce fichier ne porte aucune signature électronique : ce n'est pas une attestation telle que Pix l'a délivrée.";
+  if (!check.ours) return "Ce fichier est signé, mais pas par Pix.";
+  if (!check.intact) return "Ce fichier a été modifié après sa signature : son contenu n'est pas celui que Pix a délivré.";
+  return "Du contenu a été ajouté à ce fichier après sa signature : il n'est plus tel que Pix l'a délivré.";
+}
+
+function DocumentCheck() {
+  const input = useRef(null);
+  const [error, setError] = useState(null);
+  const [failure, setFailure] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const [verdict, setVerdict] = useState(null);
+  const result = useRef(null);
+  useEffect(() => {
+    if (verdict) result.current.scrollIntoView({ block: "nearest" });
+  }, [verdict]);
+  const submit = async (event) => {
+    event.preventDefault();
+    const file = input.current.files[0];
+    setVerdict(null);
+    setFailure(null);
+    setError(file ? null : "Choisissez le fichier PDF de l'attestation.");
+    if (!file) return input.current.focus();
+    setBusy(true);
+    try {
+      setVerdict(await call("verifyDocument", { file }));
+    } catch (problem) {
+      setFailure(problem.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const described = ["champ-fichier-aide", error && "champ-fichier-erreur"].filter(Boolean).join(" ");
+  return html`<section class="document-check" aria-labelledby="fichier-titre">
+    <h2 id="fichier-titre">Vérifier le fichier d'une attestation</h2>
+    <form class="form" onSubmit=${submit} noValidate>
+      <${Notice} kind="error">${failure}<//>
+      <div class=${error ? "field field--error" : "field"}>
+        <label for="champ-fichier">Attestation au format PDF</label>
+        <p class="field__hint" id="champ-fichier-aide">
+          Le fichier reçu de Pix ou de l'établissement : sa signature électronique dit s'il a été modifié.
+        </p>
+        <input id="champ-fichier" type="file" accept="application/pdf,.pdf" ref=${input}
+          aria-invalid=${error ? "true" : undefined} aria-describedby=${described}
+          onChange=${() => setError(null)} />
+        <${FieldError} id="champ-fichier-erreur" error=${error} />
+      </div>
+      <button class="button" type="submit" disabled=${busy}>Vérifier le fichier</button>
+    </form>
+    <div aria-live="polite" ref=${result}>
+      ${busy && html`<${Loading} label="Vérification du fichier…" />`}
+      ${verdict && html`<${Verdict} verdict=${verdict} />`}
+    </div>
+  </section>`;
+}
+
+function Verdict({ verdict }) {
+  if (!verdict.authentic) return html`<${Notice} kind="error">${doubt(verdict.check)}<//>`;
+  return html`
+    <${Notice} kind="success">Attestation authentique : elle est signée par Pix et n'a pas été modifiée depuis.<//>
+    ${verdict.certificates.length === 0 && html`<${Notice} kind="info">${NEUTRAL}<//>`}
+    ${verdict.certificates.map(
+      (c, i) => html`<${Certificate} certificate=${c} id=${`certificat-fichier-${i + 1}`} />`,
+    )}
+  `;
+}
+
+function Certificate({ certificate: c, id = "certificat" }) {
   const levels = new Map(c.competences.map((m) => [m.competence, m.level]));
-  return html`<section class="certificate" aria-labelledby="certificat">
-    <h2 id="certificat">Certificat Pix authentique</h2>
+  return html`<section class="certificate" aria-labelledby=${id}>
+    <h2 id=${id}>Certificat Pix authentique</h2>
     <dl>
       <dt>Titulaire</dt><dd>${c.full_name}</dd>
       <dt>Date de naissance</dt><dd>${c.birthdate}</dd>

@@ -85,6 +85,7 @@ NOT_YET_SERVED = {
     "courseAnswer": "engine's certification routes",
     "confirmEndScreen": "engine's certification routes",
     "verifyCertificate": "jury's verification route",
+    "verifyDocument": "jury's verification route",
 }
 
 
@@ -129,6 +130,12 @@ def test_each_field_the_pages_read_is_in_the_documented_response(name):
     for path in OPERATIONS[name]["reads"]:
         steps = path.split(".")
         assert any(field_exists(doc, s, steps, free) for s in schemas), f"{name}: {path}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in OPERATIONS if OPERATIONS[n].get("accepts")))
+def test_each_file_an_operation_uploads_is_a_type_its_route_accepts(name):
+    _, operation = route(name)
+    assert OPERATIONS[name]["accepts"] in operation["requestBody"]["content"]
 
 
 def test_the_routes_still_missing_are_exactly_the_known_ones():
