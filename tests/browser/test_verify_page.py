@@ -87,7 +87,14 @@ def verdict(authentic: bool, **check: bool) -> dict:
 
 def test_an_attestation_pdf_is_checked_and_each_doubt_said_plainly(page, web_url, axe, look):
     api = FakeApi().install(page)
-    answers = iter([verdict(True), verdict(False, intact=False), verdict(False, signed=False)])
+    answers = iter(
+        [
+            verdict(True),
+            verdict(False, ours=False, intact=False),
+            verdict(False, signed=False),
+            verdict(False, ours=False),
+        ]
+    )
     api.on("POST", "/jury/verify/document", lambda _request: (200, next(answers)))
     page.goto(f"{web_url}/verify/")
     page.get_by_role("button", name="Vérifier le fichier").click()
@@ -112,6 +119,8 @@ def test_an_attestation_pdf_is_checked_and_each_doubt_said_plainly(page, web_url
     look(page, "verify-document-altered")
     page.get_by_role("button", name="Vérifier le fichier").click()
     page.get_by_role("alert").get_by_text("aucune signature électronique").wait_for()
+    page.get_by_role("button", name="Vérifier le fichier").click()
+    page.get_by_role("alert").get_by_text("signé, mais pas par Pix").wait_for()
 
     too_big = "Ce fichier est trop volumineux."
     api.on("POST", "/jury/verify/document", error("TOO_LARGE", too_big, max_bytes=2097152), 413)

@@ -84,8 +84,8 @@ function VerifyPage() {
 /** Why a PDF is not an authentic attestation, from the signature's check. */
 function doubt(check) {
   if (!check.signed) return "Ce fichier ne porte aucune signature électronique : ce n'est pas une attestation telle que Pix l'a délivrée.";
-  if (!check.ours) return "Ce fichier est signé, mais pas par Pix.";
   if (!check.intact) return "Ce fichier a été modifié après sa signature : son contenu n'est pas celui que Pix a délivré.";
+  if (!check.ours) return "Ce fichier est signé, mais pas par Pix.";
   return "Du contenu a été ajouté à ce fichier après sa signature : il n'est plus tel que Pix l'a délivré.";
 }
 
