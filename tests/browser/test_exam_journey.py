@@ -159,6 +159,29 @@ def test_the_exam_day_in_the_browser(stack, page, browser, axe, look):
     axe(page, "vérification depuis le QR code (pixcert up)")
     look(page, "verify-from-qr-code", full_page=True)
 
+    attestation = _zoe_account.request(
+        "GET",
+        f"/jury/certifications/{mine[0]['course_id']}/attestation.pdf",
+        accept="application/pdf",
+    )
+    assert attestation.status == 200 and attestation.body.startswith(b"%PDF-")
+    check_file(page, attestation.body)
+    page.get_by_text("Attestation authentique : elle est signée par Pix").wait_for(timeout=30_000)
+    assert mine[0]["verification_code"] in page.locator(".document-check .certificate").inner_text()
+    axe(page, "vérification d'une attestation PDF (pixcert up)")
+    look(page, "verify-document-authentic-live", full_page=True)
+    at = attestation.body.index(b"stream") + 40  # one byte of the page's content, changed
+    altered = attestation.body[:at] + bytes([attestation.body[at] ^ 1]) + attestation.body[at + 1 :]
+    check_file(page, altered)
+    page.get_by_role("alert").get_by_text("modifié après sa signature").wait_for(timeout=30_000)
+
+
+def check_file(page: Any, pdf: bytes) -> None:
+    page.get_by_label("Attestation au format PDF").set_input_files(
+        {"name": "attestation.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    )
+    page.get_by_role("button", name="Vérifier le fichier").click()
+
 
 def take_the_test(page: Any, sid: str, code: str, count: int, look: Any) -> list[dict[str, float]]:
     """Every question answered rightly, but: « Je passe » on 2, a network cut on 3, an expired
