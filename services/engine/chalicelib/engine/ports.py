@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
 from chalicelib.engine.domain.knowledge import KnowledgeElement
 
 
@@ -71,3 +72,33 @@ class AssessmentStore(Protocol):
         """Drops an archived assessment from the learner's state, if it is still there."""
 
     def pending_completions(self, user_id: str) -> list[PendingCompletion]: ...
+
+
+class CourseStore(Protocol):
+    """Certification courses, one item each: `add` and `save` are conditional writes (a lost
+    race is ConcurrentUpdate); verification codes are claimed once across all courses."""
+
+    def get(self, course_id: str) -> CertificationCourse | None: ...
+
+    def refusal(self, course_id: str) -> CourseRefusal | None: ...
+
+    def add(self, course: CertificationCourse) -> CertificationCourse:
+        """Saves a new course (version 1); ConcurrentUpdate when the id is taken."""
+
+    def save(self, course: CertificationCourse) -> CertificationCourse:
+        """Saves a newer state of the course read at `course.version`; returns it at its new
+        version, ConcurrentUpdate when it changed meanwhile."""
+
+    def mark_announced(self, course_id: str) -> None:
+        """Notes that the course's end was published (idempotent, never undone by a save)."""
+
+    def refuse(self, refusal: CourseRefusal) -> None:
+        """Keeps the latest refusal of a start; an older one never replaces a newer one."""
+
+    def claim_verification_code(self, code: str, course_id: str) -> bool:
+        """Reserves the code for the course; False when another course holds it."""
+
+    def release_verification_code(self, code: str, course_id: str) -> None:
+        """Frees a code the course claimed but did not keep (it lost a race)."""
+
+    def course_ids_of_session(self, session_id: str) -> list[str]: ...

@@ -1,0 +1,98 @@
+"""Certification courses on DynamoDB: a GetItem reads a course, one conditional write saves it
+(an UpdateItem on its version, so the announcement mark written beside it survives)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from chalicelib.engine.adapters.course_items import (
+    CourseItem,
+    CourseRefusalItem,
+    VerificationCodeItem,
+    code_key,
+    course_from,
+    course_item,
+    course_key,
+    refusal_from,
+    refusal_item,
+    refusal_key,
+    session_key,
+)
+from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
+from pixcore.dynamo import conditional, is_condition_failure, put_versioned, update_versioned
+from pixcore.errors import ConcurrentUpdate
+
+
+class DynamoCourseStore:
+    def get(self, course_id: str) -> CertificationCourse | None:
+        try:
+            item = CourseItem.get(*course_key(course_id), consistent_read=True)
+        except CourseItem.DoesNotExist:
+            return None
+        return course_from(item)
+
+    def refusal(self, course_id: str) -> CourseRefusal | None:
+        try:
+            item = CourseRefusalItem.get(*refusal_key(course_id), consistent_read=True)
+        except CourseRefusalItem.DoesNotExist:
+            return None
+        return refusal_from(item)
+
+    def add(self, course: CertificationCourse) -> CertificationCourse:
+        version = put_versioned(course_item(course), 0)
+        return replace(course, version=version)
+
+    def save(self, course: CertificationCourse) -> CertificationCourse:
+        fresh = course_item(course)
+        version = update_versioned(
+            fresh,
+            course.version,
+            [CourseItem.state.set(fresh.state), CourseItem.data.set(fresh.data)],
+        )
+        return replace(course, version=version)
+
+    def mark_announced(self, course_id: str) -> None:
+        item = CourseItem(*course_key(course_id))
+        with conditional():
+            item.update(
+                actions=[CourseItem.announced_at.set(datetime.now(UTC).isoformat())],
+                condition=CourseItem.pk.exists(),
+            )
+
+    def refuse(self, refusal: CourseRefusal) -> None:
+        item = refusal_item(refusal)
+        newer = CourseRefusalItem.pk.does_not_exist() | (
+            CourseRefusalItem.refused_at <= item.refused_at
+        )
+        try:
+            with conditional():
+                item.save(condition=newer)
+        except ConcurrentUpdate:
+            pass  # a newer refusal is already stored: this one is history
+
+    def claim_verification_code(self, code: str, course_id: str) -> bool:
+        item = VerificationCodeItem(*code_key(code), course_id=course_id)
+        try:
+            item.save(condition=VerificationCodeItem.pk.does_not_exist())
+        except Exception as error:
+            if is_condition_failure(error):
+                return False
+            raise
+        return True
+
+    def release_verification_code(self, code: str, course_id: str) -> None:
+        try:
+            with conditional():
+                VerificationCodeItem(*code_key(code)).delete(
+                    condition=VerificationCodeItem.course_id == course_id
+                )
+        except ConcurrentUpdate:
+            pass  # held by another course (or already freed): not ours to release
+
+    def course_ids_of_session(self, session_id: str) -> list[str]:
+        return [
+            item.pk.removeprefix("COURSE#")
+            for item in CourseItem.gsi2.query(session_key(session_id))
+            if item.sk == "COURSE"
+        ]
