@@ -85,7 +85,7 @@ def test_only_the_owner_may_see_or_answer_an_assessment(client):
 
 def test_a_timed_challenge_answered_late_is_timed_out(client):
     clock = FixedClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
-    bootstrap.engine().clock = clock
+    bootstrap.ports().clock = clock
     content = bootstrap.content()
     timed_skills = sorted({c.skill_id for c in content.challenges.values() if c.timer})
     headers = headers_for("zoe")

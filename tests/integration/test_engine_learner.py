@@ -152,7 +152,7 @@ def test_a_completion_delivered_twice_publishes_the_profile_once(client, apps):
         apps["engine"].on_message(lambda_event(json.dumps(message)), None)
     assert len([m for m in drain("certif") if m["type"] == "ProfileUpdated"]) == 1
     assert len(_history(assessment_id)) >= 1
-    store = bootstrap.engine().assessments
+    store = bootstrap.ports().assessments
     assert store.pending_completions("zoe") == []
     store.forget_archived(assessment_id, "zoe")  # its condition fails: already forgotten
 
@@ -160,7 +160,7 @@ def test_a_completion_delivered_twice_publishes_the_profile_once(client, apps):
 def test_a_write_from_a_stale_read_is_a_concurrent_update(client):
     headers = headers_for("zoe")
     assessment_id = start(client, headers, "4.1")["assessment_id"]
-    store = bootstrap.engine().assessments
+    store = bootstrap.ports().assessments
     assessment, knowledge = store.load(assessment_id, "zoe")
     store.save(assessment, knowledge)
     with pytest.raises(ConcurrentUpdate):
@@ -211,7 +211,7 @@ def test_a_campaign_assessment_runs_over_its_target_skills(client):
 
 
 def _asked(assessment_id: str) -> list[str]:
-    return bootstrap.engine().assessments.get(assessment_id, "zoe").asked_challenge_ids
+    return bootstrap.ports().assessments.get(assessment_id, "zoe").asked_challenge_ids
 
 
 def _history(assessment_id: str) -> list[AnswerItem]:
@@ -232,7 +232,7 @@ def test_a_lost_completion_is_announced_again_by_the_profile_route(client, apps)
     assert len(drain("engine")) == 1
     # WHEN the learner opens their profile well after SQS would have retried it
     later = datetime.now(UTC) + completion.LOST_AFTER + timedelta(minutes=1)
-    bootstrap.engine().clock = FixedClock(later)
+    bootstrap.ports().clock = FixedClock(later)
     assert client("engine").http.get("/users/me/profile", headers=headers).status_code == 200
     # THEN the completion is sent again, and handling it archives the history
     assert [m["assessment_id"] for m in run_engine(apps)] == [assessment_id]

@@ -9,7 +9,6 @@ import pytest
 
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
-from chalicelib.engine.use_cases import assessments
 from pixcore.errors import ConcurrentUpdate, Conflict, Forbidden
 from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import World
@@ -73,9 +72,7 @@ def test_a_skip_is_aband(world):
 
 def test_a_timed_challenge_answered_after_its_timer_is_timed_out(world):
     timed = sorted({c.skill_id for c in world.content.challenges.values() if c.timer})
-    started = assessments.start_campaign_assessment(
-        world.store, world.clock, world.content, ZOE, timed, "TIMED"
-    )
+    started = world.start_campaign(ZOE, timed, "TIMED")
     assessment_id = started.assessment.id
     current = world.next(ZOE, assessment_id)
     while current.timer is None:

@@ -34,9 +34,7 @@ def test_an_unknown_competence_is_not_found(world):
 
 def test_a_campaign_assessment_refuses_unknown_skills(world):
     with pytest.raises(Invalid) as refused:
-        assessments.start_campaign_assessment(
-            world.store, world.clock, world.content, ZOE, ["skill-nope"], None
-        )
+        world.start_campaign(ZOE, ["skill-nope"])
     assert refused.value.code == "SKILL_NOT_FOUND"
 
 
@@ -52,7 +50,7 @@ def test_only_the_owner_may_follow_an_assessment(world):
     with pytest.raises(Forbidden):
         world.next(Principal("mallory"), assessment_id)
     with pytest.raises(Forbidden):
-        assessments.get_assessment(world.store, Principal("mallory"), assessment_id)
+        assessments.get_assessment(world.ports, Principal("mallory"), assessment_id)
 
 
 def test_a_finished_evaluation_is_completed_and_publishes_the_profile_once_archived(world):
@@ -87,12 +85,13 @@ def test_the_profile_becomes_certifiable_after_five_competences(world):
     )
     for code in ("1.1", "1.2", "1.3", "2.1"):
         world.play(ZOE, world.start(ZOE, code).assessment.id, learner, rng)
-    assert profiles.my_profile(world.store, MAX_LEVEL, ZOE)["certifiable"] is False
+    assert profiles.my_profile(world.ports, ZOE).is_certifiable is False
     world.play(ZOE, world.start(ZOE, "2.2").assessment.id, learner, rng)
     assert world.deliver() == 5
-    profile = profiles.my_profile(world.store, MAX_LEVEL, ZOE)
-    assert profile["certifiable"] is True and profile["message"] is None
-    assert profile["certifiable_competence_count"] == 5
+    profile = profiles.my_profile(world.ports, ZOE)
+    assert profile.is_certifiable is True and profile.message is None
+    assert profile.certifiable_competence_count == 5
+    assert profile.max_level == MAX_LEVEL
     assert world.publisher.of_type("ProfileUpdated")[-1].certifiable is True
 
 

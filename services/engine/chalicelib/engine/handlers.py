@@ -1,21 +1,15 @@
-"""Engine's message handlers."""
+"""Engine's message handlers: message class → use case."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases import completion, learners
 from pixcore.consumer import Handlers
 from pixcore.messages.catalog import AssessmentCompleted, LearnerReconciled
 
-if TYPE_CHECKING:
-    from chalicelib.engine.bootstrap import Engine
 
-
-def handlers(deps: Engine) -> Handlers:
+def handlers(ports: Ports) -> Handlers:
     return {
-        LearnerReconciled: lambda m: learners.record_reconciliation(deps.learners, m),
-        AssessmentCompleted: lambda m: completion.archive_completed(
-            deps.assessments, deps.publisher, deps.max_level, m
-        ),
+        LearnerReconciled: lambda m: learners.record_reconciliation(ports, m),
+        AssessmentCompleted: lambda m: completion.archive_completed(ports, m),
     }

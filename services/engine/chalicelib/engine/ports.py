@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
+from chalicelib.engine.domain.course_clock import TEST_DURATION
 from chalicelib.engine.domain.knowledge import KnowledgeElement
+from pixcore.clock import Clock
+from pixcore.ports import Publisher
 
 
 class LearnerLinks(Protocol):
@@ -102,3 +106,19 @@ class CourseStore(Protocol):
         """Frees a code the course claimed but did not keep (it lost a race)."""
 
     def course_ids_of_session(self, session_id: str) -> list[str]: ...
+
+
+@dataclass
+class Ports:
+    """Everything engine's use cases reach: its stores, the bus, the clock, the learning content
+    and the max reachable level of the day."""
+
+    learners: LearnerLinks
+    assessments: AssessmentStore
+    publisher: Publisher
+    clock: Clock
+    content: LearningContent
+    max_level: int
+    courses: CourseStore
+    # 1 h 45; shorter only on the local stack (the demo's accelerated clock).
+    test_duration: timedelta = TEST_DURATION

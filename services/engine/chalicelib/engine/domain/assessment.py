@@ -57,6 +57,10 @@ class Assessment:
         return f"CAMPAIGN#{self.campaign_code}" if self.campaign_code else f"FREE#{self.id}"
 
     @property
+    def answered_count(self) -> int:
+        return len(self.answers)
+
+    @property
     def asked_challenge_ids(self) -> list[str]:
         return [a.challenge_id for a in self.answers]
 
