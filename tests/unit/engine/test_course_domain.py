@@ -39,7 +39,7 @@ def answered(course, index: int, minutes: float = 1.0) -> CourseAnswer:
 
 
 def test_the_test_lasts_1_h_45_times_the_extra_time():
-    assert TEST_DURATION == timedelta(hours=1, minutes=45)
+    assert timedelta(hours=1, minutes=45) == TEST_DURATION
     assert deadline_for(NINE, 0) == NINE + timedelta(minutes=105)
     assert deadline_for(NINE, 33) == NINE + timedelta(hours=2, minutes=19, seconds=39)
     with pytest.raises(Invalid) as caught:

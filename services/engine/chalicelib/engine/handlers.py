@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from chalicelib.engine.ports import Ports
-from chalicelib.engine.use_cases import completion, learners
+from chalicelib.engine.use_cases import certification_end, certification_start, completion, learners
 from pixcore.consumer import Handlers
-from pixcore.messages.catalog import AssessmentCompleted, LearnerReconciled
+from pixcore.messages.catalog import (
+    AssessmentCompleted,
+    CertificationEndRequested,
+    CertificationStartRequested,
+    LearnerReconciled,
+    SessionFinalized,
+    SessionPublished,
+)
 
 
 def handlers(ports: Ports) -> Handlers:
     return {
         LearnerReconciled: lambda m: learners.record_reconciliation(ports, m),
         AssessmentCompleted: lambda m: completion.archive_completed(ports, m),
+        CertificationStartRequested: lambda m: certification_start.start_course(ports, m),
+        CertificationEndRequested: lambda m: certification_end.end_by_supervisor(ports, m),
+        SessionFinalized: lambda m: certification_end.end_at_finalization(ports, m),
+        SessionPublished: lambda m: certification_end.mark_published(ports, m),
     }

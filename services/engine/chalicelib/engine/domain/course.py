@@ -150,9 +150,7 @@ class CertificationCourse:
     def run_out_of_time(self) -> CertificationCourse:
         """Past the deadline no answer is accepted: the questions left are recorded skipped
         and the end screen follows, as when the last question is answered."""
-        return replace(
-            self._ended(CourseState.COMPLETED, self.deadline, None), timed_out=True
-        )
+        return replace(self._ended(CourseState.COMPLETED, self.deadline, None), timed_out=True)
 
     def end(self, state: CourseState, at: datetime, reason: str | None) -> CertificationCourse:
         """The examiner ends a test, or the finalisation ends those still running; a test whose
@@ -161,9 +159,7 @@ class CertificationCourse:
             return self.run_out_of_time()
         return self._ended(state, at, reason)
 
-    def _ended(
-        self, state: CourseState, at: datetime, reason: str | None
-    ) -> CertificationCourse:
+    def _ended(self, state: CourseState, at: datetime, reason: str | None) -> CertificationCourse:
         missing = tuple(
             CourseAnswer(q.challenge_id, AnswerResult.SKIPPED, answered=False)
             for q in self.questions[len(self.answers) :]
@@ -174,6 +170,10 @@ class CertificationCourse:
 
     def confirm_end_screen(self, at: datetime) -> CertificationCourse:
         return replace(self, end_screen_confirmed_at=at)
+
+    def publish(self, at: datetime) -> CertificationCourse:
+        """The session's results are out; the first publication is the one that counts."""
+        return self if self.published_at else replace(self, published_at=at)
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,7 @@ class CourseRefusal:
 def check_candidate(user_id: str, owner_id: str) -> None:
     """Only the candidate of a course sees or answers it."""
     if user_id != owner_id:
-        raise Forbidden(
-            "Ce test de certification ne vous appartient pas.", code="COURSE_NOT_OWNED"
-        )
+        raise Forbidden("Ce test de certification ne vous appartient pas.", code="COURSE_NOT_OWNED")
 
 
 def course_ended(course: CertificationCourse) -> Conflict:
@@ -247,4 +245,3 @@ def replayed_answer(course: CertificationCourse, challenge_id: str, fingerprint:
             details={"question_number": index + 1},
         )
     return index
-
