@@ -9,10 +9,7 @@ from typing import Any
 import boto3
 
 from chalicelib.engine import bootstrap
-from chalicelib.engine.adapters.assessment_items import dumps, elements_json, learner_key
-from chalicelib.engine.domain.assessment import Knowledge
-from chalicelib.engine.domain.simulated_candidate import validated_knowledge
-from infra.resources import main_table
+from infra.local import demo_exam
 from pixcore.messages.catalog import CertificationStartRequested
 from pixcore.referential import COMPETENCE_CODES
 from tests.integration.conftest import body
@@ -23,19 +20,7 @@ STRONG = {code: 4 for code in COMPETENCE_CODES}
 
 def seed_profile(user_id: str, levels: dict[str, int] | None = None) -> None:
     """The learner's item as placement leaves it: the knowledge of every skill up to a level."""
-    elements, seen = validated_knowledge(bootstrap.content(), levels or STRONG)
-    knowledge = Knowledge(user_id, {e.skill_id: e for e in elements}, frozenset(seen))
-    boto3.client("dynamodb").put_item(
-        TableName=main_table("engine"),
-        Item={
-            **learner_key(user_id),
-            "elements": {"S": elements_json(knowledge)},
-            "seen": {"S": dumps(sorted(seen))},
-            "active": {"M": {}},
-            "slots": {"M": {}},
-            "version": {"N": "1"},
-        },
-    )
+    demo_exam.seed_profile(boto3.client("dynamodb"), user_id, levels or STRONG, bootstrap.content())
 
 
 def start_message(
