@@ -6,7 +6,10 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from chalicelib.engine import bootstrap
+from chalicelib.engine.domain.course_clock import AcceleratedClockRefused
 from chalicelib.engine.domain.simulated_learner import right_value
 from pixcore.clock import FixedClock
 from pixcore.codes import is_verification_code
@@ -166,3 +169,20 @@ def test_the_server_clock_ends_the_test_and_a_new_start_resumes_it(client, apps)
     assert view["state"] == "completed" and view["timed_out"] and view["answered_count"] == 3
     [done] = [m for m in drain("jury") if m["type"] == "CertificationCompleted"]
     assert done["timed_out"] and sum(a["answered"] for a in done["answers"]) == 3
+
+
+def test_a_shortened_test_is_honoured_on_the_local_stage_only(client, apps, monkeypatch):
+    monkeypatch.setenv("PIXCERT_ENGINE_TEST_DURATION_SECONDS", "90")
+    bootstrap.reset()
+    course_id, headers = started(client, apps)
+    course = body(get(client, course_path(course_id), headers))
+    started_at, deadline = (datetime.fromisoformat(course[k]) for k in ("started_at", "deadline"))
+    assert deadline - started_at == timedelta(seconds=90)
+    for stage in ("dev", "prod"):  # the container refuses to run with it
+        monkeypatch.setenv("PIXCERT_STAGE", stage)
+        bootstrap.reset()
+        with pytest.raises(AcceleratedClockRefused):
+            bootstrap.ports()
+    monkeypatch.delenv("PIXCERT_ENGINE_TEST_DURATION_SECONDS")
+    bootstrap.reset()
+    assert bootstrap.ports().test_duration == timedelta(minutes=105)

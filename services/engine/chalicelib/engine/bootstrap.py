@@ -21,7 +21,6 @@ from pixcore.auth import TokenService
 from pixcore.clock import SystemClock
 from pixcore.consumer import MessageConsumer
 from pixcore.referential import DEFAULT_MAX_LEVEL
-from pixcore.settings import stage
 
 SERVICE = "engine"
 
@@ -44,8 +43,10 @@ def ports() -> Ports:
         content=content(),
         max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
         courses=DynamoCourseStore(),
+        # Only a stage named `local` explicitly may shorten the test.
         test_duration=course_duration(
-            stage(), os.environ.get("PIXCERT_ENGINE_TEST_DURATION_SECONDS")
+            os.environ.get("PIXCERT_STAGE", ""),
+            os.environ.get("PIXCERT_ENGINE_TEST_DURATION_SECONDS"),
         ),
     )
 
