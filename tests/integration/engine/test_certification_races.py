@@ -11,6 +11,7 @@ import pytest
 from pynamodb.connection.base import Connection
 
 from chalicelib.engine import bootstrap
+from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
 from chalicelib.engine.adapters.dynamo_courses import DynamoCourseStore
 from pixcore.ids import new_id
 from tests.integration.conftest import body, drain
@@ -38,22 +39,22 @@ def dynamodb_calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
     return calls
 
 
-def reads_meet(monkeypatch: pytest.MonkeyPatch, parties: int) -> None:
-    """The first read of a course by each of `parties` threads waits for the others: they all
-    act on the same version, as two requests landing together would. DynamoDB then decides
+def reads_meet(monkeypatch: pytest.MonkeyPatch, parties: int, store: type, read: str) -> None:
+    """The first `read` by each of `parties` threads waits for the others: they all act on what
+    they read at the same moment, as requests landing together would. DynamoDB then decides
     each conditional write atomically (moto too, once locked)."""
     atomic_dynamodb(monkeypatch)
-    barrier, original, seen = threading.Barrier(parties, timeout=10), DynamoCourseStore.get, set()
+    barrier, original, seen = threading.Barrier(parties, timeout=10), getattr(store, read), set()
 
-    def get(self, course_id):  # noqa: ANN001, ANN202
-        course = original(self, course_id)
+    def meeting(self, *args):  # noqa: ANN001, ANN002, ANN202
+        found = original(self, *args)
         me = threading.get_ident()
         if me not in seen and len(seen) < parties:
             seen.add(me)
             barrier.wait()
-        return course
+        return found
 
-    monkeypatch.setattr(DynamoCourseStore, "get", get)
+    monkeypatch.setattr(store, read, meeting)
 
 
 def test_two_tabs_answering_the_same_question_store_one_answer(client, apps, monkeypatch):
@@ -63,7 +64,7 @@ def test_two_tabs_answering_the_same_question_store_one_answer(client, apps, mon
     current = shown(client, course_id, headers)
     assert current is not None
     challenge_id = current["challenge"]["challenge_id"]
-    reads_meet(monkeypatch, 2)
+    reads_meet(monkeypatch, 2, DynamoCourseStore, "get")
     with ThreadPoolExecutor(2) as pool:
         replies = list(
             pool.map(
@@ -83,7 +84,7 @@ def test_two_tabs_answering_the_same_question_store_one_answer(client, apps, mon
 def test_a_burst_of_start_requests_gives_one_course(client, apps, monkeypatch):
     seed_profile("zoe")
     course_id = new_id()
-    reads_meet(monkeypatch, 6)
+    reads_meet(monkeypatch, 6, DynamoAssessmentStore, "knowledge")
     burst = [start_message("zoe", course_id) for _ in range(6)]  # six message ids
     with ThreadPoolExecutor(6) as pool:
         list(pool.map(lambda m: deliver(apps, m), burst))
@@ -93,16 +94,17 @@ def test_a_burst_of_start_requests_gives_one_course(client, apps, monkeypatch):
     from chalicelib.engine.adapters.course_items import VerificationCodeItem
 
     held = [i for i in VerificationCodeItem.scan() if i.pk.startswith("VERIFICATION#")]
-    assert [i.course_id for i in held] == [course_id]  # the losers freed the codes they drew
+    assert [i.course_id for i in held] == [course_id]  # the losers' codes were never written
 
 
-def test_an_answer_is_two_dynamodb_requests_and_a_course_four(client, apps, dynamodb_calls):
+def test_an_answer_is_two_dynamodb_requests_and_a_course_two(client, apps, dynamodb_calls):
     seed_profile("zoe")
     course_id, headers = new_id(), headers_for("zoe")
     dynamodb_calls.clear()
     deliver(apps, start_message("zoe", course_id))
-    # course read, learner's knowledge read, code claim, course put; plus the message's claim
-    assert dynamodb_calls == {"GetItem": 2, "PutItem": 3, "UpdateItem": 1}
+    # the learner's knowledge read; the course and its code's claim in one transaction; plus
+    # the message's claim (PutItem) and completion (UpdateItem)
+    assert dynamodb_calls == {"GetItem": 1, "TransactWriteItems": 1, "PutItem": 1, "UpdateItem": 1}
     current, per_answer = shown(client, course_id, headers), []
     while current is not None:
         dynamodb_calls.clear()
@@ -111,6 +113,6 @@ def test_an_answer_is_two_dynamodb_requests_and_a_course_four(client, apps, dyna
         per_answer.append(dict(dynamodb_calls))
         current = body(reply)["next"]
     assert len(per_answer) == 48
-    assert all(calls == {"GetItem": 1, "UpdateItem": 1} for calls in per_answer[:-1])
+    assert all(calls == {"GetItem": 1, "PutItem": 1} for calls in per_answer[:-1])
     # the last one also marks the end as announced, once CertificationCompleted is sent
-    assert per_answer[-1] == {"GetItem": 1, "UpdateItem": 2}
+    assert per_answer[-1] == {"GetItem": 1, "PutItem": 1, "UpdateItem": 1}

@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 
 from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
+from chalicelib.engine.domain.course import VerificationCodeTaken
 from chalicelib.engine.use_cases import certification_delivery as delivery
 from pixcore.codes import is_verification_code
-from pixcore.errors import ConcurrentUpdate, Conflict
+from pixcore.errors import Conflict
 from tests.unit.engine.course_builders import NINE, a_course
 from tests.unit.engine.course_world import CourseWorld
 
@@ -76,28 +77,25 @@ def test_a_second_start_gives_the_same_course_with_the_same_clock(sample_bank):
 
 def test_a_verification_code_already_held_is_drawn_again(sample_bank):
     class Crowded(InMemoryCourseStore):
-        refused = 0
+        taken = 0
 
-        def claim_verification_code(self, code: str, course_id: str) -> bool:
-            if self.refused < 3:
-                self.refused += 1
-                return False
-            return super().claim_verification_code(code, course_id)
+        def add(self, course):  # noqa: ANN001, ANN201
+            if self.taken < 3:  # three draws hit codes of other courses
+                self.taken += 1
+                raise VerificationCodeTaken()
+            return super().add(course)
 
     world = CourseWorld(sample_bank, Crowded())
     world.start(world.candidate())
-    assert world.courses.refused == 3 and list(world.courses.codes.values()) == ["course-1"]
+    assert world.courses.taken == 3 and list(world.courses.codes.values()) == ["course-1"]
 
 
-def test_a_start_that_loses_the_race_finds_the_winners_course_and_frees_its_code(sample_bank):
+def test_a_start_that_loses_the_race_resumes_the_winners_course(sample_bank):
     winner = a_course(sample_bank)
 
     class Raced(InMemoryCourseStore):
         def add(self, course):  # noqa: ANN001, ANN201
-            if not self.courses:  # another delivery saves its course first
-                self.claim_verification_code(winner.verification_code, winner.id)
-                super().add(winner)
-                raise ConcurrentUpdate()
+            super().add(winner)  # another delivery saved its course first
             return super().add(course)
 
     world = CourseWorld(sample_bank, Raced())

@@ -79,31 +79,27 @@ class AssessmentStore(Protocol):
 
 
 class CourseStore(Protocol):
-    """Certification courses, one item each: `add` and `save` are conditional writes (a lost
-    race is ConcurrentUpdate); verification codes are claimed once across all courses."""
+    """Certification courses, one item each, written conditionally (a lost race is
+    ConcurrentUpdate); a verification code is held by one course at most."""
 
     def get(self, course_id: str) -> CertificationCourse | None: ...
 
     def refusal(self, course_id: str) -> CourseRefusal | None: ...
 
     def add(self, course: CertificationCourse) -> CertificationCourse:
-        """Saves a new course (version 1); ConcurrentUpdate when the id is taken."""
+        """Saves a new course (version 1) with its verification code, atomically: ConcurrentUpdate
+        when the course exists, VerificationCodeTaken when another course holds the code."""
 
     def save(self, course: CertificationCourse) -> CertificationCourse:
         """Saves a newer state of the course read at `course.version`; returns it at its new
         version, ConcurrentUpdate when it changed meanwhile."""
 
     def mark_announced(self, course_id: str) -> None:
-        """Notes that the course's end was published (idempotent, never undone by a save)."""
+        """Notes that the course's end was published; the version moves on, so a save prepared
+        from an earlier read cannot undo it."""
 
     def refuse(self, refusal: CourseRefusal) -> None:
         """Keeps the latest refusal of a start; an older one never replaces a newer one."""
-
-    def claim_verification_code(self, code: str, course_id: str) -> bool:
-        """Reserves the code for the course; False when another course holds it."""
-
-    def release_verification_code(self, code: str, course_id: str) -> None:
-        """Frees a code the course claimed but did not keep (it lost a race)."""
 
     def course_ids_of_session(self, session_id: str) -> list[str]: ...
 

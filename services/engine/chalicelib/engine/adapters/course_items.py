@@ -41,7 +41,8 @@ def session_key(session_id: str) -> str:
 
 class CourseItem(EngineItem):
     """`state` and the owner are plain attributes (read without parsing); `announced_at` is
-    written only once `CertificationCompleted` is sent, never by a save of the course."""
+    set once `CertificationCompleted` is sent, and moves the version on, so no save prepared
+    from an older read can drop it."""
 
     user_id = UnicodeAttribute()
     session_id = UnicodeAttribute()
@@ -125,6 +126,7 @@ def course_item(c: CertificationCourse) -> CourseItem:
         session_id=c.session_id,
         state=c.state.value,
         data=course_json(c),
+        announced_at=_time(c.announced_at),
         gsi2pk=session_key(c.session_id),
         gsi2sk=f"COURSE#{c.id}",
     )
@@ -160,7 +162,7 @@ def course_from(item: CourseItem) -> CertificationCourse:
         end_reason=d["end_reason"],
         end_screen_confirmed_at=_parse(d["end_screen_confirmed_at"]),
         published_at=_parse(d["published_at"]),
-        announced=item.announced_at is not None,
+        announced_at=_parse(item.announced_at),
         version=int(item.version or 0),
     )
 

@@ -1,10 +1,15 @@
-"""Certification courses on DynamoDB: a GetItem reads a course, one conditional write saves it
-(an UpdateItem on its version, so the announcement mark written beside it survives)."""
+"""Certification courses on DynamoDB. A course is created in one transaction with the claim of its
+verification code (both must be new: no code is ever held by two courses, none is left behind by
+a lost race); then each change is one GetItem and one PutItem conditional on the version read
+(cheaper than an update expression, the item is rewritten whole anyway)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.transactions import TransactWrite
 
 from chalicelib.engine.adapters.course_items import (
     CourseItem,
@@ -19,8 +24,12 @@ from chalicelib.engine.adapters.course_items import (
     refusal_key,
     session_key,
 )
-from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
-from pixcore.dynamo import conditional, is_condition_failure, put_versioned, update_versioned
+from chalicelib.engine.domain.course import (
+    CertificationCourse,
+    CourseRefusal,
+    VerificationCodeTaken,
+)
+from pixcore.dynamo import conditional, connection, put_versioned
 from pixcore.errors import ConcurrentUpdate
 
 
@@ -40,23 +49,34 @@ class DynamoCourseStore:
         return refusal_from(item)
 
     def add(self, course: CertificationCourse) -> CertificationCourse:
-        version = put_versioned(course_item(course), 0)
-        return replace(course, version=version)
+        item = course_item(course)
+        item.version = 1
+        claim = VerificationCodeItem(*code_key(course.verification_code), course_id=course.id)
+        try:
+            with TransactWrite(connection=connection()) as transaction:
+                transaction.save(claim, condition=VerificationCodeItem.pk.does_not_exist())
+                transaction.save(item, condition=CourseItem.pk.does_not_exist())
+        except TransactWriteError as error:
+            reasons = [r.code if r else None for r in error.cancellation_reasons or []]
+            if reasons[1:2] == ["ConditionalCheckFailed"]:
+                raise ConcurrentUpdate() from error  # the course exists: another start won
+            if reasons[:1] == ["ConditionalCheckFailed"]:
+                raise VerificationCodeTaken() from error
+            raise
+        return replace(course, version=1)
 
     def save(self, course: CertificationCourse) -> CertificationCourse:
-        fresh = course_item(course)
-        version = update_versioned(
-            fresh,
-            course.version,
-            [CourseItem.state.set(fresh.state), CourseItem.data.set(fresh.data)],
-        )
+        version = put_versioned(course_item(course), course.version)
         return replace(course, version=version)
 
     def mark_announced(self, course_id: str) -> None:
         item = CourseItem(*course_key(course_id))
         with conditional():
             item.update(
-                actions=[CourseItem.announced_at.set(datetime.now(UTC).isoformat())],
+                actions=[
+                    CourseItem.announced_at.set(datetime.now(UTC).isoformat()),
+                    CourseItem.version.add(1),
+                ],
                 condition=CourseItem.pk.exists(),
             )
 
@@ -71,28 +91,10 @@ class DynamoCourseStore:
         except ConcurrentUpdate:
             pass  # a newer refusal is already stored: this one is history
 
-    def claim_verification_code(self, code: str, course_id: str) -> bool:
-        item = VerificationCodeItem(*code_key(code), course_id=course_id)
-        try:
-            item.save(condition=VerificationCodeItem.pk.does_not_exist())
-        except Exception as error:
-            if is_condition_failure(error):
-                return False
-            raise
-        return True
-
-    def release_verification_code(self, code: str, course_id: str) -> None:
-        try:
-            with conditional():
-                VerificationCodeItem(*code_key(code)).delete(
-                    condition=VerificationCodeItem.course_id == course_id
-                )
-        except ConcurrentUpdate:
-            pass  # held by another course (or already freed): not ours to release
-
     def course_ids_of_session(self, session_id: str) -> list[str]:
         return [
             item.pk.removeprefix("COURSE#")
-            for item in CourseItem.gsi2.query(session_key(session_id))
-            if item.sk == "COURSE"
+            for item in CourseItem.gsi2.query(
+                session_key(session_id), CourseItem.gsi2sk.startswith("COURSE#")
+            )
         ]

@@ -87,8 +87,13 @@ class CertificationCourse:
     end_reason: str | None = None
     end_screen_confirmed_at: datetime | None = None
     published_at: datetime | None = None
-    announced: bool = False
+    announced_at: datetime | None = None
     version: int = 0
+
+    @property
+    def announced(self) -> bool:
+        """The end was published to certif and jury (the mark is written after the send)."""
+        return self.announced_at is not None
 
     @property
     def question_count(self) -> int:
@@ -188,6 +193,13 @@ class CourseRefusal:
     code: str
     message: str
     refused_at: datetime
+
+
+class VerificationCodeTaken(Conflict):
+    """The verification code drawn is held by another course: another one is drawn."""
+
+    default_code = "VERIFICATION_CODE_TAKEN"
+    default_message = "Ce code de vérification est déjà attribué."
 
 
 def check_candidate(user_id: str, owner_id: str) -> None:

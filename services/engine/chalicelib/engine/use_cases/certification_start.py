@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from chalicelib.engine.domain.course import CertificationCourse, CourseRequest
+from chalicelib.engine.domain.course import (
+    CertificationCourse,
+    CourseRequest,
+    VerificationCodeTaken,
+)
 from chalicelib.engine.domain.course_start import Draw, draw_test, new_course, refusal
 from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.course_messages import announce_end, ready, refused
@@ -30,16 +34,14 @@ def request_of(message: CertificationStartRequested) -> CourseRequest:
 
 
 def start_course(ports: Ports, message: CertificationStartRequested) -> CertificationCourse | None:
-    """A lost race (another delivery created the course meanwhile) is retried: it finds the
-    course then. Returns the course, None when the start was refused."""
+    """Returns the course, None when the start was refused. The course is written as new (one
+    read of the profile, one transactional write): when it exists already (a second start, a
+    delivery racing another), the write fails and the course found is resumed."""
     request = request_of(message)
     return retry_on_conflict(lambda: _start_once(ports, request))
 
 
 def _start_once(ports: Ports, request: CourseRequest) -> CertificationCourse | None:
-    existing = ports.courses.get(request.course_id)
-    if existing is not None:
-        return _resume(ports, existing, request)
     knowledge = ports.assessments.knowledge(request.user_id)
     draw = draw_test(
         ports.content,
@@ -49,10 +51,9 @@ def _start_once(ports: Ports, request: CourseRequest) -> CertificationCourse | N
         request.course_id,
     )
     if draw.test is None:
-        _refuse(ports, request, draw)
-        return None
+        return _refused_unless_started(ports, request, draw)
     try:
-        course = new_course(
+        fresh = new_course(
             request,
             draw.test,
             ports.content,
@@ -62,20 +63,43 @@ def _start_once(ports: Ports, request: CourseRequest) -> CertificationCourse | N
             duration=ports.test_duration,
         )
     except Invalid as bad:  # an extra time out of bounds
-        _refuse(ports, request, Draw(refusal_code=bad.code, refusal_message=bad.message))
-        return None
-    code = unique_code(
-        verification_code,
-        lambda c: ports.courses.claim_verification_code(c, request.course_id),
-    )
+        refusal_of = Draw(refusal_code=bad.code, refusal_message=bad.message)
+        return _refused_unless_started(ports, request, refusal_of)
     try:
-        course = ports.courses.add(replace(course, verification_code=code))
+        course = _add_with_a_unique_code(ports, fresh)
     except ConcurrentUpdate:
-        ports.courses.release_verification_code(code, request.course_id)
-        raise
+        existing = ports.courses.get(request.course_id)
+        if existing is None:
+            raise  # gone meanwhile: try again from the start
+        return _resume(ports, existing, request)
     ports.publisher.publish(ready(course))
     log.info("course.started", course_id=course.id, questions=course.question_count)
     return course
+
+
+def _add_with_a_unique_code(ports: Ports, course: CertificationCourse) -> CertificationCourse:
+    """Draws verification codes until one is free; the course and its code are saved together."""
+    added: list[CertificationCourse] = []
+
+    def claim(code: str) -> bool:
+        try:
+            added.append(ports.courses.add(replace(course, verification_code=code)))
+        except VerificationCodeTaken:
+            return False
+        return True
+
+    unique_code(verification_code, claim)
+    return added[0]
+
+
+def _refused_unless_started(
+    ports: Ports, request: CourseRequest, draw: Draw
+) -> CertificationCourse | None:
+    existing = ports.courses.get(request.course_id)
+    if existing is not None:  # started when the profile allowed it: the course stands
+        return _resume(ports, existing, request)
+    _refuse(ports, request, draw)
+    return None
 
 
 def _refuse(ports: Ports, request: CourseRequest, draw: Draw) -> None:
