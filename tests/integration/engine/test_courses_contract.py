@@ -12,12 +12,7 @@ from chalicelib.engine.adapters.dynamo_courses import DynamoCourseStore
 from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
 from chalicelib.engine.adapters.tables import bind_tables
 from chalicelib.engine.domain.answers import AnswerResult
-from chalicelib.engine.domain.course import (
-    CourseAnswer,
-    CourseRefusal,
-    CourseState,
-    VerificationCodeTaken,
-)
+from chalicelib.engine.domain.course import CourseAnswer, CourseRefusal, CourseState
 from infra.resources import main_table
 from pixcore.errors import ConcurrentUpdate
 from tests.unit.engine.course_builders import NINE, a_course
@@ -45,8 +40,6 @@ def test_a_course_is_added_once_and_read_back_whole(store, content):
     assert store.get(course.id) == added
     with pytest.raises(ConcurrentUpdate):
         store.add(replace(course, verification_code="P-99999999"))
-    with pytest.raises(VerificationCodeTaken):  # another course, the same code
-        store.add(replace(course, id="c-other"))
 
 
 def test_a_save_is_conditional_on_the_version_read(store, content):
@@ -92,15 +85,13 @@ def test_the_latest_refusal_is_kept(store):
     assert store.refusal("c9") == later
 
 
-def test_a_verification_code_is_held_by_one_course(store, content):
-    store.add(a_course(content, course_id="c1"))
-    with pytest.raises(VerificationCodeTaken):
-        store.add(a_course(content, course_id="c2"))  # the same code
-    assert store.get("c2") is None
-    store.add(replace(a_course(content, course_id="c2"), verification_code="P-99999999"))
-    with pytest.raises(ConcurrentUpdate):  # the course exists: its code is not claimed again
-        store.add(replace(a_course(content, course_id="c2"), verification_code="P-88888888"))
-    store.add(replace(a_course(content, course_id="c3"), verification_code="P-88888888"))
+def test_a_verification_code_is_held_by_one_course(store):
+    assert store.claim_verification_code("P-2B3C4D6F", "c1")
+    assert not store.claim_verification_code("P-2B3C4D6F", "c2")
+    store.release_verification_code("P-2B3C4D6F", "c2")
+    assert not store.claim_verification_code("P-2B3C4D6F", "c3")
+    store.release_verification_code("P-2B3C4D6F", "c1")
+    assert store.claim_verification_code("P-2B3C4D6F", "c3")
 
 
 def test_the_courses_of_a_session_are_found(store, content):

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 
 from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
-from chalicelib.engine.domain.course import VerificationCodeTaken
 from chalicelib.engine.use_cases import certification_delivery as delivery
 from pixcore.codes import is_verification_code
 from pixcore.errors import Conflict
@@ -79,23 +78,25 @@ def test_a_verification_code_already_held_is_drawn_again(sample_bank):
     class Crowded(InMemoryCourseStore):
         taken = 0
 
-        def add(self, course):  # noqa: ANN001, ANN201
+        def claim_verification_code(self, code: str, course_id: str) -> bool:
             if self.taken < 3:  # three draws hit codes of other courses
                 self.taken += 1
-                raise VerificationCodeTaken()
-            return super().add(course)
+                return False
+            return super().claim_verification_code(code, course_id)
 
     world = CourseWorld(sample_bank, Crowded())
     world.start(world.candidate())
     assert world.courses.taken == 3 and list(world.courses.codes.values()) == ["course-1"]
 
 
-def test_a_start_that_loses_the_race_resumes_the_winners_course(sample_bank):
+def test_a_start_that_loses_the_race_resumes_the_winners_course_and_frees_its_code(sample_bank):
     winner = a_course(sample_bank)
 
     class Raced(InMemoryCourseStore):
         def add(self, course):  # noqa: ANN001, ANN201
-            super().add(winner)  # another delivery saved its course first
+            if not self.courses:  # another delivery saved its course first
+                self.claim_verification_code(winner.verification_code, winner.id)
+                super().add(winner)
             return super().add(course)
 
     world = CourseWorld(sample_bank, Raced())

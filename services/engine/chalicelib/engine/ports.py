@@ -80,15 +80,20 @@ class AssessmentStore(Protocol):
 
 class CourseStore(Protocol):
     """Certification courses, one item each, written conditionally (a lost race is
-    ConcurrentUpdate); a verification code is held by one course at most."""
+    ConcurrentUpdate); a verification code is claimed by one course at most."""
 
     def get(self, course_id: str) -> CertificationCourse | None: ...
 
     def refusal(self, course_id: str) -> CourseRefusal | None: ...
 
     def add(self, course: CertificationCourse) -> CertificationCourse:
-        """Saves a new course (version 1) with its verification code, atomically: ConcurrentUpdate
-        when the course exists, VerificationCodeTaken when another course holds the code."""
+        """Saves a new course (version 1); ConcurrentUpdate when the id is taken."""
+
+    def claim_verification_code(self, code: str, course_id: str) -> bool:
+        """Reserves the code for the course; False when another course holds it."""
+
+    def release_verification_code(self, code: str, course_id: str) -> None:
+        """Frees a code the course claimed but did not keep (it lost a race)."""
 
     def save(self, course: CertificationCourse) -> CertificationCourse:
         """Saves a newer state of the course read at `course.version`; returns it at its new

@@ -1,15 +1,15 @@
-"""Certification courses on DynamoDB. A course is created in one transaction with the claim of its
-verification code (both must be new: no code is ever held by two courses, none is left behind by
-a lost race); then each change is one GetItem and one PutItem conditional on the version read
-(cheaper than an update expression, the item is rewritten whole anyway)."""
+"""Certification courses on DynamoDB: a conditional put claims a verification code, another
+creates the course; then each change is one GetItem and one PutItem conditional on the version
+read (cheaper than an update expression, the item is rewritten whole anyway).
+
+Not one transaction for the claim and the course: moto copies whole tables for each
+TransactWriteItems (slow, and failing under concurrent writes), and the two puts give the same
+guarantee: a code is held by one course; a course that lost a race frees its code."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-
-from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
 
 from chalicelib.engine.adapters.course_items import (
     CourseItem,
@@ -24,12 +24,8 @@ from chalicelib.engine.adapters.course_items import (
     refusal_key,
     session_key,
 )
-from chalicelib.engine.domain.course import (
-    CertificationCourse,
-    CourseRefusal,
-    VerificationCodeTaken,
-)
-from pixcore.dynamo import conditional, connection, put_versioned
+from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
+from pixcore.dynamo import conditional, put_versioned
 from pixcore.errors import ConcurrentUpdate
 
 
@@ -49,21 +45,26 @@ class DynamoCourseStore:
         return refusal_from(item)
 
     def add(self, course: CertificationCourse) -> CertificationCourse:
-        item = course_item(course)
-        item.version = 1
-        claim = VerificationCodeItem(*code_key(course.verification_code), course_id=course.id)
+        version = put_versioned(course_item(course), 0)
+        return replace(course, version=version)
+
+    def claim_verification_code(self, code: str, course_id: str) -> bool:
+        claim = VerificationCodeItem(*code_key(code), course_id=course_id)
         try:
-            with TransactWrite(connection=connection()) as transaction:
-                transaction.save(claim, condition=VerificationCodeItem.pk.does_not_exist())
-                transaction.save(item, condition=CourseItem.pk.does_not_exist())
-        except TransactWriteError as error:
-            reasons = [r.code if r else None for r in error.cancellation_reasons or []]
-            if reasons[1:2] == ["ConditionalCheckFailed"]:
-                raise ConcurrentUpdate() from error  # the course exists: another start won
-            if reasons[:1] == ["ConditionalCheckFailed"]:
-                raise VerificationCodeTaken() from error
-            raise
-        return replace(course, version=1)
+            with conditional():
+                claim.save(condition=VerificationCodeItem.pk.does_not_exist())
+        except ConcurrentUpdate:
+            return False
+        return True
+
+    def release_verification_code(self, code: str, course_id: str) -> None:
+        try:
+            with conditional():
+                VerificationCodeItem(*code_key(code)).delete(
+                    condition=VerificationCodeItem.course_id == course_id
+                )
+        except ConcurrentUpdate:
+            pass  # held by another course, or already freed: not this course's to release
 
     def save(self, course: CertificationCourse) -> CertificationCourse:
         version = put_versioned(course_item(course), course.version)

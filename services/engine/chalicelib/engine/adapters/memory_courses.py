@@ -6,11 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from chalicelib.engine.domain.course import (
-    CertificationCourse,
-    CourseRefusal,
-    VerificationCodeTaken,
-)
+from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
 from pixcore.errors import ConcurrentUpdate
 
 
@@ -29,11 +25,18 @@ class InMemoryCourseStore:
     def add(self, course: CertificationCourse) -> CertificationCourse:
         if course.id in self.courses:
             raise ConcurrentUpdate()
-        if course.verification_code in self.codes:
-            raise VerificationCodeTaken()
-        self.codes[course.verification_code] = course.id
         self.courses[course.id] = replace(course, version=1)
         return self.courses[course.id]
+
+    def claim_verification_code(self, code: str, course_id: str) -> bool:
+        if code in self.codes:
+            return False
+        self.codes[code] = course_id
+        return True
+
+    def release_verification_code(self, code: str, course_id: str) -> None:
+        if self.codes.get(code) == course_id:
+            del self.codes[code]
 
     def save(self, course: CertificationCourse) -> CertificationCourse:
         stored = self.courses.get(course.id)

@@ -195,13 +195,6 @@ class CourseRefusal:
     refused_at: datetime
 
 
-class VerificationCodeTaken(Conflict):
-    """The verification code drawn is held by another course: another one is drawn."""
-
-    default_code = "VERIFICATION_CODE_TAKEN"
-    default_message = "Ce code de vérification est déjà attribué."
-
-
 def check_candidate(user_id: str, owner_id: str) -> None:
     """Only the candidate of a course sees or answers it."""
     if user_id != owner_id:

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from chalicelib.engine.domain.course import (
-    CertificationCourse,
-    CourseRequest,
-    VerificationCodeTaken,
-)
+from chalicelib.engine.domain.course import CertificationCourse, CourseRequest
 from chalicelib.engine.domain.course_start import Draw, draw_test, new_course, refusal
 from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.course_messages import announce_end, ready, refused
@@ -35,8 +31,8 @@ def request_of(message: CertificationStartRequested) -> CourseRequest:
 
 def start_course(ports: Ports, message: CertificationStartRequested) -> CertificationCourse | None:
     """Returns the course, None when the start was refused. The course is written as new (one
-    read of the profile, one transactional write): when it exists already (a second start, a
-    delivery racing another), the write fails and the course found is resumed."""
+    read of the profile, the code's claim, the course's put): when it exists already (a second
+    start, a delivery racing another), the put fails and the course found is resumed."""
     request = request_of(message)
     return retry_on_conflict(lambda: _start_once(ports, request))
 
@@ -78,18 +74,16 @@ def _start_once(ports: Ports, request: CourseRequest) -> CertificationCourse | N
 
 
 def _add_with_a_unique_code(ports: Ports, course: CertificationCourse) -> CertificationCourse:
-    """Draws verification codes until one is free; the course and its code are saved together."""
-    added: list[CertificationCourse] = []
-
-    def claim(code: str) -> bool:
-        try:
-            added.append(ports.courses.add(replace(course, verification_code=code)))
-        except VerificationCodeTaken:
-            return False
-        return True
-
-    unique_code(verification_code, claim)
-    return added[0]
+    """Claims a free verification code, then saves the course with it; a course that exists
+    already keeps its own code, and the one just claimed is freed."""
+    code = unique_code(
+        verification_code, lambda c: ports.courses.claim_verification_code(c, course.id)
+    )
+    try:
+        return ports.courses.add(replace(course, verification_code=code))
+    except ConcurrentUpdate:
+        ports.courses.release_verification_code(code, course.id)
+        raise
 
 
 def _refused_unless_started(
