@@ -87,7 +87,7 @@ class Bench:
         os.environ["AWS_ENDPOINT_URL"] = moto_url
         app_loader.apply_environment()
         self.engine = app_loader.load("engine")
-        from chalicelib.engine.adapters.content_file import read_content
+        from chalicelib.engine.content_files import read_content
         from pixcore import runtime
         from pixcore.aws import client
 
@@ -202,7 +202,7 @@ def creation_phases(bench: Bench, sequential: int, waves: int) -> list[tuple[str
 def answer_course(
     bench: Bench, token: str, course_id: str, window: Window, rng: random.Random
 ) -> int:
-    from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+    from infra.samples.simulated_learner import SimulatedLearner
 
     client = ApiClient(bench.url, token)
     learner = SimulatedLearner({code: 4.0 for code in COMPETENCE_CODES})

@@ -51,8 +51,8 @@ def take_evaluation(
 
 
 def run_students(anonymous: ApiClient, say: Callable[[str], None]) -> list[dict[str, Any]]:
-    from chalicelib.engine.adapters.content_file import read_content
-    from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+    from chalicelib.engine.content_files import read_content
+    from infra.samples.simulated_learner import SimulatedLearner
 
     content, rng, summaries = read_content(), random.Random(2026), []
     for who in STUDENTS:

@@ -77,7 +77,7 @@ class Exam:
     """One candidate's screen, through HTTP only."""
 
     def __init__(self, base_url: str, candidate: ExamCandidate, content: Any, seed: int) -> None:
-        from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+        from infra.samples.simulated_learner import SimulatedLearner
 
         self.base_url, self.candidate, self.content = base_url, candidate, content
         self.client = ApiClient(base_url, candidate.token)
@@ -184,7 +184,7 @@ def run_exam(
 ) -> list[ExamOutcome]:
     """Every candidate at once, each in a thread like a browser tab; errors are raised after all
     have finished."""
-    from chalicelib.engine.adapters.content_file import read_content
+    from chalicelib.engine.content_files import read_content
 
     content = read_content()
     outcomes: list[ExamOutcome | None] = [None] * len(candidates)
@@ -238,22 +238,26 @@ def seed_profile(dynamodb: Any, user_id: str, levels: dict[str, int], content: A
     """A profile as placement would leave it (each skill up to the level answered right), written
     straight into engine's table of the local stack: the demo's certification candidates need
     one, and placement through HTTP takes minutes for 40 of them."""
-    from chalicelib.engine.adapters.assessment_items import dumps, elements_json, learner_key
+    from chalicelib.engine.adapters.assessment_items import (
+        LearnerItem,
+        dumps,
+        elements_json,
+        learner_key,
+    )
     from chalicelib.engine.domain.assessment import Knowledge
     from chalicelib.engine.domain.simulated_candidate import validated_knowledge
     from infra.resources import main_table
 
     elements, seen = validated_knowledge(content, levels)
     knowledge = Knowledge(user_id, {e.skill_id: e for e in elements}, frozenset(seen))
+    item = LearnerItem(
+        *learner_key(user_id),
+        elements=elements_json(knowledge),
+        seen=dumps(sorted(seen)),
+        version=1,
+    )
     dynamodb.put_item(
         TableName=main_table("engine"),
-        Item={
-            **learner_key(user_id),
-            "elements": {"S": elements_json(knowledge)},
-            "seen": {"S": dumps(sorted(seen))},
-            "active": {"M": {}},
-            "slots": {"M": {}},
-            "version": {"N": "1"},
-        },
+        Item=item.serialize(),
         ConditionExpression="attribute_not_exists(pk)",
     )

@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chalicelib.engine import bootstrap
-from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
+from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.clock import FixedClock
 from tests.integration.conftest import body
-from tests.integration.engine_helpers import first_challenge, headers_for, post, start
+from tests.integration.engine_helpers import (
+    first_challenge,
+    headers_for,
+    open_campaign,
+    post,
+    start,
+)
 
 
 def answer(client, headers, assessment_id, payload):  # noqa: ANN001, ANN201
@@ -83,13 +89,14 @@ def test_only_the_owner_may_see_or_answer_an_assessment(client):
         assert body(reply)["error"]["code"] == "ASSESSMENT_NOT_OWNED"
 
 
-def test_a_timed_challenge_answered_late_is_timed_out(client):
+def test_a_timed_challenge_answered_late_is_timed_out(client, apps):
     clock = FixedClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     bootstrap.ports().clock = clock
     content = bootstrap.content()
     timed_skills = sorted({c.skill_id for c in content.challenges.values() if c.timer})
     headers = headers_for("zoe")
-    created = post(client, "/assessments", {"target_skill_ids": timed_skills}, headers)
+    open_campaign(apps, "TIMEDX123", timed_skills)
+    created = post(client, "/assessments", {"campaign_code": "TIMEDX123"}, headers)
     assessment_id = body(created)["assessment_id"]
     current = first_challenge(client, headers, assessment_id)
     while not current["timer"]:

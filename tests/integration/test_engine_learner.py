@@ -13,13 +13,20 @@ from pynamodb.connection.base import Connection
 
 from chalicelib.engine import bootstrap
 from chalicelib.engine.adapters.assessment_items import AnswerItem
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.clock import FixedClock
 from pixcore.errors import ConcurrentUpdate
 from pixcore.referential import COMPETENCE_CODES
 from tests.integration.conftest import body, drain
-from tests.integration.engine_helpers import first_challenge, headers_for, play, post, start
+from tests.integration.engine_helpers import (
+    first_challenge,
+    headers_for,
+    open_campaign,
+    play,
+    post,
+    start,
+)
 from tests.integration.test_consumers import lambda_event
 
 
@@ -185,15 +192,12 @@ def test_a_simulated_learner_becomes_certifiable_through_http(client, apps):
     assert len(updates) == 16 and updates[-1]["certifiable"] is True
 
 
-def test_a_campaign_assessment_runs_over_its_target_skills(client):
+def test_a_campaign_assessment_runs_over_its_target_skills(client, apps):
     headers = headers_for("zoe")
     targets = [s.id for s in bootstrap.content().skills_of_competence("4.2")][:6]
-    created = post(
-        client, "/assessments", {"target_skill_ids": targets, "campaign_code": "SCOBAD123"}, headers
-    )
-    resumed = post(
-        client, "/assessments", {"target_skill_ids": targets, "campaign_code": "SCOBAD123"}, headers
-    )
+    open_campaign(apps, "SCBADE123", targets)
+    created = post(client, "/assessments", {"campaign_code": "SCBADE123"}, headers)
+    resumed = post(client, "/assessments", {"campaign_code": "scbade123"}, headers)
     assessment_id = body(created)["assessment_id"]
     assert created.status_code == 201 and body(resumed)["assessment_id"] == assessment_id
     play(

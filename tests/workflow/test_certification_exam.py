@@ -76,7 +76,7 @@ class CertifPart:
 
 
 def seed(certif: CertifPart, candidate: ExamCandidate, levels: dict[str, int]) -> None:
-    from chalicelib.engine.adapters.content_file import read_content
+    from chalicelib.engine.content_files import read_content
 
     user_id = certif.users[candidate.course_id]
     demo_exam.seed_profile(certif.stack.aws("dynamodb"), user_id, levels, read_content())

@@ -10,7 +10,7 @@ import pytest
 
 from chalicelib.engine import bootstrap
 from chalicelib.engine.domain.course_clock import AcceleratedClockRefused
-from chalicelib.engine.domain.simulated_learner import right_value
+from infra.samples.simulated_learner import right_value
 from pixcore.clock import FixedClock
 from pixcore.codes import is_verification_code
 from pixcore.ids import new_id

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from chalicelib.engine.adapters.content_file import read_content
 from chalicelib.engine.adapters.dynamo_courses import DynamoCourseStore
 from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
 from chalicelib.engine.adapters.tables import bind_tables
+from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.course import CourseAnswer, CourseRefusal, CourseState
 from infra.resources import main_table

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chalicelib.engine.adapters.memory import InMemoryAssessmentStore, InMemoryLearnerLinks
+from chalicelib.engine.adapters.memory import (
+    InMemoryAssessmentStore,
+    InMemoryCampaignDirectory,
+    InMemoryLearnerLinks,
+)
 from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
 from chalicelib.engine.domain.assessment import Knowledge
 from chalicelib.engine.domain.content import LearningContent
@@ -21,15 +25,27 @@ from pixcore.principal import Principal
 from tests.unit.engine.course_builders import EVERY_COMPETENCE_AT_4, NINE
 
 
+class ProfiledAssessmentStore(InMemoryAssessmentStore):
+    """The assessments fake with learners' knowledge set directly, as placement would leave it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.profiles: dict[str, Knowledge] = {}
+
+    def knowledge(self, user_id: str) -> Knowledge:
+        return self.profiles.get(user_id) or super().knowledge(user_id)
+
+
 class CourseWorld:
     def __init__(self, content: LearningContent, courses: InMemoryCourseStore | None = None):
-        self.assessments = InMemoryAssessmentStore()
+        self.assessments = ProfiledAssessmentStore()
         self.courses = courses or InMemoryCourseStore()
         self.publisher = InMemoryPublisher()
         self.clock = FixedClock(NINE)
         self.ports = Ports(
             learners=InMemoryLearnerLinks(),
             assessments=self.assessments,
+            campaigns=InMemoryCampaignDirectory(),
             publisher=self.publisher,
             clock=self.clock,
             content=content,
@@ -40,7 +56,7 @@ class CourseWorld:
     def candidate(self, user_id: str = "zoe", levels: dict[str, int] | None = None) -> Principal:
         """A student whose placement left the given levels (every competence at 4 by default)."""
         elements, seen = validated_knowledge(self.ports.content, levels or EVERY_COMPETENCE_AT_4)
-        self.assessments.knowledges[user_id] = Knowledge(
+        self.assessments.profiles[user_id] = Knowledge(
             user_id, {e.skill_id: e for e in elements}, frozenset(seen), 1
         )
         return Principal(user_id)

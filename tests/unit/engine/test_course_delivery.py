@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from chalicelib.engine.domain.content_model import ChallengeType
-from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
 from chalicelib.engine.use_cases import certification_delivery as delivery
+from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.errors import Conflict, Forbidden, NotFound
 from pixcore.principal import EXAMINER, Principal
 from tests.unit.engine.course_builders import NINE

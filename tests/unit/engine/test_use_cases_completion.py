@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import World
 

@@ -5,15 +5,20 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 
-from chalicelib.engine.adapters.memory import InMemoryAssessmentStore, InMemoryLearnerLinks
+from chalicelib.engine.adapters.memory import (
+    InMemoryAssessmentStore,
+    InMemoryCampaignDirectory,
+    InMemoryLearnerLinks,
+)
 from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.ports import Ports
-from chalicelib.engine.use_cases import answering, assessments, completion
+from chalicelib.engine.use_cases import answering, assessments, campaigns, completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.clock import FixedClock
 from pixcore.memory import InMemoryPublisher
+from pixcore.messages.catalog import CampaignCreated, CampaignJoined
 from pixcore.principal import Principal
 
 MAX_LEVEL = 6
@@ -24,11 +29,13 @@ class World:
 
     def __init__(self, content: LearningContent) -> None:
         self.store = InMemoryAssessmentStore()
+        self.campaigns = InMemoryCampaignDirectory()
         self.publisher = InMemoryPublisher()
         self.clock = FixedClock(datetime(2026, 3, 10, tzinfo=UTC))
         self.ports = Ports(
             learners=InMemoryLearnerLinks(),
             assessments=self.store,
+            campaigns=self.campaigns,
             publisher=self.publisher,
             clock=self.clock,
             content=content,
@@ -52,11 +59,38 @@ class World:
     def start(self, user: Principal, competence: str = "1.1") -> assessments.Started:
         return assessments.start_competence_evaluation(self.ports, user, competence)
 
+    def campaign(
+        self, targets: list[str], code: str = "PARCRS123", kind: str = "ASSESSMENT"
+    ) -> str:
+        """Orga created an assessment campaign with these target skills (its message handled)."""
+        created = CampaignCreated(
+            campaign_id=f"campaign-{code}",
+            code=code,
+            organization_id="school-1",
+            campaign_type=kind,
+            target_skill_ids=targets,
+            created_at=self.clock.now(),
+        )
+        campaigns.record_created(self.ports, created)
+        return code
+
+    def join(self, user: Principal, code: str) -> None:
+        joined = CampaignJoined(
+            campaign_id=f"campaign-{code}",
+            code=code,
+            organization_id="school-1",
+            student_id=f"student-{user.user_id}",
+            user_id=user.user_id,
+            joined_at=self.clock.now(),
+        )
+        campaigns.record_joined(self.ports, joined)
+
     def start_campaign(
-        self, user: Principal, targets: list[str], code: str | None = None
+        self, user: Principal, targets: list[str], code: str = "PARCRS123"
     ) -> assessments.Started:
-        command = assessments.StartCampaignAssessment(tuple(targets), code)
-        return assessments.start_campaign_assessment(self.ports, user, command)
+        """A campaign created, joined by `user`, and its assessment started."""
+        self.join(user, self.campaign(targets, code))
+        return assessments.start_campaign_assessment(self.ports, user, code)
 
     def next(self, user: Principal, assessment_id: str) -> Challenge | None:
         return assessments.next_for(self.ports, user, assessment_id)

@@ -6,11 +6,12 @@ import os
 from functools import cache
 from typing import Any
 
-from chalicelib.engine.adapters.content_file import read_content
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
+from chalicelib.engine.adapters.dynamo_campaigns import DynamoCampaignDirectory
 from chalicelib.engine.adapters.dynamo_courses import DynamoCourseStore
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
 from chalicelib.engine.adapters.tables import bind_tables
+from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.course_clock import course_duration
 from chalicelib.engine.handlers import handlers
@@ -38,6 +39,7 @@ def ports() -> Ports:
     return Ports(
         learners=DynamoLearnerLinks(),
         assessments=DynamoAssessmentStore(),
+        campaigns=DynamoCampaignDirectory(),
         publisher=rt.publisher(),
         clock=SystemClock(),
         content=content(),

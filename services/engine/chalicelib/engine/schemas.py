@@ -22,8 +22,11 @@ class CompetenceEvaluationRequest(Body):
 
 
 class CampaignAssessmentRequest(Body):
-    target_skill_ids: list[Identifier] = Field(min_length=1, max_length=2000)
-    campaign_code: str | None = Field(default=None, max_length=32)
+    """The code of a campaign the learner joined; its target skills come from orga."""
+
+    campaign_code: str = Field(
+        min_length=1, max_length=32, pattern=r"^[A-Za-z0-9]+$", examples=["PARCRS123"]
+    )
 
 
 class AnswerRequest(Body):
@@ -80,7 +83,9 @@ class AssessmentOut(BaseModel):
     competence: str | None = None
     campaign_code: str | None = None
     answered_count: int
-    max_answers: int | None = None
+    max_answers: int | None = Field(
+        default=None, description="Toujours null : une évaluation n'a pas de plafond de réponses."
+    )
     current_challenge_id: str | None = None
     resumed: bool = False
 

@@ -18,13 +18,20 @@ def validated_knowledge(
     elements: list[KnowledgeElement] = []
     seen: set[str] = set()
     for code, level in levels.items():
+        # as a competence evaluation would: its inferences stay within the competence
+        scope = frozenset(s.id for s in content.skills_of_competence(code))
         for skill in content.skills_of_competence(code):
             served = content.served_challenges(skill.id)
             if skill.level > level or not served:
                 continue
             challenge = served[0]
             elements += knowledge_for_answer(
-                content, challenge, AnswerResult.OK, elements, answer_id=f"seed#{challenge.id}"
+                content,
+                challenge,
+                AnswerResult.OK,
+                elements,
+                answer_id=f"seed#{challenge.id}",
+                scope=scope,
             )
             seen.add(challenge.id)
     return elements, seen

@@ -32,10 +32,9 @@ def register(api: Api) -> None:
         summary="Commencer ou reprendre le parcours d'une campagne",
     )
     def start_campaign_assessment(ctx: Context) -> assessments.Started:
-        command = assessments.StartCampaignAssessment(
-            tuple(ctx.body.target_skill_ids), ctx.body.campaign_code
+        return assessments.start_campaign_assessment(
+            bootstrap.ports(), ctx.user, ctx.body.campaign_code
         )
-        return assessments.start_campaign_assessment(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         "/assessments/{assessment_id}",

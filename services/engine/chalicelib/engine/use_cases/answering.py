@@ -73,6 +73,7 @@ def _answer_once(ports: Ports, caller: Principal, command: GiveAnswer) -> Answer
         result,
         list(knowledge.elements.values()),
         answer_id=f"{assessment.id}#{challenge.id}",
+        scope=frozenset(assessment.target_skill_ids),
     )
     knowledge = knowledge.with_answer(challenge.id, added)
     answered = assessment.record(GivenAnswer(challenge.id, result, command.fingerprint))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chalicelib.engine.domain.assessment import Assessment, AssessmentKind, check_owner
+from chalicelib.engine.domain.campaigns import check_can_start
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.placement import competence_targets
 from chalicelib.engine.ports import Ports
@@ -30,12 +31,6 @@ class Started:
         return getattr(self.assessment, name)
 
 
-@dataclass(frozen=True)
-class StartCampaignAssessment:
-    target_skill_ids: tuple[str, ...]
-    campaign_code: str | None = None
-
-
 def start_competence_evaluation(ports: Ports, caller: Principal, competence: str) -> Started:
     """A learner resumes their started evaluation of a competence rather than opening another."""
     if not is_competence_code(competence):
@@ -55,15 +50,18 @@ def start_competence_evaluation(ports: Ports, caller: Principal, competence: str
     return retry_on_conflict(lambda: _start_or_resume(ports, fresh))
 
 
-def start_campaign_assessment(
-    ports: Ports, caller: Principal, command: StartCampaignAssessment
-) -> Started:
-    """A campaign assessment runs placement over the campaign's target skills; with a campaign
-    code, a started one is resumed."""
-    unknown = [s for s in command.target_skill_ids if s not in ports.content.skills]
-    if unknown:
+def start_campaign_assessment(ports: Ports, caller: Principal, campaign_code: str) -> Started:
+    """A campaign assessment runs placement over the target skills orga gave the campaign, for
+    a participant who joined it; a started one is resumed."""
+    code = campaign_code.strip().upper()
+    campaign = ports.campaigns.find(code)
+    joined = campaign is not None and ports.campaigns.has_joined(code, caller.user_id)
+    check_can_start(campaign, joined)
+    assert campaign is not None
+    unknown = [s for s in campaign.target_skill_ids if s not in ports.content.skills]
+    if unknown or not campaign.target_skill_ids:
         raise Invalid(
-            "Certains acquis visés sont inconnus.",
+            "Certains acquis visés par cette campagne sont inconnus du référentiel.",
             code="SKILL_NOT_FOUND",
             details={"skill_ids": unknown[:20]},
         )
@@ -71,19 +69,18 @@ def start_campaign_assessment(
         new_id(),
         caller.user_id,
         AssessmentKind.CAMPAIGN,
-        tuple(dict.fromkeys(command.target_skill_ids)),
+        campaign.target_skill_ids,
         ports.clock.now(),
-        campaign_code=command.campaign_code,
+        campaign_code=code,
     )
     return retry_on_conflict(lambda: _start_or_resume(ports, fresh))
 
 
 def _start_or_resume(ports: Ports, fresh: Assessment) -> Started:
-    store = ports.assessments
-    existing = store.started_in(fresh.user_id, fresh.slot)
-    if existing is not None and not existing.is_completed:
-        return Started(existing, resumed=True)
-    store.add(fresh, replacing=existing.id if existing else None)
+    slot = ports.assessments.read_slot(fresh.user_id, fresh.slot)
+    if slot.assessment is not None and not slot.assessment.is_completed:
+        return Started(slot.assessment, resumed=True)
+    ports.assessments.add(fresh, slot)
     return Started(fresh, resumed=False)
 
 

@@ -7,5 +7,8 @@ from pixcore.messages.catalog import LearnerReconciled
 
 
 def record_reconciliation(ports: Ports, message: LearnerReconciled) -> None:
-    """Naturally idempotent: linking the same pair twice changes nothing."""
-    ports.learners.link(message.user_id, message.organization_id, message.student_id)
+    """Idempotent and order-tolerant: the same link twice changes nothing, an older one never
+    replaces a newer one."""
+    ports.learners.link(
+        message.user_id, message.organization_id, message.student_id, message.occurred_at
+    )
