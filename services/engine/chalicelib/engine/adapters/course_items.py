@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from pynamodb.attributes import UnicodeAttribute
@@ -40,13 +41,15 @@ def session_key(session_id: str) -> str:
 
 
 class CourseItem(EngineItem):
-    """`state` and the owner are plain attributes (read without parsing); `announced_at` is
-    set once `CertificationCompleted` is sent, and moves the version on, so no save prepared
+    """`state` and the owner are plain attributes (read without parsing); the questions, fixed
+    at generation, apart from what an answer changes (parsed once per container); `announced_at`
+    is set once `CertificationCompleted` is sent, and moves the version on, so no save prepared
     from an older read can drop it."""
 
     user_id = UnicodeAttribute()
     session_id = UnicodeAttribute()
     state = UnicodeAttribute()
+    questions = UnicodeAttribute()
     data = UnicodeAttribute()
     announced_at = UnicodeAttribute(null=True)
 
@@ -97,7 +100,21 @@ def _answer(a: CourseAnswer) -> list[Any]:
     ]
 
 
+@lru_cache(maxsize=4096)
+def questions_json(questions: tuple[CourseQuestion, ...]) -> str:
+    return _dumps([_question(q) for q in questions])
+
+
+@lru_cache(maxsize=4096)
+def questions_from(text: str) -> tuple[CourseQuestion, ...]:
+    return tuple(
+        CourseQuestion(cid, sid, name, comp, kind, Features(*features))
+        for cid, sid, name, comp, kind, features in json.loads(text)
+    )
+
+
 def course_json(c: CertificationCourse) -> str:
+    """What changes as the course goes (the questions are written apart)."""
     return _dumps(
         {
             "center_id": c.center_id,
@@ -105,7 +122,6 @@ def course_json(c: CertificationCourse) -> str:
             "extra_time": c.extra_time_percentage,
             "max_level": c.max_level,
             "verification_code": c.verification_code,
-            "questions": [_question(q) for q in c.questions],
             "profile": [[s.competence_code, s.level, s.pix] for s in c.profile],
             "started_at": _time(c.started_at),
             "deadline": _time(c.deadline),
@@ -125,6 +141,7 @@ def course_item(c: CertificationCourse) -> CourseItem:
         user_id=c.user_id,
         session_id=c.session_id,
         state=c.state.value,
+        questions=questions_json(c.questions),
         data=course_json(c),
         announced_at=_time(c.announced_at),
         gsi2pk=session_key(c.session_id),
@@ -145,10 +162,7 @@ def course_from(item: CourseItem) -> CertificationCourse:
         extra_time_percentage=d["extra_time"],
         max_level=d["max_level"],
         verification_code=d["verification_code"],
-        questions=tuple(
-            CourseQuestion(cid, sid, name, comp, kind, Features(*features))
-            for cid, sid, name, comp, kind, features in d["questions"]
-        ),
+        questions=questions_from(item.questions),
         profile=tuple(CompetenceScore(code, pix, level) for code, level, pix in d["profile"]),
         started_at=started_at,
         deadline=deadline,
