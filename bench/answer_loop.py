@@ -239,6 +239,12 @@ def main() -> int:
     parser.add_argument(
         "--certification-seconds", type=float, default=20.0, help="its phases' duration"
     )
+    parser.add_argument(
+        "--certification-think",
+        type=float,
+        default=4.0,
+        help="mean think time of the candidates taking their tests at once, seconds",
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -307,7 +313,12 @@ def main() -> int:
             from bench import certification_loop
 
             certification_loop.run(
-                url, ready["aws"], args.certification, args.ramp, args.certification_seconds
+                url,
+                ready["aws"],
+                args.certification,
+                args.ramp,
+                args.certification_seconds,
+                args.certification_think,
             )
     finally:
         child.stdin.close()

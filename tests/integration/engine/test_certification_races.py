@@ -17,7 +17,9 @@ from pixcore.ids import new_id
 from tests.integration.conftest import body, drain
 from tests.integration.engine.certification_helpers import (
     answer,
+    course_path,
     deliver,
+    get,
     seed_profile,
     shown,
     start_message,
@@ -100,6 +102,9 @@ def test_a_burst_of_start_requests_gives_one_course(client, apps, monkeypatch):
 def test_an_answer_is_two_dynamodb_requests_and_a_course_three(client, apps, dynamodb_calls):
     seed_profile("zoe")
     course_id, headers = new_id(), headers_for("zoe")
+    dynamodb_calls.clear()
+    assert body(get(client, course_path(course_id), headers))["state"] == "generating"
+    assert dynamodb_calls == {"Query": 1}  # a poll of the screen: the course and any refusal
     dynamodb_calls.clear()
     deliver(apps, start_message("zoe", course_id))
     # the learner's knowledge read, the code's claim, the course; plus the message's claim

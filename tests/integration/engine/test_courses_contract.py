@@ -37,7 +37,7 @@ def test_a_course_is_added_once_and_read_back_whole(store, content):
     assert store.get(course.id) is None
     added = store.add(course)
     assert added.version == 1
-    assert store.get(course.id) == added
+    assert store.get(course.id) == added and store.lookup(course.id) == (added, None)
     with pytest.raises(ConcurrentUpdate):
         store.add(replace(course, verification_code="P-99999999"))
 
@@ -83,6 +83,7 @@ def test_the_latest_refusal_is_kept(store):
     store.refuse(later)
     store.refuse(first)
     assert store.refusal("c9") == later
+    assert store.lookup("c9") == (None, later)
 
 
 def test_a_verification_code_is_held_by_one_course(store):

@@ -130,6 +130,9 @@ class CourseStore(Protocol):
 
     def refusal(self, course_id: str) -> CourseRefusal | None: ...
 
+    def lookup(self, course_id: str) -> tuple[CertificationCourse | None, CourseRefusal | None]:
+        """The course and the refusal of its start, read together."""
+
     def add(self, course: CertificationCourse) -> CertificationCourse:
         """Saves a new course (version 1); ConcurrentUpdate when the id is taken."""
 

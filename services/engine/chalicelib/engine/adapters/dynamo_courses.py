@@ -44,6 +44,18 @@ class DynamoCourseStore:
             return None
         return refusal_from(item)
 
+    def lookup(self, course_id: str) -> tuple[CertificationCourse | None, CourseRefusal | None]:
+        """The course and the refusal of its start in one Query (the screen polls this)."""
+        pk, _ = course_key(course_id)
+        raw = CourseItem._get_connection().query(pk, consistent_read=True).get("Items", [])
+        kinds = {item["sk"]["S"]: item for item in raw}
+        course = kinds.get(course_key(course_id)[1])
+        refused = kinds.get(refusal_key(course_id)[1])
+        return (
+            course_from(CourseItem.from_raw_data(course)) if course else None,
+            refusal_from(CourseRefusalItem.from_raw_data(refused)) if refused else None,
+        )
+
     def add(self, course: CertificationCourse) -> CertificationCourse:
         version = put_versioned(course_item(course), 0)
         return replace(course, version=version)

@@ -22,6 +22,9 @@ class InMemoryCourseStore:
     def refusal(self, course_id: str) -> CourseRefusal | None:
         return self.refusals.get(course_id)
 
+    def lookup(self, course_id: str) -> tuple[CertificationCourse | None, CourseRefusal | None]:
+        return self.get(course_id), self.refusal(course_id)
+
     def add(self, course: CertificationCourse) -> CertificationCourse:
         if course.id in self.courses:
             raise ConcurrentUpdate()

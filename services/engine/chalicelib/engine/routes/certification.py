@@ -25,7 +25,7 @@ def register(api: Api) -> None:
     @api.route(
         BASE,
         response=course_schemas.CourseOut,
-        summary="État du test de certification (generating tant qu'il se génère : réessayer)",
+        summary="Candidat : état de son test (generating tant qu'il se génère : réessayer)",
     )
     def get_course(ctx: Context, course_id: str) -> CourseView:
         return delivery.course_status(bootstrap.ports(), ctx.user, _checked(course_id))
@@ -33,7 +33,7 @@ def register(api: Api) -> None:
     @api.route(
         f"{BASE}/next",
         response=course_schemas.NextQuestionOut,
-        summary="La question en cours (k sur N) et le temps restant, ou 204 une fois le test fini",
+        summary="Candidat : question en cours (k sur N), temps restant ; 204 une fois le test fini",
     )
     def next_question(ctx: Context, course_id: str) -> delivery.NextQuestion | None:
         return delivery.next_question(bootstrap.ports(), ctx.user, _checked(course_id))
@@ -44,7 +44,7 @@ def register(api: Api) -> None:
         body=course_schemas.CourseAnswerRequest,
         response=course_schemas.CourseAnswerOut,
         status=201,
-        summary="Répondre à la question en cours (ou la passer) ; pas de retour en arrière",
+        summary="Candidat : répondre à la question en cours (ou la passer), sans retour en arrière",
     )
     def answer(ctx: Context, course_id: str) -> delivery.CourseAnswerOutcome:
         command = delivery.GiveCourseAnswer(
@@ -56,7 +56,7 @@ def register(api: Api) -> None:
         f"{BASE}/end-screen",
         ("POST",),
         response=course_schemas.CourseOut,
-        summary="Le candidat coche « Le surveillant a bien vu cet écran »",
+        summary="Candidat : coche « Le surveillant a bien vu cet écran »",
     )
     def end_screen(ctx: Context, course_id: str) -> CourseView:
         return delivery.confirm_end_screen(bootstrap.ports(), ctx.user, _checked(course_id))

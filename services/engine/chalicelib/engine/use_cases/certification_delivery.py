@@ -71,9 +71,8 @@ def course_status(ports: Ports, caller: Principal, course_id: str) -> CourseView
     """A course not created yet reads as `generating` (the candidate's screen polls it); a
     refused start reads as `refused` with its reason."""
     require_user(caller)
-    course = ports.courses.get(course_id)
+    course, refusal = ports.courses.lookup(course_id)
     if course is None:
-        refusal = ports.courses.refusal(course_id)
         if refusal is not None:
             check_candidate(caller.user_id, refusal.user_id)
         return view_of(course_id, None, refusal, ports.clock.now())
