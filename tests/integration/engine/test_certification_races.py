@@ -104,7 +104,7 @@ def test_an_answer_is_two_dynamodb_requests_and_a_course_three(client, apps, dyn
     course_id, headers = new_id(), headers_for("zoe")
     dynamodb_calls.clear()
     assert body(get(client, course_path(course_id), headers))["state"] == "generating"
-    assert dynamodb_calls == {"Query": 1}  # a poll of the screen: the course and any refusal
+    assert dynamodb_calls == {"BatchGetItem": 1}  # a poll: the course and any refusal
     dynamodb_calls.clear()
     deliver(apps, start_message("zoe", course_id))
     # the learner's knowledge read, the code's claim, the course; plus the message's claim
