@@ -43,9 +43,36 @@ def create_at_once(
     return made, timings, elapsed
 
 
+def create_in_processes(
+    bench: Bench, users: list[tuple[str, str]], width: int
+) -> tuple[list[tuple[str, str]], list[float], float]:
+    """`width` processes (as many engine containers) creating courses for `users` at once; the
+    first course of each is its warm-up, not timed."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bench import certification_support as support
+
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        width,
+        mp_context=spawn,
+        initializer=support.worker_init,
+        initargs=(bench.url, bench.moto_url),
+    ) as pool:
+        warm, timed = users[:width], users[width:]
+        assert len(set(pool.map(support.worker_warm, [u for u, _ in warm]))) == width
+        began = time.perf_counter()
+        done = list(pool.map(support.worker_create, [u for u, _ in timed]))
+        elapsed = time.perf_counter() - began
+    tokens = dict(users)
+    made = [(tokens[u], course_id) for (u, _), (course_id, _) in zip(timed, done, strict=True)]
+    return made, [took for _, took in done], elapsed
+
+
 def creation_phases(bench: Bench, sequential: int, waves: int) -> list[tuple[str, str]]:
     """Returns the courses created, (token, course id), for the answer phase at 8 clients."""
-    users = bench.candidates(sequential + 8 * waves + 32 + 1)
+    users = bench.candidates(sequential + 16 * waves + 8 + 32 + 1)
     calls = bench.dynamodb_requests_of_one_creation(users[-1][0])
     print(f"DynamoDB requests per course creation (handler, claim included): {dict(calls)}")
     courses, latencies = [], []
@@ -54,16 +81,21 @@ def creation_phases(bench: Bench, sequential: int, waves: int) -> list[tuple[str
         courses.append((token, course_id))
         latencies.append(took)
     seq = figures("creation, one at a time", latencies)
-    made, timings, elapsed = create_at_once(bench, users[sequential : sequential + 8 * waves], 8)
-    at8 = figures("creation, 8 at once", timings, elapsed)
+    eight = users[sequential : sequential + 8 * waves + 8]
+    made, timings, elapsed = create_in_processes(bench, eight, 8)
+    at8 = figures("creation, 8 at once (8 processes)", timings, elapsed)
+    courses += made
+    threads = users[sequential + 8 * waves + 8 : sequential + 16 * waves + 8]
+    made, timings, elapsed = create_at_once(bench, threads, 8)
+    figures("creation, 8 at once (8 threads)", timings, elapsed)
     courses += made
     _, timings, elapsed = create_at_once(bench, users[-33:-1], 32)
     at32 = figures("creation, 32 at once", timings, elapsed)
     print(
         f"Pix: 54 / 68 ms one at a time, 322 / 445 ms at 8 (deadlocks at 8). Ours: "
         f"{seq['p50_ms']:.0f} / {seq['p99_ms']:.0f} ms, {at8['p50_ms']:.0f} / "
-        f"{at8['p99_ms']:.0f} ms at 8, {at32['p50_ms']:.0f} / {at32['p99_ms']:.0f} ms at 32 "
-        f"({len(timings)} of 32 done, none stuck)",
+        f"{at8['p99_ms']:.0f} ms at 8 processes, {at32['p50_ms']:.0f} / {at32['p99_ms']:.0f} ms "
+        f"at 32 threads ({len(timings)} of 32 done, none stuck)",
         flush=True,
     )
     return courses
@@ -148,6 +180,25 @@ def eight_clients(
     )
 
 
+def one_by_one_through_the_queue(bench: Bench, count: int) -> None:
+    """A start request at a time on engine's queue, the course polled every 20 ms: what a
+    candidate waits for when nobody else starts at that moment."""
+    screen, engine = [], []
+    for user_id, token in bench.candidates(count):
+        message = bench.start_message(user_id)
+        client = ApiClient(bench.url, token)
+        sent = time.perf_counter()
+        bench.sqs.send_message(QueueUrl=bench.queue, MessageBody=message.to_json())
+        path = f"/engine/certification-courses/{message.course_id}"
+        while (view := client.get(path).json())["state"] == "generating":
+            time.sleep(0.02)
+        screen.append(time.perf_counter() - sent)
+        started_at = datetime.fromisoformat(view["started_at"])
+        engine.append((started_at - message.occurred_at).total_seconds())
+    figures("generation, one at a time (screen)", screen)
+    figures("generation, one at a time (engine)", engine)
+
+
 def at_once(bench: Bench, count: int, ramp: float, seconds: float, think: float) -> None:
     """`count` candidates start together: their start requests go on engine's queue at once and
     each screen polls its course as the frontend does (every `retry_after_seconds`): the
@@ -212,4 +263,5 @@ def run(
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
     eight_clients(bench, courses, ramp, seconds)
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
+    one_by_one_through_the_queue(bench, 10)
     at_once(bench, candidates, ramp, seconds, think)

@@ -96,7 +96,8 @@ class Bench:
 
         runtime.reset()
         self.engine.bootstrap.reset()
-        self.url, self.tokens, self.content = url, runtime.tokens(), read_content()
+        self.url, self.moto_url = url, moto_url
+        self.tokens, self.content = runtime.tokens(), read_content()
         self.dynamodb, self.sqs = client("dynamodb"), client("sqs")
         self.queue = runtime.queue_url("engine")
         self.users = 0
@@ -176,3 +177,23 @@ class Bench:
         finally:
             Connection._make_api_call = original  # type: ignore[method-assign]
         return calls
+
+
+_WORKER: list[Bench] = []
+
+
+def worker_init(url: str, moto_url: str) -> None:
+    """In a process of its own, like one more Lambda container of engine."""
+    _WORKER.append(Bench(url, moto_url))
+
+
+def worker_warm(user_id: str) -> int:
+    """A first course (the container's cold start: clients, tables, consumer), then a pause so
+    that every worker is busy at once and the pool has started them all."""
+    _WORKER[0].create(user_id)
+    time.sleep(2.0)
+    return os.getpid()
+
+
+def worker_create(user_id: str) -> tuple[str, float]:
+    return _WORKER[0].create(user_id)
