@@ -75,12 +75,18 @@ def creation_phases(bench: Bench, sequential: int, waves: int) -> list[tuple[str
     users = bench.candidates(sequential + 16 * waves + 8 + 32 + 1)
     calls = bench.dynamodb_requests_of_one_creation(users[-1][0])
     print(f"DynamoDB requests per course creation (handler, claim included): {dict(calls)}")
+    pairs = figures("floor: GetItem + PutItem", [bench.request_pair(f"c{i}") for i in range(40)])
     courses, latencies = [], []
     for user_id, token in users[:sequential]:
         course_id, took = bench.create(user_id)
         courses.append((token, course_id))
         latencies.append(took)
     seq = figures("creation, one at a time", latencies)
+    print(
+        f"a creation = {seq['p50_ms'] / pairs['p50_ms']:.2f} × the floor pair (p50), "
+        f"{seq['p99_ms'] / pairs['p99_ms']:.2f} × (p99)",
+        flush=True,
+    )
     eight = users[sequential : sequential + 8 * waves + 8]
     made, timings, elapsed = create_in_processes(bench, eight, 8)
     at8 = figures("creation, 8 at once (8 processes)", timings, elapsed)

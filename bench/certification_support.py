@@ -58,6 +58,22 @@ class Window:
         return reply
 
 
+def _floor_item() -> Any:
+    from chalicelib.engine.adapters.tables import EngineItem
+
+    global _FLOOR_ITEM
+    if _FLOOR_ITEM is None:
+
+        class CreationFloorItem(EngineItem):
+            pass
+
+        _FLOOR_ITEM = CreationFloorItem
+    return _FLOOR_ITEM
+
+
+_FLOOR_ITEM: Any = None
+
+
 def runtime_queue(service: str) -> str:
     from pixcore import runtime
 
@@ -160,6 +176,22 @@ class Bench:
         began = time.perf_counter()
         self.engine.on_message(event, None)
         return message.course_id, time.perf_counter() - began
+
+    def request_pair(self, key: str) -> float:
+        """The floor of a creation: one GetItem and one PutItem from this process, as the floor
+        route does them."""
+        from chalicelib.engine.adapters.tables import bind_tables
+        from infra.resources import main_table
+
+        bind_tables(main_table("engine"))
+        item = _floor_item()
+        began = time.perf_counter()
+        try:
+            found = item.get(f"FLOOR#{key}", "STATE", consistent_read=True)
+        except item.DoesNotExist:
+            found = item(f"FLOOR#{key}", "STATE")
+        found.save()
+        return time.perf_counter() - began
 
     def dynamodb_requests_of_one_creation(self, user_id: str) -> Counter:
         from pynamodb.connection.base import Connection
