@@ -75,6 +75,7 @@ def creation_phases(bench: Bench, sequential: int, waves: int) -> list[tuple[str
     users = bench.candidates(sequential + 16 * waves + 8 + 32 + 1)
     calls = bench.dynamodb_requests_of_one_creation(users[-1][0])
     print(f"DynamoDB requests per course creation (handler, claim included): {dict(calls)}")
+    bench.request_pair("warm-up")
     pairs = figures("floor: GetItem + PutItem", [bench.request_pair(f"c{i}") for i in range(40)])
     courses, latencies = [], []
     for user_id, token in users[:sequential]:

@@ -116,6 +116,7 @@ class Bench:
         self.tokens, self.content = runtime.tokens(), read_content()
         self.dynamodb, self.sqs = client("dynamodb"), client("sqs")
         self.queue = runtime.queue_url("engine")
+        self.engine.bootstrap.ports()  # binds engine's tables in this process, once
         self.users = 0
 
     def settle(self, timeout: float = 180.0) -> float:
@@ -180,10 +181,6 @@ class Bench:
     def request_pair(self, key: str) -> float:
         """The floor of a creation: one GetItem and one PutItem from this process, as the floor
         route does them."""
-        from chalicelib.engine.adapters.tables import bind_tables
-        from infra.resources import main_table
-
-        bind_tables(main_table("engine"))
         item = _floor_item()
         began = time.perf_counter()
         try:
