@@ -305,6 +305,14 @@ class SessionUpdated(Message):
 
 
 class IssueReport(_Part):
+    """A report of the finalisation, with certif's taxonomy keys (certif/domain/issue_reports.py):
+    CANDIDATE_INFORMATION_CHANGES (NAME_OR_BIRTHDATE C1, EXTRA_TIME_PERCENTAGE C2),
+    LATE_OR_LEAVING (LEFT_EXAM_ROOM C3; SIGNATURE_ISSUE, LATE, LEFT_TEMPORARILY C4),
+    CONNECTION_OR_END_SCREEN (C5), FRAUD (C6), IN_CHALLENGE with `question_number`
+    (IMAGE_NOT_DISPLAYING E1, LINK_NOT_WORKING E2, EMBED_NOT_WORKING E3, FILE_NOT_OPENING E4,
+    WEBSITE_UNAVAILABLE E5, WEBSITE_BLOCKED E6, EXTRA_TIME_EXCEEDED E7, SOFTWARE_NOT_WORKING
+    E8), TECHNICAL_PROBLEM (A1), OTHER (A2, with a description)."""
+
     issue_report_id: str
     category: str
     subcategory: str | None = None
@@ -438,6 +446,33 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "SessionFinalized": ("engine", "jury"),
     "SessionStatusChanged": ("certif",),
     "SessionPublished": ("orga", "engine"),
+}
+
+# Who publishes each message: with CONSUMERS, the queues (and claim checks) a service may write
+# to, which its IAM policy grants and nothing more (infra/iam.py).
+PRODUCERS: dict[str, str] = {
+    "OrganizationRegistered": "orga",
+    "MembershipChanged": "orga",
+    "StudentsImported": "orga",
+    "StudentImportRequested": "orga",
+    "LearnerReconciled": "orga",
+    "CampaignCreated": "orga",
+    "CampaignArchived": "orga",
+    "CampaignJoined": "orga",
+    "ProfileShareRequested": "orga",
+    "ProfileUpdated": "engine",
+    "ProfileShared": "engine",
+    "AssessmentCompleted": "engine",
+    "CertificationStartRequested": "certif",
+    "CertificationStartRefused": "engine",
+    "CertificationCourseReady": "engine",
+    "CertificationCompleted": "engine",
+    "CertificationEndScreenConfirmed": "engine",
+    "CertificationEndRequested": "certif",
+    "SessionUpdated": "certif",
+    "SessionFinalized": "certif",
+    "SessionStatusChanged": "jury",
+    "SessionPublished": "jury",
 }
 
 
