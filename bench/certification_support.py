@@ -142,7 +142,7 @@ class Bench:
 
     def candidates(self, count: int) -> list[tuple[str, str]]:
         """(user id, token) of candidates whose profiles are seeded: every competence at 4."""
-        from infra.local.demo_exam import seed_profile
+        from infra.samples.seeded_profiles import seed_profile
         from pixcore.principal import Principal
 
         made = []

@@ -12,6 +12,7 @@ import pytest
 from infra.local import demo_exam
 from infra.local.demo_exam import DISCONNECTS, ENDED, OUT_OF_TIME, SKIPS_LAST, ExamCandidate
 from infra.resources import main_table, queue
+from infra.samples import seeded_profiles
 from pixcore.auth import TokenService
 from pixcore.ids import new_id
 from pixcore.messages.catalog import CertificationEndRequested, CertificationStartRequested
@@ -79,7 +80,7 @@ def seed(certif: CertifPart, candidate: ExamCandidate, levels: dict[str, int]) -
     from chalicelib.engine.content_files import read_content
 
     user_id = certif.users[candidate.course_id]
-    demo_exam.seed_profile(certif.stack.aws("dynamodb"), user_id, levels, read_content())
+    seeded_profiles.seed_profile(certif.stack.aws("dynamodb"), user_id, levels, read_content())
 
 
 def certif_with_profiles(stack: RunningStack, plan: list[tuple[str, str, dict[str, int]]]):  # noqa: ANN201

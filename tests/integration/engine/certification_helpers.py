@@ -9,7 +9,7 @@ from typing import Any
 import boto3
 
 from chalicelib.engine import bootstrap
-from infra.local import demo_exam
+from infra.samples import seeded_profiles
 from pixcore.messages.catalog import CertificationStartRequested
 from pixcore.referential import COMPETENCE_CODES
 from tests.integration.conftest import body
@@ -20,7 +20,9 @@ STRONG = {code: 4 for code in COMPETENCE_CODES}
 
 def seed_profile(user_id: str, levels: dict[str, int] | None = None) -> None:
     """The learner's item as placement leaves it: the knowledge of every skill up to a level."""
-    demo_exam.seed_profile(boto3.client("dynamodb"), user_id, levels or STRONG, bootstrap.content())
+    seeded_profiles.seed_profile(
+        boto3.client("dynamodb"), user_id, levels or STRONG, bootstrap.content()
+    )
 
 
 def start_message(
