@@ -78,11 +78,14 @@ def creation_phases(bench: Bench, sequential: int, waves: int) -> list[tuple[str
     bench.request_pair("warm-up")
     pairs = figures("floor: GetItem + PutItem", [bench.request_pair(f"c{i}") for i in range(40)])
     courses, latencies = [], []
+    cpu = time.process_time()
     for user_id, token in users[:sequential]:
         course_id, took = bench.create(user_id)
         courses.append((token, course_id))
         latencies.append(took)
+    cpu = (time.process_time() - cpu) / sequential
     seq = figures("creation, one at a time", latencies)
+    print(f"CPU of this process per creation: {1000 * cpu:.1f} ms", flush=True)
     print(
         f"a creation = {seq['p50_ms'] / pairs['p50_ms']:.2f} × the floor pair (p50), "
         f"{seq['p99_ms'] / pairs['p99_ms']:.2f} × (p99)",
