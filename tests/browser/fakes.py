@@ -28,9 +28,9 @@ def content() -> Any:
 def view(challenge_id: str, **changes: Any) -> dict[str, Any]:
     """The challenge as the engine's route shows it to a learner (no solutions)."""
     from chalicelib.engine.schemas import ChallengeOut
+    from pixcore.http import shape
 
-    challenge = content().challenge(challenge_id)
-    shown = ChallengeOut.model_validate(challenge, from_attributes=True).model_dump(mode="json")
+    shown = shape(content().challenge(challenge_id), ChallengeOut).model_dump(mode="json")
     return {**shown, **changes}
 
 

@@ -135,3 +135,25 @@ def _rng():  # noqa: ANN202
     import random
 
     return random.Random(3)
+
+
+def test_an_examiners_session_token_opens_no_learners_route(client):
+    from pixcore.principal import EXAMINER, Principal
+    from tests.integration.conftest import token_for
+
+    examiner = {
+        "Authorization": f"Bearer {token_for(Principal('exam-1', EXAMINER, session_id='7'))}",
+        "Content-Type": "application/json",
+    }
+    assessment_id = start(client, headers_for("zoe"))["assessment_id"]
+    engine = client("engine").http
+    for reply in (
+        post(client, "/competence-evaluations", {"competence": "1.1"}, examiner),
+        post(client, "/assessments", {"campaign_code": "PARCRS123"}, examiner),
+        engine.get(f"/assessments/{assessment_id}", headers=examiner),
+        engine.get(f"/assessments/{assessment_id}/next", headers=examiner),
+        post(client, f"/assessments/{assessment_id}/answers", {"challenge_id": "x", "skip": True},
+             examiner),
+        engine.get("/users/me/profile", headers=examiner),
+    ):  # fmt: skip
+        assert reply.status_code == 403 and body(reply)["error"]["code"] == "EXAMINER_TOKEN"

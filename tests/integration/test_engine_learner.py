@@ -208,9 +208,8 @@ def test_a_campaign_assessment_runs_over_its_target_skills(client, apps):
         SimulatedLearner({"4.2": 2.0}),
         random.Random(4),
     )
-    asked = {
-        c.skill_id for c in bootstrap.content().challenges.values() if c.id in _asked(assessment_id)
-    }
+    asked_ids = set(_asked(assessment_id))
+    asked = {c.skill_id for c in bootstrap.content().challenges.values() if c.id in asked_ids}
     assert asked and asked <= set(targets)
 
 

@@ -152,3 +152,14 @@ def test_each_challenge_rule_is_checked(change, expected):
     change(data["challenges"][0])
     problems = _problems(copy.deepcopy(data))
     assert any(expected in p["problem"] and p["id"] == "c@a1-0" for p in problems), problems
+
+
+def test_a_content_file_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from chalicelib.engine.content_files import reader
+
+    big = tmp_path / "bank.json"
+    big.write_bytes(b" " * 2048)
+    monkeypatch.setattr(reader, "MAX_CONTENT_BYTES", 1024)
+    with pytest.raises(Invalid) as refused:
+        reader.read_content(big)
+    assert refused.value.code == "CONTENT_INVALID" and refused.value.details["bytes"] == 2048

@@ -21,7 +21,7 @@ from chalicelib.engine.domain.knowledge import knowledge_for_answer
 from chalicelib.engine.ports import AnswerRecord, Ports
 from chalicelib.engine.use_cases.completion import announce
 from chalicelib.engine.use_cases.progress import choose_next
-from pixcore.principal import Principal
+from pixcore.principal import Principal, require_user
 from pixcore.retry import retry_on_conflict
 
 
@@ -52,6 +52,7 @@ class AnswerOutcome:
 def answer(ports: Ports, caller: Principal, command: GiveAnswer) -> AnswerOutcome:
     """One answer per challenge: the same answer again gets the same response, a different one
     is refused; a lost race is retried once, then reported as a conflict."""
+    require_user(caller)
     return retry_on_conflict(lambda: _answer_once(ports, caller, command))
 
 

@@ -14,7 +14,7 @@ from chalicelib.engine.use_cases.completion import announce
 from chalicelib.engine.use_cases.progress import choose_next
 from pixcore.errors import Invalid, NotFound
 from pixcore.ids import new_id
-from pixcore.principal import Principal
+from pixcore.principal import Principal, require_user
 from pixcore.referential import is_competence_code
 from pixcore.retry import retry_on_conflict
 
@@ -33,6 +33,7 @@ class Started:
 
 def start_competence_evaluation(ports: Ports, caller: Principal, competence: str) -> Started:
     """A learner resumes their started evaluation of a competence rather than opening another."""
+    require_user(caller)
     if not is_competence_code(competence):
         raise NotFound(
             "Compétence introuvable.",
@@ -53,6 +54,7 @@ def start_competence_evaluation(ports: Ports, caller: Principal, competence: str
 def start_campaign_assessment(ports: Ports, caller: Principal, campaign_code: str) -> Started:
     """A campaign assessment runs placement over the target skills orga gave the campaign, for
     a participant who joined it; a started one is resumed."""
+    require_user(caller)
     code = campaign_code.strip().upper()
     campaign = ports.campaigns.find(code)
     joined = campaign is not None and ports.campaigns.has_joined(code, caller.user_id)
@@ -85,6 +87,7 @@ def _start_or_resume(ports: Ports, fresh: Assessment) -> Started:
 
 
 def get_assessment(ports: Ports, caller: Principal, assessment_id: str) -> Assessment:
+    require_user(caller)
     assessment = ports.assessments.get(assessment_id, caller.user_id)
     check_owner(assessment, caller.user_id)
     return assessment
@@ -93,6 +96,7 @@ def get_assessment(ports: Ports, caller: Principal, assessment_id: str) -> Asses
 def next_for(ports: Ports, caller: Principal, assessment_id: str) -> Challenge | None:
     """The challenge being shown (again, on resume: its clock keeps running), a new one, or
     None once the assessment is over — then it is completed and its completion announced."""
+    require_user(caller)
     return retry_on_conflict(lambda: _next_once(ports, caller, assessment_id))
 
 

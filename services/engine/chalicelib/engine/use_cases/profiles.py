@@ -10,11 +10,12 @@ from chalicelib.engine.domain.profile import Profile
 from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.completion import announce_lost
 from chalicelib.engine.use_cases.progress import profile_of
-from pixcore.principal import Principal
+from pixcore.principal import Principal, require_user
 
 
 def my_profile(ports: Ports, caller: Principal) -> Profile:
     """The profile as of now; a completion whose message was lost is announced again."""
+    require_user(caller)
     announce_lost(ports, caller.user_id)
     return profile_of(ports.assessments.knowledge(caller.user_id), ports.max_level)
 
