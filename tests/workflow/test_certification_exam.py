@@ -1,6 +1,6 @@
 """The certification test through the real queues: start requests put on engine's queue of a
-running stack, the tests taken through HTTP to `CertificationCompleted`. Until certif's join and
-start land, this plays certif's part (start requests, the examiner's end)."""
+running stack, the tests taken through HTTP to `CertificationCompleted`. Engine alone: this plays
+certif's part (start requests, the examiner's end); the demo journey plays it through certif."""
 
 from __future__ import annotations
 

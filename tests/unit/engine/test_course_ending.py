@@ -101,6 +101,24 @@ def test_the_finalisation_ends_the_courses_still_running_and_leaves_the_others(w
     assert states == ["ended_by_supervisor", "ended_due_to_finalization"]
 
 
+def test_a_finalisation_before_a_start_is_handled_waits_for_it_and_then_ends_it(world):
+    world.start(world.candidate("lea"), "course-2")
+    with pytest.raises(certification_end.CourseNotYetKnown):
+        certification_end.end_at_finalization(world.ports, finalized("course-1", "course-2"))
+    assert world.course("course-2").state.value == "ended_due_to_finalization"
+    world.start(world.candidate(), "course-1")  # the start request handled late
+    certification_end.end_at_finalization(world.ports, finalized("course-1", "course-2"))
+    assert world.course("course-1").state.value == "ended_due_to_finalization"
+    states = [m.state for m in world.publisher.of_type("CertificationCompleted")]
+    assert states == ["ended_due_to_finalization"] * 2
+
+
+def test_a_finalisation_does_not_wait_for_a_refused_start(world):
+    world.start(world.candidate("ines", {"1.1": 1}), "course-1")
+    certification_end.end_at_finalization(world.ports, finalized("course-1"))
+    assert world.publisher.of_type("CertificationCompleted") == []
+
+
 def test_the_finalisation_finds_the_sessions_courses_without_their_ids(world):
     world.start(world.candidate(), "course-1")
     certification_end.end_at_finalization(world.ports, finalized())

@@ -40,17 +40,27 @@ def end_by_supervisor(ports: Ports, message: CertificationEndRequested) -> None:
 
 def end_at_finalization(ports: Ports, message: SessionFinalized) -> None:
     """Every course of the session still running ends; an end whose announcement was lost is
-    announced again."""
+    announced again. A course certif named whose start engine has not handled yet (neither a
+    course nor a refusal) is waited for: the others end, then the message is tried again later,
+    so a start handled after the finalisation cannot leave a course open."""
     at = message.finalized_at or message.occurred_at
     named = {c.course_id for c in message.candidates if c.course_id}
+    in_flight = []
     for course_id in sorted(set(ports.courses.course_ids_of_session(message.session_id)) | named):
 
-        def once(course_id: str = course_id) -> None:
+        def once(course_id: str = course_id) -> bool:
             course = ports.courses.get(course_id)
-            if course is not None and course.session_id == message.session_id:
+            if course is None:
+                return ports.courses.refusal(course_id) is None
+            if course.session_id == message.session_id:
                 _end(ports, course, CourseState.ENDED_DUE_TO_FINALIZATION, at, None)
+            return False
 
-        retry_on_conflict(once)
+        if retry_on_conflict(once):
+            in_flight.append(course_id)
+    if in_flight:
+        log.info("course.finalization_waits", session_id=message.session_id, courses=in_flight)
+        raise CourseNotYetKnown(*in_flight)
 
 
 def _end(
