@@ -3,7 +3,7 @@ the jury. Each handler is idempotent and order-tolerant: an ended course stays a
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from chalicelib.engine.domain.course import CertificationCourse, CourseState
 from chalicelib.engine.ports import Ports
@@ -17,6 +17,9 @@ from pixcore.messages.catalog import (
 from pixcore.retry import retry_on_conflict
 
 log = get_logger("engine.certification")
+
+# How long a finalisation waits for the start requests still in flight of the courses it names.
+WAIT_FOR_STARTS = timedelta(minutes=15)
 
 
 class CourseNotYetKnown(Exception):
@@ -58,9 +61,14 @@ def end_at_finalization(ports: Ports, message: SessionFinalized) -> None:
 
         if retry_on_conflict(once):
             in_flight.append(course_id)
-    if in_flight:
-        log.info("course.finalization_waits", session_id=message.session_id, courses=in_flight)
-        raise CourseNotYetKnown(*in_flight)
+    if not in_flight:
+        return
+    if ports.clock.now() - message.occurred_at > WAIT_FOR_STARTS:
+        # A start certif recorded but never sent (a crash between the two): nothing to end.
+        log.warning("course.start_never_seen", session_id=message.session_id, courses=in_flight)
+        return
+    log.info("course.finalization_waits", session_id=message.session_id, courses=in_flight)
+    raise CourseNotYetKnown(*in_flight)
 
 
 def _end(
