@@ -8,6 +8,9 @@ PREFIX = "pixcert"
 MAX_RECEIVES = 5
 VISIBILITY_TIMEOUT = 120
 TOKEN_KEY_PARAMETER = "/pixcert/token-signing-key"
+# PEM bundle (ECDSA P-256 key + certificate chain) signing attestation PDFs, read by jury only.
+ATTESTATION_KEY_PARAMETER = "/pixcert/attestation-signing-key"
+VERIFICATION_URL = "http://localhost:8000/verify/?code={code}"
 SESSION_DOCUMENTS_PREFIX = "sessions/"
 
 
@@ -49,6 +52,10 @@ def service_environment(service: str) -> dict[str, str]:
     if service == "engine":
         # Highest level a competence can reach: 5 in 2020, 6 from 2021 (DOMAIN.md, Profile).
         env["PIXCERT_ENGINE_MAX_LEVEL"] = "6"
+    if service == "jury":
+        env["PIXCERT_JURY_SIGNING_KEY_PARAMETER"] = ATTESTATION_KEY_PARAMETER
+        # The public verification page the attestation's QR code opens ({code} is filled in).
+        env["PIXCERT_JURY_VERIFICATION_URL"] = VERIFICATION_URL
     if service in DOCUMENT_SERVICES:
         env[f"PIXCERT_{upper}_DOCUMENTS_BUCKET"] = documents_bucket(service)
     return env

@@ -144,6 +144,16 @@ def build() -> dict[str, Any]:
         },
     }
     out["TokenSigningKeyParameter"] = {"Value": {"Ref": "TokenSigningKey"}}
+    res["AttestationSigningKey"] = {
+        "Type": "AWS::SSM::Parameter",
+        "Properties": {
+            "Name": r.ATTESTATION_KEY_PARAMETER,
+            "Type": "String",
+            "Value": {"Ref": "AttestationSigningKeyValue"},
+            "Description": "PEM key and certificate chain signing attestation PDFs (jury).",
+        },
+    }
+    out["AttestationSigningKeyParameter"] = {"Value": {"Ref": "AttestationSigningKey"}}
     return {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": "pixcert: tables, queues, buckets and parameters of the four services.",
@@ -159,6 +169,12 @@ def build() -> dict[str, Any]:
                 "NoEcho": True,
                 "MinLength": 32,
                 "Description": "Secret used to sign access tokens.",
+            },
+            "AttestationSigningKeyValue": {
+                "Type": "String",
+                "NoEcho": True,
+                "MinLength": 200,
+                "Description": "PEM private key (ECDSA P-256) then its certificate chain.",
             },
         },
         "Resources": res,

@@ -77,6 +77,8 @@ def deploy_template(signing_key: str | None = None) -> dict[str, str]:
     """Create the stack from infra/template.yaml, as in production; returns its outputs."""
     import boto3
 
+    from infra.local.attestation_key import local_bundle
+
     cfn = boto3.client("cloudformation")
     cfn.create_stack(
         StackName=STACK_NAME,
@@ -87,6 +89,7 @@ def deploy_template(signing_key: str | None = None) -> dict[str, str]:
                 "ParameterKey": "TokenSigningKeyValue",
                 "ParameterValue": signing_key or secrets.token_urlsafe(48),
             },
+            {"ParameterKey": "AttestationSigningKeyValue", "ParameterValue": local_bundle()},
         ],
     )
     deadline = time.monotonic() + 60
