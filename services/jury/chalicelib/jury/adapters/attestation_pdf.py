@@ -108,7 +108,7 @@ def _score(pdf: FPDF, a: Attestation) -> None:
 
 
 def _levels(pdf: FPDF, a: Attestation) -> None:
-    y = 118
+    y = 118.0
     _text(pdf, 18, y, 174, f"Niveaux certifiés par compétence (sur {a.max_level})", 11, "B", NAVY)
     y += 8
     box = 4.0

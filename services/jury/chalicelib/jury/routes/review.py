@@ -99,7 +99,7 @@ def register(api: Api) -> None:
             action = Action(course_id, ctx.body.version)
             return act(bootstrap.ports(), ctx.user, action, ctx.body.question_number)
 
-    for verb, act in (("cancel", review.cancel), ("uncancel", review.uncancel)):
+    for verb, flip in (("cancel", review.cancel), ("uncancel", review.uncancel)):
 
         @api.route(
             f"/certifications/{{course_id}}/{verb}",
@@ -109,8 +109,8 @@ def register(api: Api) -> None:
             summary="Annuler la certification" if verb == "cancel" else "Rétablir la certification",
             name=verb,
         )
-        def change_status(ctx: Context, course_id: str, act=act) -> Any:  # noqa: ANN001
-            return act(bootstrap.ports(), ctx.user, Action(course_id, ctx.body.version))
+        def change_status(ctx: Context, course_id: str, flip=flip) -> Any:  # noqa: ANN001
+            return flip(bootstrap.ports(), ctx.user, Action(course_id, ctx.body.version))
 
     @api.route(
         "/certifications/{course_id}",
