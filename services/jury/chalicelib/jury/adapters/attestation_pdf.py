@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from chalicelib.jury.adapters.signing import SigningMaterial, sign_pdf
 from chalicelib.jury.domain.attestation import VALIDITY, Attestation
 from pixcore.clock import french_date
-from pixcore.pdf import FAMILY, new_document
+from chalicelib.jury.adapters.pdf_fonts import document
+from pixcore.pdf import FAMILY
 from pixcore.referential import PIX_PER_LEVEL
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ INK = (40, 40, 48)
 GREY = (110, 112, 125)
 LIGHT = (236, 238, 246)
 GOLD = (214, 162, 38)
+WHITE = (255, 255, 255)
 AREA_COLOURS = {
     "1": (241, 161, 65),
     "2": (87, 200, 132),
@@ -27,6 +29,7 @@ AREA_COLOURS = {
     "5": (86, 76, 172),
 }
 COMPETENCE_COUNT = 16
+QR_MASK = 2
 
 
 def _text(pdf: FPDF, x: float, y: float, w: float, text: str, size: float, style: str = "",
@@ -37,15 +40,40 @@ def _text(pdf: FPDF, x: float, y: float, w: float, text: str, size: float, style
     pdf.cell(w, size * 0.45, text, align=align)
 
 
+def _rgb(colour: tuple[int, int, int]) -> str:
+    return " ".join(f"{c / 255:.3f}" for c in colour)
+
+
+def _boxes(pdf: FPDF, boxes: list[tuple[float, float, float, float, tuple[int, int, int]]],
+           stroke: tuple[int, int, int] | None = None, line: float = 0.25) -> None:  # fmt: skip
+    """Many rectangles as one piece of content stream (fpdf2 costs ~50 µs per `rect` call, and
+    a page draws ~400 of them), inside q/Q so fpdf2's own colour state is untouched."""
+    k, h = pdf.k, pdf.h
+    ops = ["q"]
+    if stroke:
+        ops.append(f"{line * k:.2f} w {_rgb(stroke)} RG")
+    current = None
+    for x, y, w, bh, fill in boxes:
+        if fill != current:
+            ops.append(f"{_rgb(fill)} rg")
+            current = fill
+        ops.append(
+            f"{x * k:.2f} {(h - y) * k:.2f} {w * k:.2f} {-bh * k:.2f} re {'B' if stroke else 'f'}"
+        )
+    ops.append("Q")
+    pdf._out("\n".join(ops))  # noqa: SLF001 - fpdf2's way to add raw page content
+
+
 def _qr(pdf: FPDF, url: str, x: float, y: float, size: float) -> None:
-    """Drawn as vector squares, row runs merged: sharp when printed, and no image to embed."""
+    """Vector squares, row runs merged: sharp when printed, and no image to embed."""
     import segno
 
-    matrix = segno.make(url, error="m", micro=False).matrix
+    # One fixed mask: any of the 8 is standard and decoders read them all; scoring the 8 (segno's
+    # default) took a third of a bulk page.
+    matrix = segno.make(url, error="m", micro=False, mask=QR_MASK).matrix
     module = size / len(matrix)
-    pdf.set_fill_color(255, 255, 255)
-    pdf.rect(x - 2 * module, y - 2 * module, size + 4 * module, size + 4 * module, style="F")
-    pdf.set_fill_color(0, 0, 0)
+    white, black = (255, 255, 255), (0, 0, 0)
+    boxes = [(x - 2 * module, y - 2 * module, size + 4 * module, size + 4 * module, white)]
     for r, row in enumerate(matrix):
         c = 0
         while c < len(row):
@@ -53,11 +81,12 @@ def _qr(pdf: FPDF, url: str, x: float, y: float, size: float) -> None:
                 start = c
                 while c < len(row) and row[c]:
                     c += 1
-                pdf.rect(
-                    x + start * module, y + r * module, (c - start) * module, module, style="F"
+                boxes.append(
+                    (x + start * module, y + r * module, (c - start) * module, module, black)
                 )
             else:
                 c += 1
+    _boxes(pdf, boxes)
 
 
 def _header(pdf: FPDF, a: Attestation) -> None:
@@ -122,12 +151,15 @@ def _levels(pdf: FPDF, a: Attestation) -> None:
             _text(pdf, 21, y + 1, 12, line.code, 8.5, "B", GREY)
             _text(pdf, 31, y + 1, 104, line.name, 8.5)
             left = 192 - a.max_level * (box + 1.2) - 22
-            pdf.set_line_width(0.25)
-            pdf.set_draw_color(*colour)
-            for n in range(a.max_level):
-                filled = line.level is not None and n < line.level
-                pdf.set_fill_color(*(colour if filled else (255, 255, 255)))
-                pdf.rect(left + n * (box + 1.2), y + 0.5, box, box, style="FD")
+            level = line.level or 0
+            _boxes(
+                pdf,
+                [
+                    (left + n * (box + 1.2), y + 0.5, box, box, colour if n < level else WHITE)
+                    for n in range(a.max_level)
+                ],
+                stroke=colour,
+            )
             label = f"niveau {line.level}" if line.level else "non certifiée"
             _text(pdf, 192 - 20, y + 1, 20, label, 7.5, "", INK if line.level else GREY, "R")
             y += 5.2
@@ -157,7 +189,7 @@ def draw_page(pdf: FPDF, a: Attestation) -> None:
 
 
 def unsigned_pdf(attestations: list[Attestation]) -> bytes:
-    pdf = new_document()
+    pdf = document()
     pdf.set_auto_page_break(False)
     pdf.set_title("Attestation de certification Pix")
     pdf.set_author("Pix")
