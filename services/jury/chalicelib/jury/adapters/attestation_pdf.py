@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chalicelib.jury.adapters.pdf_fonts import document
 from chalicelib.jury.adapters.signing import SigningMaterial, sign_pdf
 from chalicelib.jury.domain.attestation import VALIDITY, Attestation
 from pixcore.clock import french_date
-from chalicelib.jury.adapters.pdf_fonts import document
 from pixcore.pdf import FAMILY
 from pixcore.referential import PIX_PER_LEVEL
 
