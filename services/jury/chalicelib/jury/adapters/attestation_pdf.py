@@ -30,6 +30,7 @@ AREA_COLOURS = {
 }
 COMPETENCE_COUNT = 16
 QR_MASK = 2
+NAME_WIDTH = 128
 
 
 def _text(pdf: FPDF, x: float, y: float, w: float, text: str, size: float, style: str = "",
@@ -105,10 +106,16 @@ def _holder(pdf: FPDF, a: Attestation) -> None:
     _text(pdf, 18, 56, 120, "Ce certificat est délivré à", 10, "", GREY)
     pdf.set_font(FAMILY, "B", 22)
     size = 22.0
-    while pdf.get_string_width(a.full_name) > 120 and size > 12:
+    while pdf.get_string_width(a.full_name) > NAME_WIDTH and size > 14:
         size -= 1
         pdf.set_font(FAMILY, "B", size)
-    _text(pdf, 18, 63, 124, a.full_name, size, "B", NAVY)
+    if pdf.get_string_width(a.full_name) <= NAME_WIDTH:
+        _text(pdf, 18, 63, NAME_WIDTH, a.full_name, size, "B", NAVY)
+    else:  # a very long name goes on two lines rather than under the score
+        pdf.set_font(FAMILY, "B", 13)
+        pdf.set_text_color(*NAVY)
+        pdf.set_xy(18, 62)
+        pdf.multi_cell(NAME_WIDTH, 6, a.full_name, align="L")
     born = f"Né(e) le {french_date(a.birthdate)}"  # type: ignore[arg-type]
     if a.birthplace:
         born += f" à {a.birthplace}"
