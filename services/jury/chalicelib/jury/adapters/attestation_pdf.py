@@ -36,7 +36,9 @@ NAME_WIDTH = 128
 def _text(pdf: FPDF, x: float, y: float, w: float, text: str, size: float, style: str = "",
           colour: tuple[int, int, int] = INK, align: str = "L") -> None:  # fmt: skip
     pdf.set_font(FAMILY, style, size)
-    pdf.set_text_color(*colour)
+    if getattr(pdf, "_pix_colour", None) != colour:  # fpdf2 builds a colour object per call
+        pdf.set_text_color(*colour)
+        pdf._pix_colour = colour  # type: ignore[attr-defined]
     pdf.set_xy(x, y)
     pdf.cell(w, size * 0.45, text, align=align)
 
@@ -114,6 +116,7 @@ def _holder(pdf: FPDF, a: Attestation) -> None:
     else:  # a very long name goes on two lines rather than under the score
         pdf.set_font(FAMILY, "B", 13)
         pdf.set_text_color(*NAVY)
+        pdf._pix_colour = NAVY  # type: ignore[attr-defined]
         pdf.set_xy(18, 62)
         pdf.multi_cell(NAME_WIDTH, 6, a.full_name, align="L")
     born = f"Né(e) le {french_date(a.birthdate)}"  # type: ignore[arg-type]
