@@ -80,7 +80,7 @@ def test_the_jury_demo(client, apps, capsys):
         completed("k2", "s-clean", verification_code="P-BCDF2342", results={2: "ko"}),
         finalized("s-clean", candidates=[candidate("k1"), candidate("k2", first_name="Mathis", last_name="Nguyễn")]),
         completed("k3", "s-review", verification_code="P-BCDF2343", results={7: "ko", 8: "ko"}),
-        finalized("s-review", candidates=[candidate("k3", first_name="Çağla", last_name="Yılmaz", issue_reports=[report("E6", 7)])]),
+        finalized("s-review", candidates=[candidate("k3", first_name="Çağla", last_name="Yılmaz", issue_reports=[report("E2", 7)])]),
     )  # fmt: skip
     forward_to_orga(apps)
     lines: list[str] = []

@@ -52,7 +52,7 @@ def jury(client, apps):
                     first_name="Mathis",
                     last_name="Nguyễn",
                     division="3E2",
-                    issue_reports=[report("E6", 4, issue_report_id="link")],
+                    issue_reports=[report("E2", 4, issue_report_id="link")],
                 ),
                 candidate("k3"),
             ]

@@ -253,3 +253,18 @@ def test_a_result_in_error_needs_a_person(ports):
     assert cert.result.status is Status.ERROR
     assert cert.result.errors == ["COMPETENCE_NOT_IN_PROFILE"]
     assert ports.sessions.find("s1").state is SessionState.NEEDS_ACTION
+
+
+@pytest.mark.parametrize(
+    ("code", "neutralised"),
+    [("E1", True), ("E2", False), ("E3", False), ("E5", True), ("E6", True), ("E8", True)],
+)
+def test_without_subcategory_the_code_tells_the_problem(ports, code, neutralised):
+    # E1 image (the challenge has one), E2 link (a person decides), E3 embed (there is none).
+    setup(ports)
+    deliver(
+        ports,
+        completed("k1", results={4: "ko"}, q4=IMAGE),
+        finalized(candidates=[candidate("k1", issue_reports=[report(code, 4)])]),
+    )
+    assert ports.certifications.find("k1").answer(4).neutralized is neutralised

@@ -50,7 +50,7 @@ def reviewed(ports):
                     "k2",
                     first_name="Mathis",
                     last_name="Nguyen",
-                    issue_reports=[report("E6", 4, issue_report_id="link")],
+                    issue_reports=[report("E2", 4, issue_report_id="link")],
                 ),
             ]
         ),

@@ -58,16 +58,17 @@ _SUBCATEGORIES: dict[str, Feature] = {
     )
     for name in names
 }
+# DOMAIN.md's order of the question subcategories, as certif numbers them.
 _CODES: dict[str, Feature] = {
     "E1": Feature.IMAGE,
-    "E2": Feature.EMBED,
-    "E3": Feature.FILE,
-    "E4": Feature.WEBSITE_UNAVAILABLE,
-    "E5": Feature.WEBSITE_BLOCKED,
-    "E6": Feature.LINK,
-    "E7": Feature.OTHER,
-    "E8": Feature.EXTRA_TIME,
-    "E9": Feature.SOFTWARE,
+    "E2": Feature.LINK,
+    "E3": Feature.EMBED,
+    "E4": Feature.FILE,
+    "E5": Feature.WEBSITE_UNAVAILABLE,
+    "E6": Feature.WEBSITE_BLOCKED,
+    "E7": Feature.EXTRA_TIME,
+    "E8": Feature.SOFTWARE,
+    "E9": Feature.OTHER,
 }
 # Identity, left the room, fraud, technical problem, other incident; and every question report.
 IMPACTFUL_CODES = frozenset({"C1", "C3", "C6", "A1", "A2"})
