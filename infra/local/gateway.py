@@ -13,6 +13,8 @@ from typing import Any
 from chalice.config import Config
 from chalice.local import LocalGateway, LocalGatewayException
 
+from infra.local import static
+
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Headers": "Authorization,Content-Type",
@@ -66,6 +68,8 @@ class GatewayHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else None
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
+        if gateway is None and (page := static.answer(self.command, self.path)):
+            return self._send(*page)
         if gateway is None:
             self._send(
                 404,

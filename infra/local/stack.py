@@ -14,6 +14,7 @@ from infra.local import apps as app_loader
 from infra.local.gateway import DEFAULT_WORKERS, GatewayServer, serve
 from infra.local.moto_server import MotoServer, check_resources, deploy_template
 from infra.local.pump import QueuePump, Scheduler, event_handlers
+from pixcore.aws import Keys, acting_as
 
 DEFAULT_ADMIN_EMAIL = "jury@pixcert.local"
 DEFAULT_ADMIN_PASSWORD = "pixcert-jury-2026"
@@ -34,6 +35,11 @@ class LocalStack:
     apps: dict[str, ModuleType] = field(default_factory=dict)
     admin_email: str = ""
     admin_password: str = ""
+    # Enforce each service's IAM policy in moto; record every AWS call to `calls_path`.
+    iam: bool = False
+    calls_path: Path | None = None
+    stack_keys: Keys | None = None
+    service_keys: dict[str, Keys] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -45,8 +51,11 @@ class LocalStack:
         deploy_template()
         check_resources()
         app_loader.apply_environment()
+        if self.iam:
+            self._enforce_iam()
         self.apps = app_loader.load_all()
-        self._seed_admin()
+        with acting_as("orga"):
+            self._seed_admin()
         self.server, _ = serve(self.apps, self.host, self.port, self.gateway_workers)
         queues, schedules = event_handlers(self.apps)
         for queue_name, batch_size, handler in queues:
@@ -58,6 +67,14 @@ class LocalStack:
             Scheduler(schedules, self.schedule_period, self.stop_event).start()
         self._wait_until_healthy()
         return self
+
+    def _enforce_iam(self) -> None:
+        from infra.local import iam
+
+        env = iam.enable(self.moto.url, os.environ["AWS_DEFAULT_REGION"], self.calls_path)
+        os.environ.update(env)  # this process hosts the apps too
+        self.service_keys = iam.sign_as_services()
+        self.stack_keys = Keys(env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"])
 
     def _seed_admin(self) -> None:
         from chalicelib.orga import bootstrap

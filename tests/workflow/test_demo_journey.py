@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from infra.local import demo
+import pytest
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
 
 
-def test_the_demo_journey_runs_end_to_end(stack, capsys):
-    outcome = demo.run(stack.url, stack.admin_email, stack.admin_password)
-    printed = capsys.readouterr().out
-    assert "import DONE" in printed and "0 erreur(s)" in printed
-    certifiable = [p["certifiable"] for p in outcome["profiles"]]
+def test_the_demo_journey_runs_end_to_end(journey):
+    printed = journey.printed
+    assert "import terminé" in printed and "0 erreur(s)" in printed
+    assert "DONE" not in printed
+    certifiable = [p["certifiable"] for p in journey.outcome["profiles"]]
     assert certifiable.count(True) >= 1 and certifiable.count(False) >= 1
     assert "export CSV téléchargé : 3 ligne(s)" in printed
+
+
+def test_the_demo_keeps_the_csv_it_downloaded_and_says_where(journey):
+    saved = Path(journey.outcome["campaign"]["export_path"])
+    assert f"export enregistré : {saved}" in journey.printed
+    rows = saved.read_bytes().decode("utf-8")
+    assert rows.startswith("\ufeff") and len(rows.lstrip("\ufeff").splitlines()) == 4

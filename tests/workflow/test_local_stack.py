@@ -10,6 +10,8 @@ import pytest
 from pixcore.messages.catalog import OrganizationRegistered
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+# Where the dead-letter test's poison message points; it grants certif that bucket at the end.
+LATE_BUCKET = "pixcert-late-bucket"
 
 
 def wait_for(predicate, timeout: float = 30.0, what: str = "condition"):  # noqa: ANN001, ANN201
@@ -72,7 +74,7 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
         {
             "type": message.type,
             "message_id": message.message_id,
-            "claim_check": {"bucket": "pixcert-late-bucket", "key": "m.json"},
+            "claim_check": {"bucket": LATE_BUCKET, "key": "m.json"},
         }
     )
     sqs.send_message(QueueUrl=queue, MessageBody=poison)
@@ -88,9 +90,26 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
     assert listed.returncode == 0 and "certif: 1 dead letter(s)" in listed.stdout
 
     s3.create_bucket(
-        Bucket="pixcert-late-bucket", CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+        Bucket=LATE_BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
     )
-    s3.put_object(Bucket="pixcert-late-bucket", Key="m.json", Body=message.to_json().encode())
+    s3.put_object(Bucket=LATE_BUCKET, Key="m.json", Body=message.to_json().encode())
+    # certif's IAM user may read only its claim checks: the fix grants it that bucket too.
+    stack.aws("iam").put_user_policy(
+        UserName="pixcert-certif",
+        PolicyName="late-bucket",
+        PolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": "s3:GetObject",
+                        "Resource": f"arn:aws:s3:::{LATE_BUCKET}/*",
+                    }
+                ],
+            }
+        ),
+    )
     time.sleep(1.5)  # let the peek of `dlq list` expire
     replayed = stack.pixcert("dlq", "replay", "--service", "certif")
     assert replayed.returncode == 0 and "replayed 1 message(s)" in replayed.stdout, replayed.stderr
