@@ -33,13 +33,6 @@ NOT_YET_HANDLED = {
     ("engine", "ProfileShareRequested"),
     ("engine", "SessionFinalized"),
     ("engine", "SessionPublished"),
-    ("jury", "CampaignCreated"),
-    ("jury", "CertificationCompleted"),
-    ("jury", "CertificationCourseReady"),
-    ("jury", "LearnerReconciled"),
-    ("jury", "MembershipChanged"),
-    ("jury", "SessionFinalized"),
-    ("jury", "SessionUpdated"),
     ("orga", "ProfileShared"),
 }
 
