@@ -132,6 +132,18 @@ def course_ready(course: str, session_id: str = "s1", **kw):  # noqa: ANN003, AN
     )
 
 
+def start_refused(course: str, session_id: str = "s1"):  # noqa: ANN201
+    return c.CertificationStartRefused(
+        course_id=course,
+        session_id=session_id,
+        candidate_id=f"cand-{course}",
+        user_id=f"user-{course}",
+        code="NOT_CERTIFIABLE",
+        message="Votre profil n'est pas encore certifiable.",
+        occurred_at=later(),
+    )
+
+
 def completed(course: str, session_id: str = "s1", results=None, state="completed", **kw):  # noqa: ANN001, ANN003, ANN201
     features = {k: kw.pop(k) for k in list(kw) if k.startswith("q")}
     return c.CertificationCompleted(

@@ -19,6 +19,7 @@ from tests.unit.jury.builders import (
     registered,
     report,
     session_updated,
+    start_refused,
 )
 
 
@@ -78,6 +79,33 @@ def test_a_session_waits_for_every_joined_candidate(ports):
     assert (session.state, session.missing_courses) == (SessionState.WAITING, ["k2"])
     deliver(ports, completed("k2"))
     assert ports.sessions.find("s1").state is SessionState.PUBLISHED
+
+
+@pytest.mark.parametrize("order", list(permutations(range(3))))
+def test_a_course_engine_refused_is_not_waited_for(ports, order):
+    setup(ports)
+    messages = [
+        completed("k1"),
+        start_refused("k2"),
+        finalized(candidates=[candidate("k1"), candidate("k2", first_name="Inès")]),
+    ]
+    deliver(ports, *[messages[i] for i in order])
+    [message] = published(ports)
+    assert [r.course_id for r in message.results] == ["k1"]
+    assert ports.certifications.find("k2") is None
+
+
+def test_a_refused_course_that_starts_after_all_is_waited_for(ports):
+    setup(ports)
+    deliver(ports, start_refused("k2"), course_ready("k2"), completed("k1"))
+    deliver(ports, finalized(candidates=[candidate("k1"), candidate("k2")]))
+    session = ports.sessions.find("s1")
+    assert (session.state, session.missing_courses) == (SessionState.WAITING, ["k2"])
+    deliver(ports, start_refused("k2"))  # redelivered late: the course exists, nothing changes
+    assert ports.sessions.find("s1").missing_courses == ["k2"]
+    deliver(ports, completed("k2"))
+    [message] = published(ports)
+    assert sorted(r.course_id for r in message.results) == ["k1", "k2"]
 
 
 def test_an_older_completion_never_overwrites_a_newer_one(ports):

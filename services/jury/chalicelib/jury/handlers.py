@@ -10,6 +10,7 @@ from pixcore.messages.catalog import (
     CampaignCreated,
     CertificationCompleted,
     CertificationCourseReady,
+    CertificationStartRefused,
     LearnerReconciled,
     MembershipChanged,
     OrganizationRegistered,
@@ -29,6 +30,7 @@ def handlers(ports: Ports) -> Handlers:
         CampaignCreated: lambda m: counting.active_school(ports, m),
         SessionUpdated: lambda m: counting.session_updated(ports, m),
         CertificationCourseReady: lambda m: intake.course_ready(ports, m),
+        CertificationStartRefused: lambda m: intake.course_refused(ports, m),
         CertificationCompleted: lambda m: intake.course_completed(ports, m),
         SessionFinalized: lambda m: intake.session_finalized(ports, m),
     }

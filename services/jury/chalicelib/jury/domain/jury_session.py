@@ -46,6 +46,8 @@ class JurySession:
     finalized_at: datetime | None = None
     candidates: list[SessionCandidate] = field(default_factory=list)
     completed_courses: set[str] = field(default_factory=set)
+    # Courses engine refused to create (e.g. not certifiable): known, with nothing to score.
+    refused_courses: set[str] = field(default_factory=set)
     state: SessionState = SessionState.WAITING
     reasons: list[str] = field(default_factory=list)
     assigned_to: str | None = None
@@ -59,7 +61,8 @@ class JurySession:
 
     @property
     def missing_courses(self) -> list[str]:
-        return [c for c in self.course_ids if c not in self.completed_courses]
+        known = self.completed_courses | self.refused_courses
+        return [c for c in self.course_ids if c not in known]
 
     def can_be_judged(self) -> bool:
         """A session is scored once it is finalised and every joined candidate's course is known."""

@@ -20,6 +20,7 @@ from pixcore.logs import get_logger
 from pixcore.messages.catalog import (
     CertificationCompleted,
     CertificationCourseReady,
+    CertificationStartRefused,
     CompetenceMark,
     FinalizedCandidate,
     SessionFinalized,
@@ -58,8 +59,35 @@ def course_ready(ports: Ports, message: CertificationCourseReady) -> None:
         certification.started_at = message.started_at or message.occurred_at
         ports.certifications.save(certification)
 
+    def forget_refusal() -> None:
+        session = ports.sessions.find(message.session_id)
+        if session is None or message.course_id not in session.refused_courses:
+            return
+        session.refused_courses.discard(message.course_id)
+        ports.sessions.save(session)
+
     retry_on_conflict(record, ATTEMPTS)
+    retry_on_conflict(forget_refusal, ATTEMPTS)
     counting.took_part(ports, message.session_id, message.course_id)
+
+
+def course_refused(ports: Ports, message: CertificationStartRefused) -> None:
+    """Engine refused to create a course (the candidate is not certifiable): the session need
+    not wait for it. A course that started after all (a later start) is never marked refused."""
+
+    def note_session() -> bool:
+        if ports.certifications.find(message.course_id) is not None:
+            return False
+        session = ports.sessions.find(message.session_id) or JurySession(message.session_id)
+        if message.course_id in session.refused_courses:
+            return False
+        session.refused_courses.add(message.course_id)
+        ports.sessions.save(session)
+        return True
+
+    if retry_on_conflict(note_session, ATTEMPTS):
+        log.info("course.refused", course_id=message.course_id, code=message.code)
+    judge_if_ready(ports, message.session_id)
 
 
 def course_completed(ports: Ports, message: CertificationCompleted) -> None:

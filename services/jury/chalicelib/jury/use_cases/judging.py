@@ -19,6 +19,9 @@ def judge_if_ready(ports: Ports, session_id: str) -> None:
     session = ports.sessions.find(session_id)
     if session is None or not session.can_be_judged():
         return
+    refused = session.refused_courses - session.completed_courses
+    if refused and ports.certifications.get_many(sorted(refused)):
+        return  # a course refused once started after all: wait for its end
     for course_id in session.course_ids:
         candidate = session.candidate_of(course_id)
         assert candidate is not None
