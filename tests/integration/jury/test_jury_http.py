@@ -244,6 +244,8 @@ def test_verification_by_code(jury):
     found = jury.http.get("/verify/p-bcdf 2346")
     assert found.status_code == 200
     assert body(found)["full_name"] == "Çağla Yılmaz"
+    encoded = jury.http.get("/verify/p-bcdf%202346")  # as a browser sends the space
+    assert encoded.status_code == 200 and encoded.body == found.body
     misread = jury.http.get("/verify/P-BCDF234b")  # lower case b is B
     assert misread.status_code == 404
     unknown, rejected = jury.http.get("/verify/P-BCDF2349"), jury.http.get("/verify/P-BCDF2348")

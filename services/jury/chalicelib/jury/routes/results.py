@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from chalicelib.jury import bootstrap, schemas
 from chalicelib.jury.domain.attestation import is_deliverable
@@ -71,7 +72,9 @@ def register(api: Api) -> None:
         summary="Vérifier un certificat par son code",
     )
     def verify_code(ctx: Context, code: str) -> Any:
-        return verification.verify_code(bootstrap.ports(), ctx.source_ip, code)
+        # A person types spaces: API Gateway decodes the path parameter, chalice's local server
+        # passes it as sent (a code never holds a "%" of its own).
+        return verification.verify_code(bootstrap.ports(), ctx.source_ip, unquote(code))
 
     @api.route(
         "/verify/document",
