@@ -4,13 +4,29 @@ the check of a signed attestation, the académie's table. Each function drives H
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from infra.local.client import ApiClient, Reply
 
 Say = Callable[[str], None]
 Eventually = Callable[..., Reply]
+STATUS = {
+    "validated": "Validée",
+    "rejected": "Rejetée",
+    "cancelled": "Annulée",
+    "error": "En erreur",
+    "started": "Démarrée",
+}
+DANE = {
+    "email": "dane@ac-paris.fr",
+    "first_name": "Hélène",
+    "last_name": "Rousseau",
+    "password": "Motdepasse-dane-1",
+}
 
 
 def _ok(reply: Reply, status: int, what: str) -> Any:
@@ -46,11 +62,16 @@ def clean_session(jury: ApiClient, session_id: str, say: Say, eventually: Eventu
     return detail
 
 
+def _reasons(codes: list[str]) -> str:
+    counted = Counter(codes)
+    return ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in counted.items())
+
+
 def review_session(jury: ApiClient, session_id: str, say: Say, eventually: Eventually) -> dict:
     """A jury member takes the session, neutralises the questions whose report holds (a wrong
     answer), resolves every report with a comment, and publishes."""
     detail = await_judged(jury, session_id, eventually)
-    say(f"session {session_id} : à traiter ({', '.join(detail['session']['reasons'])})")
+    say(f"session {session_id} : à traiter ({_reasons(detail['session']['reasons'])})")
     _ok(jury.post(f"/jury/sessions/{session_id}/assign"), 200, "assign")
     say("le jury s'assigne la session (certif la voit « en cours de traitement »)")
     for cert in detail["certifications"]:
@@ -99,7 +120,8 @@ def candidate_results(candidates: list[tuple[str, ApiClient]], say: Say) -> list
             levels = ", ".join(
                 f"{m['competence']}:{m['level']}" for m in c["competences"] if m["level"]
             )
-            say(f"{name} : {c['status']}, {c['pix']} pix ({levels or 'aucun niveau'})")
+            status = STATUS.get(c["status"], c["status"])
+            say(f"{name} : {status}, {c['pix']} pix ({levels or 'aucun niveau'})")
             found.append(c)
     return found
 
@@ -125,7 +147,7 @@ def school_csv(
 
 def verification(anonymous: ApiClient, code: str, say: Say) -> dict:
     typed = code.lower().replace("-", " ")
-    found = _ok(anonymous.get(f"/jury/verify/{typed}"), 200, "verify")
+    found = _ok(anonymous.get(f"/jury/verify/{quote(typed)}"), 200, "verify")
     say(
         f"vérification de « {typed} » : {found['full_name']}, {found['pix']} pix, "
         f"{found['center_name']}, passée le {found['taken_on']}"
@@ -184,3 +206,69 @@ def academie_table(reader: ApiClient, academie: str, say: Say) -> dict:
     for key, label in FIGURES:
         say(f"  {label:45} {public[key]:6} {private[key]:6} {total[key]:6}")
     return board
+
+
+def run_jury(
+    anonymous: ApiClient,
+    jury: ApiClient,
+    admin: ApiClient,
+    center: str,
+    campaign_code: str,
+    certification: dict[str, Any],
+    say: Say,
+    step: Say,
+    eventually: Eventually,
+    out_dir: Path | None = None,
+) -> dict[str, Any]:
+    """After certif's test day: a clean session published by the auto-jury, the 40-candidate
+    session reviewed and published by the jury, then results, the school's CSV, a verification,
+    a signed attestation checked, and the académie's table. PDFs kept in `out_dir/jury`."""
+    from infra.local.demo_clean_session import run_clean_session
+
+    step("10. Une seconde session, sans aucun incident : 3 candidats")
+    clean = run_clean_session(anonymous, admin, center, campaign_code, say, eventually)
+    step("11. Le jury automatique publie seul la session sans incident")
+    clean_detail = clean_session(jury, clean["session"]["id"], say, eventually)
+    step("12. La session de 40 candidats attend un membre du jury")
+    big = certification["session"]["id"]
+    await_judged(jury, big, eventually)
+    waiting = _ok(jury.get("/jury/sessions", query={"status": "needs_action"}), 200, "list")
+    say(f"sessions à traiter : {', '.join(s['session_id'] for s in waiting['sessions'])}")
+    reviewed = review_session(jury, big, say, eventually)
+    step("13. Les résultats : candidats, établissement")
+    for cert in reviewed["certifications"]:
+        who = cert["identity"] or {}
+        result = cert["result"]
+        say(
+            f"{who.get('first_name')} {who.get('last_name')} : {STATUS[result['status']]}, "
+            f"{result['pix']} pix, code {cert['verification_code']}"
+        )
+    own = [(f"{s['first_name']} (son compte)", s["account"]) for s in clean["students"]]
+    mine = candidate_results(own, say)
+    for session_id in (clean["session"]["id"], big):
+        school_csv(admin, center, session_id, say, eventually)
+    step("14. Vérifier un certificat : par son code, par le PDF signé")
+    holder_index = next(i for i, c in enumerate(mine) if c["status"] == "validated")
+    holder = mine[holder_index]
+    verification(anonymous, holder["verification_code"], say)
+    pdf = attestation_check(own[holder_index][1], anonymous, holder["course_id"], say)
+    printed = admin.get(f"/jury/sessions/{big}/attestations.pdf", accept="application/pdf")
+    if printed.status != 200:
+        raise RuntimeError(f"attestations.pdf: {printed.status} {printed.body[:200]!r}")
+    say(f"attestations de la session à imprimer : {len(printed.body) // 1024} Ko")
+    if out_dir is not None:
+        folder = out_dir / "jury"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"attestation-{holder['course_id']}.pdf").write_bytes(pdf)
+        (folder / f"attestations-session-{big}.pdf").write_bytes(printed.body)
+        say(f"PDF enregistrés dans {folder}")
+    step("15. Le tableau de bord de l'académie de Paris")
+    granted = jury.post("/orga/academie-users", {**DANE, "academie": "Paris"})
+    if granted.status not in (200, 201):
+        raise RuntimeError(f"academie-users: {granted.status} {granted.body[:200]!r}")
+    dane = anonymous.login(DANE["email"], DANE["password"])
+    say(f"le jury donne le rôle ACADEMIE (Paris) à {DANE['first_name']} {DANE['last_name']}")
+    board = academie_table(dane, "Paris", say)
+    other = dane.get("/jury/stats", query={"academie": "Lyon"})
+    say(f"la même personne demande l'académie de Lyon : {other.status} {other.error_code}")
+    return {"clean": clean, "clean_detail": clean_detail, "reviewed": reviewed, "board": board}
