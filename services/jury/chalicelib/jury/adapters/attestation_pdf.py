@@ -35,12 +35,17 @@ NAME_WIDTH = 128
 
 def _text(pdf: FPDF, x: float, y: float, w: float, text: str, size: float, style: str = "",
           colour: tuple[int, int, int] = INK, align: str = "L") -> None:  # fmt: skip
+    """One line placed where fpdf2's `cell(w, size × 0.45, text, align=align)` at (x, y) puts it,
+    through `FPDF.text` (a fifth of `cell`'s cost; a page writes ~80 of them)."""
     pdf.set_font(FAMILY, style, size)
     if getattr(pdf, "_pix_colour", None) != colour:  # fpdf2 builds a colour object per call
         pdf.set_text_color(*colour)
         pdf._pix_colour = colour  # type: ignore[attr-defined]
-    pdf.set_xy(x, y)
-    pdf.cell(w, size * 0.45, text, align=align)
+    dx = pdf.c_margin
+    if align != "L":
+        width = pdf.get_string_width(text)
+        dx = w - pdf.c_margin - width if align == "R" else (w - width) / 2
+    pdf.text(x + dx, y + 0.5 * size * 0.45 + 0.3 * pdf.font_size, text)
 
 
 def _rgb(colour: tuple[int, int, int]) -> str:
