@@ -8,6 +8,7 @@ import pytest
 
 from chalicelib.jury.adapters.memory import FAKE_MARK
 from chalicelib.jury.domain.attestation import attestation_of
+from chalicelib.jury.domain.certification import birthplace
 from chalicelib.jury.handlers import handlers
 from chalicelib.jury.use_cases import attestations, publication
 from pixcore.errors import Forbidden, NotFound
@@ -108,3 +109,19 @@ def test_nothing_before_publication(ports):
     with pytest.raises(NotFound):
         attestations.attestation_pdf(ports, HOLDER, "k1")
     assert publication.attestation_key(ports.certifications.find("k1")) == "attestations/k1/v1.pdf"
+
+
+@pytest.mark.parametrize(
+    ("city", "department", "country", "shown"),
+    [
+        ("Lyon", "69", "France", "Lyon (69)"),
+        ("75056", "075", "France", "commune INSEE 75056 (75)"),
+        ("2a004", "02A", "France", "commune INSEE 2A004 (2A)"),
+        ("97411", "974", "France", "commune INSEE 97411 (974)"),
+        ("Casablanca", None, "Maroc", "Casablanca (Maroc)"),
+        (None, None, "Maroc", "Maroc"),
+        (None, None, None, None),
+    ],
+)
+def test_a_birthplace_as_documents_show_it(city, department, country, shown):
+    assert birthplace(city, department, country) == shown

@@ -3,6 +3,7 @@ its history."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -47,6 +48,24 @@ class Answer:
     @property
     def wrong_or_skipped(self) -> bool:
         return self.result != "ok"
+
+
+_INSEE_COMMUNE = re.compile(r"^(\d[\dAB]|97)\d{3}$")
+
+
+def birthplace(city: str | None, department: str | None, country: str | None) -> str | None:
+    """How a birthplace reads on documents: the city and its department (SIECLE writes « 075 »
+    for Paris, shown « 75 »); a French-born student's file has only the commune's INSEE code,
+    shown as such; a city abroad with its country; without a city, the country."""
+    dept = department.strip().upper() if department else ""
+    if len(dept) == 3 and dept.startswith("0"):
+        dept = dept[1:]
+    place = (city or "").strip()
+    if place and _INSEE_COMMUNE.match(place.upper()):
+        place = f"commune INSEE {place.upper()}"
+    if place and (dept or country):
+        return f"{place} ({dept or country})"
+    return place or (country or None)
 
 
 @dataclass

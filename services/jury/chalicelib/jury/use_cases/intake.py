@@ -8,6 +8,7 @@ from chalicelib.jury.domain.certification import (
     Emitter,
     Features,
     Identity,
+    birthplace,
     rescore,
 )
 from chalicelib.jury.domain.issue_reports import IssueReportState
@@ -133,16 +134,13 @@ def course_completed(ports: Ports, message: CertificationCompleted) -> None:
 
 
 def _candidate(c: FinalizedCandidate) -> SessionCandidate:
-    birthplace = c.birth_city
-    if birthplace and c.birth_department_code:
-        birthplace = f"{birthplace} ({c.birth_department_code})"
     return SessionCandidate(
         candidate_id=c.candidate_id,
         identity=Identity(
             c.first_name,
             c.last_name,
             c.birthdate,
-            birthplace or c.birth_country,
+            birthplace(c.birth_city, c.birth_department_code, c.birth_country),
             c.sex,
             c.external_id,
             c.division,
