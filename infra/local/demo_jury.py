@@ -105,6 +105,8 @@ def review_session(jury: ApiClient, session_id: str, say: Say, eventually: Event
                 "resolve",
             )
             version = resolved["version"]
+            who = cert["identity"]["first_name"] if cert["identity"] else cert["course_id"]
+            say(f"signalement {report['code']} de {who} résolu : « {comment} »")
     published = _ok(jury.post(f"/jury/sessions/{session_id}/publish"), 200, "publish")
     say(f"session {session_id} publiée par le jury ({published['state']})")
     again = jury.post(f"/jury/sessions/{session_id}/publish")
@@ -202,7 +204,7 @@ def academie_table(reader: ApiClient, academie: str, say: Say) -> dict:
         board["by_sector"]["PRIVATE"],
         board["total"],
     )
-    say(f"académie de {academie}                          public  privé  total")
+    say(f"  {'académie de ' + academie:45} {'public':>6} {'privé':>6} {'total':>6}")
     for key, label in FIGURES:
         say(f"  {label:45} {public[key]:6} {private[key]:6} {total[key]:6}")
     return board
