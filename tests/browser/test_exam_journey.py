@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from infra.resources import VERIFICATION_URL
 from tests.browser import bank
 from tests.browser.exam_journey import PASSWORD, exam_day, finalize_and_publish, ok
 from tests.browser.harness import report
@@ -21,12 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 TABLET = {"width": 768, "height": 1024}
 NO_MATCH = "Nous n'avons pas trouvé de candidat correspondant dans cette session."
 LOCKED = "Trop de codes d'accès erronés"
-
-
-def require_route(stack: Any, service: str, path: str, coming_with: str) -> None:
-    """Until another service's branch has landed, the journey cannot go further: say so."""
-    if path not in stack.client().get(f"/{service}/openapi.json").json()["paths"]:
-        pytest.skip(f"{service} does not serve {path} yet ({coming_with})")
 
 
 def log_in(tab: Any, username: str) -> None:
@@ -56,9 +51,6 @@ def seconds_left(tab: Any) -> int:
 
 
 def test_the_exam_day_in_the_browser(stack, page, browser, axe, look):
-    require_route(
-        stack, "engine", "/certification-courses/{course_id}/next", "engine's certification routes"
-    )
     day = exam_day(stack)
     sid, code = day.session["id"], day.session["access_code"]
     _zoe_account, zoe = day.people["Zoé"]
@@ -138,9 +130,6 @@ def test_the_exam_day_in_the_browser(stack, page, browser, axe, look):
     report["timings"]["candidate: click on Valider → next question shown"] = shown
     report["timings"]["candidate: the answer request's round trip (same browser)"] = api
     assert shown["count"] == api["count"] == len(timings)  # the target is bench/exam_page.py's
-
-    require_route(stack, "jury", "/verify/{code}", "jury's verification route")
-    from infra.resources import VERIFICATION_URL  # lands with jury's verification route
 
     finalize_and_publish(day, stack)
     mine = eventually(

@@ -76,29 +76,9 @@ def field_exists(
     return False
 
 
-# Operations the pages call whose route is being written on another service's branch: checked
-# as soon as the route is in its document. Shrink it as routes land; it must end empty (the test
-# below says when an entry is served and must go).
-NOT_YET_SERVED = {
-    "course": "engine's certification routes",
-    "courseQuestion": "engine's certification routes",
-    "courseAnswer": "engine's certification routes",
-    "confirmEndScreen": "engine's certification routes",
-    "verifyCertificate": "jury's verification route",
-    "verifyDocument": "jury's verification route",
-}
-
-
-def served(name: str) -> bool:
-    op = OPERATIONS[name]
-    return op["path"] in documents()[op["service"]]["paths"]
-
-
 def route(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     op = OPERATIONS[name]
     doc = documents()[op["service"]]
-    if name in NOT_YET_SERVED and not served(name):
-        pytest.skip(f"{name}: {op['path']} comes with {NOT_YET_SERVED[name]}")
     assert op["path"] in doc["paths"], f"{name}: no route {op['path']} in {op['service']}"
     methods = doc["paths"][op["path"]]
     assert op["method"].lower() in methods, f"{name}: {op['path']} does not take {op['method']}"
@@ -136,12 +116,6 @@ def test_each_field_the_pages_read_is_in_the_documented_response(name):
 def test_each_file_an_operation_uploads_is_a_type_its_route_accepts(name):
     _, operation = route(name)
     assert OPERATIONS[name]["accepts"] in operation["requestBody"]["content"]
-
-
-def test_the_routes_still_missing_are_exactly_the_known_ones():
-    now_served = sorted(name for name in NOT_YET_SERVED if served(name))
-    assert not now_served, f"now served, remove from NOT_YET_SERVED: {now_served}"
-    assert set(NOT_YET_SERVED) <= set(OPERATIONS), set(NOT_YET_SERVED) - set(OPERATIONS)
 
 
 def test_the_pages_call_only_declared_operations_and_every_declared_one_is_used():
