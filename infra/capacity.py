@@ -76,6 +76,7 @@ def peak_routes(peak: Peak) -> list[Route]:
     supervision = per_examiner * peak.test_window_s / peak.supervision_poll_s
     j, t = peak.join_window_s, peak.test_window_s
     return [
+        Route("POST /orga/auth/token (login)", "orga", 1, j, 1, 1, 2, 270, memory_mb=1024),
         Route("POST /certif/sessions/{id}/join", "certif", 1, j, 5, 3, 8, 3),
         Route("GET /certif/sessions/{id}/me (waiting)", "certif", waiting_polls, j, 2.5, 0, 3, 2),
         Route("POST /certif/sessions/{id}/supervise", "certif", per_examiner, j, 1, 1, 2, 3),

@@ -92,7 +92,9 @@ def plan_season(
     took_part = enrolled * SEED_TOOK_PART // SEED_ENROLLED if took_part is None else took_part
     campaigns = max(centers, round(SEED["campaigns"] * ratio)) if campaigns is None else campaigns
     if not (1 <= centers <= schools and centers <= sessions and took_part <= enrolled):
-        raise ValueError("a season needs 1 ≤ centres ≤ schools, centres ≤ sessions, took ≤ enrolled")
+        raise ValueError(
+            "a season needs 1 ≤ centres ≤ schools, centres ≤ sessions, took ≤ enrolled"
+        )
     sizes = _spread(students, schools)
     per_center = _spread(sessions, centers)
     enrolled_by_session = _spread(enrolled, sessions)
