@@ -131,7 +131,7 @@ def simulate(args: argparse.Namespace) -> int:
         return _busy(args, port)
     try:
         jury = ApiClient(stack.url).login(stack.admin_email, stack.admin_password)
-        _, passed = season.run(stack.url, jury, plan, args.workers, LOG_DIR)
+        _, passed = season.run(stack.url, jury, plan, args.workers, LOG_DIR, args.max_minutes)
     finally:
         stack.stop()
     return 0 if passed else 1
@@ -275,6 +275,11 @@ def parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=16, help="acteurs simulés à la fois (défaut : 16)"
     )
     p_simulate.add_argument("--seed", type=int, default=2026, help="graine (défaut : 2026)")
+    p_simulate.add_argument(
+        "--max-minutes",
+        type=float,
+        help="passé ce délai, aucun nouvel acteur ne commence : le rapport dit où la saison en est",
+    )
     p_simulate.set_defaults(run=simulate)
     p_dlq = sub.add_parser(
         "dlq",

@@ -7,7 +7,7 @@ import json
 import threading
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 
 @dataclass
@@ -63,6 +63,7 @@ class ApiClient:
             data = json.dumps(body).encode()
         if data is not None:
             headers["Content-Type"] = content_type
+        path = quote(path, safe="/%:@-._~!$&'()*+,;=")  # what a browser would send (« p h86… »)
         if query:
             path = f"{path}?{urlencode({k: v for k, v in query.items() if v is not None})}"
         for attempt in range(2):

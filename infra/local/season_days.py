@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from typing import Any
 
 from infra.local.client import ApiClient
@@ -33,9 +34,20 @@ def candidate_levels(rng: random.Random) -> dict[str, int]:
 
 
 def seed_profiles(season: Season) -> None:
-    """Placement through HTTP takes minutes per learner: the candidates' knowledge is written
-    with engine's own item layout, then engine's own use case announces each profile
-    (ProfileUpdated to orga and certif), as a completed placement would."""
+    """The candidates of every centre get their profile (see `seed_certifiable`)."""
+    candidates = [c for s in season.schools for c in s.candidates]
+    seed_certifiable(candidates, season.plan.seed, season.recorder, season.each)
+
+
+def seed_certifiable(
+    candidates: list[dict[str, Any]],
+    seed: int,
+    recorder: Any,
+    each: Callable[[str, list[Any], Callable[[Any], Any]], Any],
+) -> None:
+    """Placement through HTTP takes minutes per learner: each candidate's knowledge (`user_id`)
+    is written with engine's own item layout, then engine's own use case announces the profile
+    (ProfileUpdated to orga and certif), as a completed placement would. Sets `levels`."""
     from chalicelib.engine import bootstrap
     from chalicelib.engine.use_cases.progress import publish_profile
     from infra.samples.seeded_profiles import seed_profile
@@ -43,16 +55,15 @@ def seed_profiles(season: Season) -> None:
 
     with acting_as("engine"):
         ports, dynamodb = bootstrap.ports(), client("dynamodb")
-    candidates = [c for s in season.schools for c in s.candidates]
 
     def build(candidate: dict[str, Any]) -> None:
-        rng = random.Random(f"{season.plan.seed}:{candidate['user_id']}")
+        rng = random.Random(f"{seed}:{candidate['user_id']}")
         candidate["levels"] = candidate_levels(rng)
-        with acting_as("engine"), season.recorder.timed("profile (engine, in process)"):
+        with acting_as("engine"), recorder.timed("profile (engine, in process)"):
             seed_profile(dynamodb, candidate["user_id"], candidate["levels"], ports.content)
             publish_profile(ports, ports.assessments.knowledge(candidate["user_id"]), now())
 
-    season.each("profiles", candidates, build)
+    each("profiles", candidates, build)
 
 
 def open_supervision(season: Session | Any, base: ApiClient) -> ApiClient:
@@ -70,7 +81,7 @@ def test_day(season: Season, session: Session) -> list[dict[str, Any]]:
     def join(candidate: dict[str, Any]) -> None:
         typed = {k: candidate[k] for k in ("first_name", "last_name", "birthdate")}
         path = f"/certif/sessions/{sid}/join"
-        reply = season.timed("join", lambda: candidate["account"].post(path, typed))
+        reply = season.pressed_again("join", lambda: candidate["account"].post(path, typed))
         session.seats[candidate["id"]] = ok(reply, (200, 201), "join")
 
     season.each("join", came, join)
@@ -85,7 +96,7 @@ def test_day(season: Season, session: Session) -> list[dict[str, Any]]:
     def start(candidate: dict[str, Any]) -> None:
         body = {"access_code": session.access_code.lower()}
         path = f"/certif/sessions/{sid}/start"
-        reply = season.timed("start", lambda: candidate["account"].post(path, body))
+        reply = season.pressed_again("start", lambda: candidate["account"].post(path, body))
         candidate["course_id"] = ok(reply, 202, "start")["course_id"]
         candidate["session"] = session
 

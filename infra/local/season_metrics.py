@@ -32,6 +32,7 @@ class Recorder:
         self._lock = threading.Lock()
         self.samples: dict[str, list[float]] = {}
         self.errors: Counter[str] = Counter()
+        self.retried: Counter[str] = Counter()  # sent again after a server error
         self.spans: dict[str, list[float]] = {}
 
     def add(self, step: str, seconds: float, ended: float | None = None) -> None:
@@ -65,6 +66,7 @@ class Recorder:
                     "step": step,
                     "count": len(values),
                     "errors": self.errors[step],
+                    "retried": self.retried[step],
                     "wall_s": wall,
                     "per_s": len(values) / wall if wall > 0 else 0.0,
                     "p50_ms": percentile(values, 50) * 1000,

@@ -10,39 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from infra import resources
-from infra.local.season import Progress as SeasonProgress
+from infra.local.progress_bars import Bars, bars, console
 from infra.local.season import Season
 from infra.local.season_metrics import Recorder, Sampler, queue_depths
 from infra.local.season_plan import SeasonPlan, plan_season
-
-console = Console(highlight=False)
-
-
-class Bars(SeasonProgress):
-    def __init__(self, progress: Progress) -> None:
-        self.progress, self.tasks = progress, {}
-
-    def start(self, step: str, total: int) -> None:
-        self.tasks[step] = self.progress.add_task(step, total=total)
-
-    def advance(self, step: str) -> None:
-        self.progress.advance(self.tasks[step])
-
-
-def bars() -> Progress:
-    return Progress(
-        TextColumn("  {task.description:<28}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    )
 
 
 def phases(season: Season) -> list[tuple[str, Callable[[], Any]]]:
@@ -76,7 +50,12 @@ def phases(season: Season) -> list[tuple[str, Callable[[], Any]]]:
 
 
 def run(
-    base_url: str, jury: Any, plan: SeasonPlan, workers: int, out_dir: Path
+    base_url: str,
+    jury: Any,
+    plan: SeasonPlan,
+    workers: int,
+    out_dir: Path,
+    max_minutes: float | None = None,
 ) -> tuple[dict[str, Any], bool]:
     import boto3
 
@@ -92,6 +71,8 @@ def run(
     failure = None
     with bars() as progress:
         season = Season(base_url, jury, plan, recorder, workers, Bars(progress))
+        if max_minutes:
+            season.deadline = started + max_minutes * 60
         for title, phase in phases(season):
             progress.console.print(f"[bold]{title}[/bold]")
             began = time.monotonic()
@@ -140,12 +121,13 @@ def print_report(report: dict[str, Any], saved: Path) -> None:
         f"{plan['sessions']} sessions, {plan['enrolled']} inscrits, {plan['took_part']} présents "
         f"({plan['workers']} acteurs à la fois)"
     )
-    steps = Table("étape", "requêtes", "erreurs", "durée", "débit /s", "p50", "p99")
+    steps = Table("étape", "requêtes", "erreurs", "renvoyées", "durée", "débit /s", "p50", "p99")
     for row in report["steps"]:
         steps.add_row(
             row["step"],
             str(row["count"]),
             str(row["errors"]),
+            str(row["retried"]),
             f"{row['wall_s']:.1f} s",
             f"{row['per_s']:.1f}",
             _ms(row["p50_ms"]),
