@@ -34,16 +34,32 @@ export class ApiError extends Error {
   }
 }
 
+const table = { ...operations };
+
+/** An app's own operations (web/<app>/operations.json), beside the shared ones. */
+export function addOperations(more) {
+  for (const [name, op] of Object.entries(more)) {
+    if (table[name] && table[name] !== op) throw new Error(`opération déclarée deux fois : ${name}`);
+    table[name] = op;
+  }
+}
+
 export function operation(name) {
-  const op = operations[name];
+  const op = table[name];
   if (!op) throw new Error(`opération inconnue : ${name}`);
   return op;
+}
+
+/** The address of operation `name`: `params` fill the path, `query` the query string. */
+export function operationUrl(name, params = {}, query) {
+  const op = operation(name);
+  return apis[op.service] + fillPath(op.path, params) + queryString(query);
 }
 
 /** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends. */
 export async function call(name, { params = {}, body, query, token } = {}) {
   const op = operation(name);
-  const url = apis[op.service] + fillPath(op.path, params) + queryString(query);
+  const url = operationUrl(name, params, query);
   const headers = { Accept: "application/json" };
   const bearer = token || currentSession()?.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -109,7 +125,8 @@ async function readJson(response) {
   }
 }
 
-function errorOf(response, data, hadToken) {
+/** The API's error (its French message), from a reply that is not a success. */
+export function errorOf(response, data, hadToken) {
   const error = data && data.error;
   const status = response.status;
   if (status === 401 && hadToken && error && SESSION_CODES.has(error.code)) endSession("expired");
@@ -124,7 +141,7 @@ function errorOf(response, data, hadToken) {
 }
 
 /** A field the page relies on is missing: say so now rather than show an empty page. */
-function checkReads(name, op, data) {
+export function checkReads(name, op, data) {
   for (const path of op.reads || []) {
     if (!present(data, path.split("."))) {
       console.error(`${name} : champ « ${path} » absent de la réponse`);
