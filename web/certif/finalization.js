@@ -151,8 +151,9 @@ function CandidateClosing({ candidate: c, entry, errors, onChange }) {
   );
   return html`<article class="closing" aria-labelledby=${`candidat-${id}`}>
     <h3 id=${`candidat-${id}`}>${c.last_name} ${c.first_name} <span class="muted">— ${stateLabel(c)}</span></h3>
-    <${Checkbox} name=${`fin-${id}`} label="Écran de fin du test vu par le surveillant" checked=${entry.end_screen_seen}
-      onChange=${(on) => onChange({ end_screen_seen: on })} />
+    ${c.state !== "not_joined" &&
+    html`<${Checkbox} name=${`fin-${id}`} label="Écran de fin du test vu par le surveillant" checked=${entry.end_screen_seen}
+      onChange=${(on) => onChange({ end_screen_seen: on })} />`}
     ${c.unfinished &&
     html`<fieldset class=${abortError ? "choices field--error" : "choices"} aria-describedby=${`abandon-${id}-erreur`}>
       <legend>Motif d'abandon (le test n'est pas terminé)</legend>
@@ -256,7 +257,6 @@ function SessionComment({ model, error, onChange }) {
     </fieldset>
     ${model.has_incident &&
     html`<${TextArea} name="comment" label="Décrivez l'incident" rows="4" maxlength="2000" value=${model.comment}
-      onInput=${(comment) => onChange({ comment })} error=${error} />`}
-    <p class="muted">${plural(model.comment.length, "caractère")} sur 2 000.</p>
+      hint=${`${plural(model.comment.length, "caractère")} sur 2 000.`} onInput=${(comment) => onChange({ comment })} error=${error} />`}
   </section>`;
 }
