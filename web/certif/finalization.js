@@ -6,7 +6,7 @@ import { FieldError, focusFirstError } from "../shared/forms.js";
 import { formatDateTime, formatNumber, plural } from "../shared/format.js";
 import { Notice, Page } from "../shared/layout.js";
 import { Loaded, useLoad } from "../shared/load.js";
-import { Confirm } from "../shared/office.js";
+import { Confirm, Progress } from "../shared/office.js";
 import { drafts } from "../shared/session.js";
 import { upload } from "../shared/transfer.js";
 import { html, useState } from "../shared/ui.js";
@@ -230,13 +230,6 @@ function DocumentsPart({ sessionId, documents, onAdded }) {
     ${documents.length > 0 &&
     html`<ul>${documents.map((d) => html`<li>${d.filename} (${formatNumber(Math.max(1, Math.round(d.size / 1024)))} Ko), joint le ${formatDateTime(d.uploaded_at)}</li>`)}</ul>`}
   </section>`;
-}
-
-export function Progress({ value, label }) {
-  return html`<div class="progress">
-    <label for="progression">${label} : ${value} %</label>
-    <progress id="progression" max="100" value=${value}>${value} %</progress>
-  </div>`;
 }
 
 function SessionComment({ model, error, onChange }) {

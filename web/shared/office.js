@@ -136,3 +136,11 @@ export function SchoolSwitch({ schools, current, onChange }) {
     </select>
   </div>`;
 }
+
+/** An upload's progress, said and shown. */
+export function Progress({ value, label }) {
+  return html`<div class="progress">
+    <label for="progression">${label} : ${value} %</label>
+    <progress id="progression" max="100" value=${value}>${value} %</progress>
+  </div>`;
+}
