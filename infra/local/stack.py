@@ -83,11 +83,10 @@ class LocalStack:
 
         self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
         self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
-        deps = bootstrap.orga()
-        if deps.accounts.find_by_login(self.admin_email.lower()) is None:
+        ports = bootstrap.ports()
+        if ports.accounts.find_by_login(self.admin_email.lower()) is None:
             sign_up(
-                deps.accounts,
-                deps.clock,
+                ports,
                 SignUp("Jury", "Pix", None, self.admin_password, email=self.admin_email, role=JURY),
             )
 

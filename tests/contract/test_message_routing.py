@@ -32,7 +32,6 @@ NOT_YET_HANDLED = {
     ("jury", "MembershipChanged"),
     ("jury", "SessionFinalized"),
     ("jury", "SessionUpdated"),
-    ("orga", "ProfileShared"),
 }
 
 

@@ -78,6 +78,15 @@ class StudentImportRequested(Message):
     file_kind: str
 
 
+class StudentListRetired(Message):
+    """Orga to itself: a school's student list that is no longer current (replaced by a newer
+    import, or left half-written by a failed one) can be deleted."""
+
+    TYPE = "StudentListRetired"
+    organization_id: str
+    generation: str
+
+
 class LearnerReconciled(Message):
     TYPE = "LearnerReconciled"
     organization_id: str
@@ -402,6 +411,7 @@ CATALOG: dict[str, type[Message]] = {
         MembershipChanged,
         StudentsImported,
         StudentImportRequested,
+        StudentListRetired,
         LearnerReconciled,
         CampaignCreated,
         CampaignArchived,
@@ -428,6 +438,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "MembershipChanged": ("certif", "jury"),
     "StudentsImported": ("certif",),
     "StudentImportRequested": ("orga",),
+    "StudentListRetired": ("orga",),
     "LearnerReconciled": ("engine", "certif", "jury"),
     "CampaignCreated": ("engine", "jury"),
     "CampaignArchived": ("engine",),
@@ -455,6 +466,7 @@ PRODUCERS: dict[str, str] = {
     "MembershipChanged": "orga",
     "StudentsImported": "orga",
     "StudentImportRequested": "orga",
+    "StudentListRetired": "orga",
     "LearnerReconciled": "orga",
     "CampaignCreated": "orga",
     "CampaignArchived": "orga",
