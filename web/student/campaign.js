@@ -118,7 +118,7 @@ function Participation({ campaign, participation: p, onChange }) {
     });
   const start = () =>
     act(async () => {
-      const body = { target_skill_ids: campaign.target_skill_ids, campaign_code: campaign.code };
+      const body = { campaign_code: campaign.code };
       const started = await call("startCampaignAssessment", { body });
       navigate(`/evaluation/${started.assessment_id}`);
     });
