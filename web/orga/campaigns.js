@@ -77,7 +77,7 @@ function NewCampaign({ orgId, onCancel }) {
       )}
     </fieldset>
     ${values.type === "ASSESSMENT" &&
-    html`<${TargetPicker} value=${values.targets} onChange=${set("targets")} error=${errors.targets} />`}
+    html`<${TargetPicker} orgId=${orgId} value=${values.targets} onChange=${set("targets")} error=${errors.targets} />`}
     <${Field} name="external_id_label" label="Identifiant externe demandé aux élèves (facultatif)" maxlength="200"
       hint="Par exemple : Numéro élève. Laissez vide pour ne rien demander." value=${values.external_id_label}
       onInput=${set("external_id_label")} error=${errors.external_id_label} />

@@ -7,11 +7,12 @@ import { Loaded, useLoad } from "../shared/load.js";
 import { referential } from "../shared/referential.js";
 import { html } from "../shared/ui.js";
 
-export function TargetPicker({ value, onChange, error }) {
+export function TargetPicker({ orgId, value, onChange, error }) {
   const state = useLoad(async () => {
-    const [areas, targets] = await Promise.all([referential(), call("orgaTargetSkills")]);
+    const params = { org_id: orgId };
+    const [areas, targets] = await Promise.all([referential(), call("orgaTargetSkills", { params })]);
     return { areas, skills: targets.skills };
-  });
+  }, [orgId]);
   return html`<fieldset class=${error ? "choices field--error" : "choices"} aria-describedby="champ-targets-erreur">
     <legend>Compétences évaluées par le parcours</legend>
     <${Loaded} state=${state}>
