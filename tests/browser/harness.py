@@ -133,6 +133,10 @@ class FakeApi:
 
     def _handle(self, route: Any) -> None:
         request = route.request
+        # The jury's console lives at /jury/ beside jury's API: its own files are not API calls.
+        if request.resource_type not in ("fetch", "xhr"):
+            route.fallback()
+            return
         path = urlsplit(request.url).path
         body = json.loads(request.post_data) if request.post_data else None
         self.calls.append((request.method, path, body))
