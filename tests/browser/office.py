@@ -128,3 +128,40 @@ def changed(cert: dict[str, Any], **changes: Any) -> dict[str, Any]:
     out = copy.deepcopy(cert)
     out.update(changes)
     return out
+
+
+ADMIN = {"email": "nadia.benali@lycee-office.fr", "password": "Motdepasse-2027"}
+
+
+def school_and_admin(stack: Any) -> dict[str, Any]:
+    """A public lycée of Créteil, certification centre, whose admin has nothing imported yet."""
+    jury, anonymous = stack.jury(), stack.client()
+    from infra.samples import siecle_builder as siecle
+
+    school = jury.post(
+        "/orga/organizations",
+        {
+            "uai": siecle.DEFAULT_UAI,
+            "name": "Lycée Olympe-de-Gouges",
+            "type": "LYCEE",
+            "sector": "PUBLIC",
+            "academie": "Créteil",
+            "is_certification_center": True,
+        },
+    ).json()
+    anonymous.post(
+        "/orga/users",
+        {"first_name": "Nadia", "last_name": "Benali", "birthdate": "1981-05-12", **ADMIN},
+    )
+    jury.post(
+        f"/orga/organizations/{school['id']}/memberships",
+        {"email": ADMIN["email"], "role": "ADMIN"},
+    )
+    return school
+
+
+def log_in(page: Any, url: str, email: str, password: str) -> None:
+    page.goto(url)
+    page.get_by_label("Adresse e-mail ou identifiant").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
