@@ -1,4 +1,5 @@
-"""A school admin on `pixcert up`, in the browser: imports a SIECLE file with errors, reads them,
+"""A school admin on `pixcert up`, in the browser: a file that is not SIECLE and another school's
+are refused with their reason; imports a SIECLE file with errors, reads them,
 re-imports it fixed, creates a session (a day gone by first), enrols 25 candidates, sees the
 examiner warning, downloads both PDFs and finalises with an issue report."""
 
@@ -56,10 +57,22 @@ def test_a_school_admin_imports_fixes_creates_a_session_enrols_and_finalises(
     page.get_by_role("heading", name="Élèves").wait_for()
     axe(page, "orga : élèves, aucun import")
     page.get_by_role("link", name="Import SIECLE").click()
-    page.get_by_label("Fichier des élèves (XML, ZIP ou CSV)").set_input_files(str(bad_file))
+    chooser = page.get_by_label("Fichier des élèves (XML, ZIP ou CSV)")
+    not_siecle = tmp_path / "liste.xml"
+    not_siecle.write_text("<classe><eleve>Léa</eleve></classe>", encoding="utf-8")
+    other_school = tmp_path / "ElevesSansAdresses-autre.xml"
+    other_school.write_bytes(siecle.siecle_xml(fixed[:3], uai="0930001A"))
+    for wrong, code in ((not_siecle, "INVALID_FILE"), (other_school, "UAI_MISMATCHED")):
+        chooser.set_input_files(str(wrong))
+        page.get_by_role("button", name="Importer ce fichier").click()
+        page.locator(f"[data-code={code}]").wait_for(timeout=60_000)
+        assert page.get_by_text("L'import a échoué : aucun élève n'a été modifié.").is_visible()
+        chooser = page.get_by_label("Fichier des élèves (XML, ZIP ou CSV)")
+    look(page, "orga-import-other-school", full_page=True)
+    chooser.set_input_files(str(bad_file))
     axe(page, "orga : import, fichier choisi")
     page.get_by_role("button", name="Importer ce fichier").click()
-    page.get_by_text("L'import a échoué : aucun élève n'a été modifié.").wait_for(timeout=60_000)
+    page.locator("#erreurs").wait_for(timeout=60_000)
     rows = page.locator("#erreurs + table tbody tr")
     codes = sorted(rows.evaluate_all("rs => rs.map((r) => r.dataset.code)"))
     # Both students sharing an INE are named.
