@@ -104,12 +104,14 @@ function Finalization({ view, onDone }) {
     if (saved) setSavedAt(saved.saved_at);
   };
   const finalize = async () => {
+    // Closed first: the dialog gives the focus back to its opener, then a refusal takes it to
+    // the first field in error.
+    setConfirming(false);
     const done = await attempt(async () => {
       const saved = await call("certifSaveFinalization", { params, body: body(model) });
       setSavedAt(saved.saved_at);
       return call("certifFinalize", { params });
     });
-    setConfirming(false);
     if (done) {
       drafts.clear(key);
       onDone({ ...view, status: done.status });
