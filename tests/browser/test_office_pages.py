@@ -1,6 +1,7 @@
 """Pix Orga and Pix Certif pages on faked routes: an assessment campaign created on chosen
-competences; a finalisation refused for a missing abort reason, said next to the candidate, the
-draft kept."""
+competences; a session edited, the edit cancelled, a date outside the window refused next to its
+field, the session deleted; a finalisation refused for a missing abort reason, said next to the
+candidate, the draft kept."""
 
 from __future__ import annotations
 
@@ -125,3 +126,49 @@ def test_a_finalisation_without_an_abort_reason_says_so_next_to_the_candidate_an
     noe = next(c for c in last["candidates"] if c["candidate_id"] == "k-2")
     assert noe["abort_reason"] == "technical"
     assert last["comment"] == "Coupure du réseau à 9 h 40."
+
+
+def certif_session(**changes):  # noqa: ANN003, ANN201
+    return {
+        "id": "10001", "center_id": ORG, "address": "Bâtiment B", "room": "Salle 204",
+        "name": None, "date": "2027-03-15", "time": "09:00:00", "examiner": "M. Girard",
+        "description": None, "access_code": "FBTX78", "examiner_password": "4YM37",
+        "status": "created", "candidate_count": 0, "created_at": "2026-12-02T08:00:00Z",
+        "finalized_at": None, "warnings": [], **changes,
+    }  # fmt: skip
+
+
+def test_a_session_is_edited_an_edit_cancelled_a_refused_date_kept_then_the_session_deleted(
+    page, web_url, axe
+):
+    base = "/certif/sessions/10001"
+    outside = error(
+        "SESSION_OUTSIDE_WINDOW",
+        "La date est hors de la période de certification des lycées (du 11/01 au 20/05).",
+    )
+    api = FakeApi().on("GET", base, certif_session())
+    api.on("GET", f"{base}/candidates", {"candidates": []})
+    api.on("PATCH", base, outside, 422)
+    api.on("DELETE", base, None, 204)
+    api.on("GET", f"/certif/centers/{ORG}/sessions", {"sessions": [], "next_cursor": None})
+    as_admin(page, api)
+    page.goto(f"{web_url}/certif/#/session/10001")
+
+    page.get_by_role("button", name="Modifier la session").click()
+    page.get_by_label("Salle").fill("Salle 310")
+    page.get_by_role("button", name="Annuler les modifications").click()
+    page.get_by_text("Salle 204").wait_for()
+    assert api.bodies("PATCH", base) == []
+    page.get_by_role("button", name="Modifier la session").click()
+    assert page.get_by_label("Salle").input_value() == "Salle 204"
+    page.get_by_label("Date").fill("15/06/2027")
+    page.get_by_role("button", name="Enregistrer les modifications").click()
+    page.locator("#champ-date-erreur").get_by_text("hors de la période").wait_for()
+    assert page.get_by_label("Date").input_value() == "15/06/2027"
+    assert page.evaluate("document.activeElement.id") == "champ-date"
+    axe(page, "certif : modification refusée, hors période")
+    page.get_by_role("button", name="Annuler les modifications").click()
+    page.get_by_role("button", name="Supprimer la session").click()
+    page.get_by_role("dialog").get_by_role("button", name="Supprimer la session").click()
+    page.wait_for_url(f"**/#/centre/{ORG}")
+    assert len(api.bodies("DELETE", base)) == 1
