@@ -96,6 +96,18 @@ def test_a_school_admin_imports_fixes_creates_a_session_enrols_and_finalises(
     expect(page.locator("main tbody tr")).to_have_count(6)
     axe(page, "orga : élèves, recherche")
     look(page, "orga-students-search")
+    page.get_by_role("link", name="Membres").click()
+    page.get_by_label("Adresse e-mail").fill("personne@lycee-office.fr")
+    page.get_by_role("button", name="Ajouter le membre").click()
+    page.locator("#champ-email-erreur").get_by_text("Aucun compte").wait_for()
+    axe(page, "orga : membres, compte inconnu")
+    page.get_by_role("link", name="Résultats de certification").click()
+    page.get_by_label("Classe").select_option("2NDE1")
+    with page.expect_download() as results:
+        page.get_by_role("button", name="Télécharger les résultats (CSV)").click()
+    header = results.value.path().read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Numéro de certification;Prénom;Nom;Date de naissance")
+    axe(page, "orga : résultats de certification")
 
     eventually(
         lambda: (
