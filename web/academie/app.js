@@ -1,10 +1,10 @@
 // The académie's dashboard: its schools, sessions and candidates of the season, per sector.
-import { addOperations } from "../shared/api.js";
+import { declareOperations } from "../shared/api.js";
 import { startApp } from "../shared/shell.js";
 import { DashboardPage } from "./dashboard.js";
 import operations from "./operations.json" with { type: "json" };
 
-addOperations(operations);
+declareOperations(operations);
 
 startApp({
   app: "Pix — Académie",

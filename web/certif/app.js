@@ -1,5 +1,5 @@
 // Pix Certif: a centre's sessions, their candidates, their documents, their finalisation.
-import { addOperations } from "../shared/api.js";
+import { declareOperations } from "../shared/api.js";
 import { startApp } from "../shared/shell.js";
 import { CentersPage } from "./centers.js";
 import { EnrolPage } from "./enrol.js";
@@ -8,7 +8,7 @@ import operations from "./operations.json" with { type: "json" };
 import { SessionPage } from "./session.js";
 import { NewSessionPage, SessionsPage } from "./sessions.js";
 
-addOperations(operations);
+declareOperations(operations);
 
 startApp({
   app: "Pix Certif",

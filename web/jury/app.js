@@ -1,12 +1,12 @@
 // The jury's console: sessions to publish, needing action or assigned to me; a session's
 // review (reports, answers, neutralisations, cancellations, identity, comments); publication.
-import { addOperations } from "../shared/api.js";
+import { declareOperations } from "../shared/api.js";
 import { startApp } from "../shared/shell.js";
 import operations from "./operations.json" with { type: "json" };
 import { SessionPage } from "./session.js";
 import { SessionsPage } from "./sessions.js";
 
-addOperations(operations);
+declareOperations(operations);
 
 startApp({
   app: "Pix Jury",

@@ -1,5 +1,5 @@
 // Pix Orga: a school's students (SIECLE imports), its campaigns, members and results.
-import { addOperations } from "../shared/api.js";
+import { declareOperations } from "../shared/api.js";
 import { startApp } from "../shared/shell.js";
 import { CampaignPage, CampaignsPage } from "./campaigns.js";
 import { ImportPage } from "./imports.js";
@@ -9,7 +9,7 @@ import { ResultsPage } from "./results.js";
 import { SchoolsPage } from "./schools.js";
 import { StudentsPage } from "./students.js";
 
-addOperations(operations);
+declareOperations(operations);
 
 startApp({
   app: "Pix Orga",

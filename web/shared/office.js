@@ -1,12 +1,12 @@
 // What the staff's apps share (Pix Orga, Pix Certif, the jury, the académie): the account and
 // its schools, actions with their own error, a confirmation dialog, lists read page by page.
-import { addOperations, call } from "./api.js";
+import { declareOperations, call } from "./api.js";
 import { Notice } from "./layout.js";
 import operations from "./operations-office.json" with { type: "json" };
 import { currentSession } from "./session.js";
 import { html, useEffect, useRef, useState } from "./ui.js";
 
-addOperations(operations);
+declareOperations(operations);
 
 let account = null;
 

@@ -1,5 +1,5 @@
-"""The browser's API client (web/shared/operations.json) against the services' OpenAPI documents:
-a route or field renamed on one side fails here."""
+"""The browser's API client (web/shared/operations.json and each app's own operations.json)
+against the services' OpenAPI documents: a route or field renamed on one side fails here."""
 
 from __future__ import annotations
 
@@ -15,20 +15,20 @@ from infra.local import apps as app_loader
 
 ROOT = Path(__file__).resolve().parents[3]
 WEB = ROOT / "web"
-# The shared operations and each app's own (web/<app>/operations.json).
-OPERATION_FILES = sorted(p for p in WEB.rglob("operations*.json") if "vendor" not in p.parts)
 
 
-def read_operations() -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for path in OPERATION_FILES:
+def declared_operations() -> dict[str, Any]:
+    """Every operations.json of web/: the shared one and the apps' own; a name is one route."""
+    found: dict[str, Any] = {}
+    # operations-office.json: what the staff's apps share (Pix Orga, Pix Certif, jury, académie).
+    for path in sorted(WEB.glob("*/operations*.json")):
         for name, op in json.loads(path.read_text(encoding="utf-8")).items():
-            assert name not in found, f"{name} declared twice (again in {path.relative_to(WEB)})"
+            assert found.get(name, op) == op, f"{name} declared twice, differently ({path})"
             found[name] = op
     return found
 
 
-OPERATIONS = read_operations()
+OPERATIONS = declared_operations()
 
 
 @cache
