@@ -135,7 +135,7 @@ async function readJson(response) {
   }
 }
 
-function errorOf(response, data, hadToken) {
+export function errorOf(response, data, hadToken) {
   const error = data && data.error;
   const status = response.status;
   if (status === 401 && hadToken && error && SESSION_CODES.has(error.code)) endSession("expired");
@@ -150,7 +150,7 @@ function errorOf(response, data, hadToken) {
 }
 
 /** A field the page relies on is missing: say so now rather than show an empty page. */
-function checkReads(name, op, data) {
+export function checkReads(name, op, data) {
   for (const path of op.reads || []) {
     if (!present(data, path.split("."))) {
       console.error(`${name} : champ « ${path} » absent de la réponse`);
