@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -290,4 +291,31 @@ def take_session_tests(
         )
         _expect(ended, (200, 202, 204), "end-test")
 
-    return run_exam(base_url, candidates, restart, end, say)
+    outcomes = run_exam(base_url, candidates, restart, end, say)
+    _wait_for_certif(examiner, sid, [_seen_by_certif(o) for o in outcomes])
+    return outcomes
+
+
+def _seen_by_certif(outcome: ExamOutcome) -> str:
+    """The examiner's state of a candidate once certif has engine's messages of their test."""
+    if outcome.candidate.behaviour == ENDED:
+        return "ended_by_examiner"
+    if outcome.refused:
+        return "authorized"
+    return "finished" if outcome.end_screen_confirmed else "end_screen_reached"
+
+
+def _wait_for_certif(examiner: ApiClient, session_id: str, expected: list[str]) -> None:
+    """Certif learns each end from engine's messages: the examiner's view is read once it has
+    them all, not while the last ones are still in the queue."""
+    wanted, deadline = Counter(expected), time.monotonic() + 120
+    while True:
+        view = _expect(
+            examiner.get(f"/certif/sessions/{session_id}/supervision"), (200,), "supervision"
+        )
+        states = Counter(c["state"] for c in view["candidates"])
+        if all(states[state] >= n for state, n in wanted.items()):
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"certif's view {dict(states)} instead of {dict(wanted)}")
+        time.sleep(0.5)

@@ -1,6 +1,6 @@
 """The certification test through the real queues: start requests put on engine's queue of a
-running stack, the tests taken through HTTP to `CertificationCompleted`. Until certif's join and
-start land, this plays certif's part (start requests, the examiner's end)."""
+running stack, the tests taken through HTTP to `CertificationCompleted`. Engine alone: this plays
+certif's part (start requests, the examiner's end); the demo journey plays it through certif."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from infra.local import demo_exam
 from infra.local.demo_exam import DISCONNECTS, ENDED, OUT_OF_TIME, SKIPS_LAST, ExamCandidate
 from infra.resources import main_table, queue
 from infra.samples import seeded_profiles
-from pixcore.auth import TokenService
+from pixcore.auth import TOKEN_KEY_SECRET, TokenService
 from pixcore.ids import new_id
 from pixcore.messages.catalog import CertificationEndRequested, CertificationStartRequested
 from pixcore.principal import Principal
@@ -32,9 +32,9 @@ class CertifPart:
     def __init__(self, stack: RunningStack) -> None:
         self.stack, self.sqs = stack, stack.aws("sqs")
         self.url = self.sqs.get_queue_url(QueueName=queue("engine"))["QueueUrl"]
-        key = stack.aws("ssm").get_parameter(
-            Name="/pixcert/token-signing-key", WithDecryption=True
-        )["Parameter"]["Value"]
+        key = stack.aws("secretsmanager").get_secret_value(SecretId=TOKEN_KEY_SECRET)[
+            "SecretString"
+        ]
         self.tokens = TokenService(lambda: key)
         self.users: dict[str, str] = {}
 

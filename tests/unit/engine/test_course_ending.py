@@ -38,6 +38,7 @@ def finalized(*course_ids: str, minutes: int = 100) -> SessionFinalized:
         session_date=NINE.date(),
         examiners="Mme Benoît",
         finalized_at=NINE + timedelta(minutes=minutes),
+        occurred_at=NINE + timedelta(minutes=minutes),
         candidates=[
             FinalizedCandidate(
                 candidate_id=f"cand-{i}",
@@ -99,6 +100,34 @@ def test_the_finalisation_ends_the_courses_still_running_and_leaves_the_others(w
     assert running.ended_at == NINE + timedelta(minutes=100)
     states = [m.state for m in world.publisher.of_type("CertificationCompleted")]
     assert states == ["ended_by_supervisor", "ended_due_to_finalization"]
+
+
+def test_a_finalisation_before_a_start_is_handled_waits_for_it_and_then_ends_it(world):
+    world.start(world.candidate("lea"), "course-2")
+    with pytest.raises(certification_end.CourseNotYetKnown):
+        certification_end.end_at_finalization(world.ports, finalized("course-1", "course-2"))
+    assert world.course("course-2").state.value == "ended_due_to_finalization"
+    world.start(world.candidate(), "course-1")  # the start request handled late
+    certification_end.end_at_finalization(world.ports, finalized("course-1", "course-2"))
+    assert world.course("course-1").state.value == "ended_due_to_finalization"
+    states = [m.state for m in world.publisher.of_type("CertificationCompleted")]
+    assert states == ["ended_due_to_finalization"] * 2
+
+
+def test_a_finalisation_stops_waiting_for_a_start_that_never_comes(world):
+    message = finalized("course-1", minutes=100)
+    world.clock.advance(minutes=114)
+    with pytest.raises(certification_end.CourseNotYetKnown):
+        certification_end.end_at_finalization(world.ports, message)
+    world.clock.advance(minutes=2)
+    certification_end.end_at_finalization(world.ports, message)
+    assert world.courses.get("course-1") is None
+
+
+def test_a_finalisation_does_not_wait_for_a_refused_start(world):
+    world.start(world.candidate("ines", {"1.1": 1}), "course-1")
+    certification_end.end_at_finalization(world.ports, finalized("course-1"))
+    assert world.publisher.of_type("CertificationCompleted") == []
 
 
 def test_the_finalisation_finds_the_sessions_courses_without_their_ids(world):

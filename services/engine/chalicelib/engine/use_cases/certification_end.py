@@ -3,7 +3,7 @@ the jury. Each handler is idempotent and order-tolerant: an ended course stays a
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from chalicelib.engine.domain.course import CertificationCourse, CourseState
 from chalicelib.engine.ports import Ports
@@ -17,6 +17,9 @@ from pixcore.messages.catalog import (
 from pixcore.retry import retry_on_conflict
 
 log = get_logger("engine.certification")
+
+# How long a finalisation waits for the start requests still in flight of the courses it names.
+WAIT_FOR_STARTS = timedelta(minutes=15)
 
 
 class CourseNotYetKnown(Exception):
@@ -40,17 +43,32 @@ def end_by_supervisor(ports: Ports, message: CertificationEndRequested) -> None:
 
 def end_at_finalization(ports: Ports, message: SessionFinalized) -> None:
     """Every course of the session still running ends; an end whose announcement was lost is
-    announced again."""
+    announced again. A course certif named whose start engine has not handled yet (neither a
+    course nor a refusal) is waited for: the others end, then the message is tried again later,
+    so a start handled after the finalisation cannot leave a course open."""
     at = message.finalized_at or message.occurred_at
     named = {c.course_id for c in message.candidates if c.course_id}
+    in_flight = []
     for course_id in sorted(set(ports.courses.course_ids_of_session(message.session_id)) | named):
 
-        def once(course_id: str = course_id) -> None:
+        def once(course_id: str = course_id) -> bool:
             course = ports.courses.get(course_id)
-            if course is not None and course.session_id == message.session_id:
+            if course is None:
+                return ports.courses.refusal(course_id) is None
+            if course.session_id == message.session_id:
                 _end(ports, course, CourseState.ENDED_DUE_TO_FINALIZATION, at, None)
+            return False
 
-        retry_on_conflict(once)
+        if retry_on_conflict(once):
+            in_flight.append(course_id)
+    if not in_flight:
+        return
+    if ports.clock.now() - message.occurred_at > WAIT_FOR_STARTS:
+        # A start certif recorded but never sent (a crash between the two): nothing to end.
+        log.warning("course.start_never_seen", session_id=message.session_id, courses=in_flight)
+        return
+    log.info("course.finalization_waits", session_id=message.session_id, courses=in_flight)
+    raise CourseNotYetKnown(*in_flight)
 
 
 def _end(
