@@ -1,7 +1,8 @@
-// The API client: every call names an operation of operations.json, whose routes and fields a
-// test checks against the services' OpenAPI documents (tests/unit/web/test_api_client.py).
+// The API client: every call names an operation of operations.json (or of an app's own
+// operations.json, declared by the app), whose routes and fields a test checks against the
+// services' OpenAPI documents (tests/unit/web/test_api_client.py).
 import { apis } from "../config.js";
-import operations from "./operations.json" with { type: "json" };
+import shared from "./operations.json" with { type: "json" };
 import { currentSession, endSession } from "./session.js";
 
 const NETWORK_MESSAGE =
@@ -34,14 +35,28 @@ export class ApiError extends Error {
   }
 }
 
+const operations = { ...shared };
+
+/** An app's own operations (web/<app>/operations.json), beside the shared ones: a name means
+ * one route everywhere. */
+export function declareOperations(more) {
+  for (const [name, op] of Object.entries(more)) {
+    if (name in operations && JSON.stringify(operations[name]) !== JSON.stringify(op)) {
+      throw new Error(`opération déclarée deux fois : ${name}`);
+    }
+    operations[name] = op;
+  }
+}
+
 export function operation(name) {
   const op = operations[name];
   if (!op) throw new Error(`opération inconnue : ${name}`);
   return op;
 }
 
-/** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends. */
-export async function call(name, { params = {}, body, query, token } = {}) {
+/** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends;
+ * `file` (a File or Blob) is the whole request body of an operation that `accepts` a file. */
+export async function call(name, { params = {}, body, file, query, token } = {}) {
   const op = operation(name);
   const url = apis[op.service] + fillPath(op.path, params) + queryString(query);
   const headers = { Accept: "application/json" };
@@ -53,6 +68,11 @@ export async function call(name, { params = {}, body, query, token } = {}) {
     if (unknown.length) throw new Error(`${name} n'envoie pas : ${unknown.join(", ")}`);
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
+  }
+  if (file !== undefined) {
+    if (!op.accepts) throw new Error(`${name} ne prend pas de fichier`);
+    headers["Content-Type"] = op.accepts;
+    init.body = file;
   }
   let response;
   try {
