@@ -82,7 +82,9 @@ class GatewayHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else None
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
-        if gateway is None and (page := static.answer(self.command, self.path)):
+        # A file of web/ comes first: /certif/ is Pix Certif's page, /certif/sessions/1 the API
+        # (no API route is also a file of web/: tests/unit/web/test_static.py).
+        if (page := static.answer(self.command, self.path)) is not None:
             return self._send(*page)
         if gateway is None:
             self._send(

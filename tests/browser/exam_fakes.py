@@ -109,7 +109,9 @@ class FakeCourse:
 
     def install(self, api: FakeApi) -> FakeApi:
         api.on("GET", COURSE, lambda _r: (200, self.status()))
-        api.on("GET", f"{COURSE}/next", lambda _r: (204, None) if self.over else (200, self.question()))
+        api.on(
+            "GET", f"{COURSE}/next", lambda _r: (204, None) if self.over else (200, self.question())
+        )
         api.on("POST", f"{COURSE}/answers", self.answer)
 
         def confirm(_r: Any) -> tuple[int, Any]:

@@ -133,6 +133,10 @@ class FakeApi:
 
     def _handle(self, route: Any) -> None:
         request = route.request
+        # The jury's console lives at /jury/ beside jury's API: its own files are not API calls.
+        if request.resource_type not in ("fetch", "xhr"):
+            route.fallback()
+            return
         path = urlsplit(request.url).path
         raw = request.post_data_buffer
         try:

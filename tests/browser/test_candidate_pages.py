@@ -51,7 +51,9 @@ def test_a_wrong_join_then_a_server_error_keep_everything_typed_then_the_examine
     api = candidate(page)
     page.goto(f"{web_url}/candidate/")
     page.get_by_role("button", name="Rejoindre la session").click()
-    page.locator("#champ-session_id-erreur").get_by_text("Saisissez le numéro de session").wait_for()
+    page.locator("#champ-session_id-erreur").get_by_text(
+        "Saisissez le numéro de session"
+    ).wait_for()
     assert page.evaluate("document.activeElement.id") == "champ-session_id"
 
     fill_join(page, session="40 2a")
@@ -80,7 +82,9 @@ def test_a_wrong_join_then_a_server_error_keep_everything_typed_then_the_examine
 
     def my_seat(_request):  # noqa: ANN001, ANN202
         polls.append(1)
-        return 200, seat(**AUTHORIZED, authorized_at="2026-03-10T08:58:00Z") if len(polls) > 1 else seat()
+        return 200, seat(**AUTHORIZED, authorized_at="2026-03-10T08:58:00Z") if len(
+            polls
+        ) > 1 else seat()
 
     api.on("POST", f"{SEAT_PATH}/join", seat())
     api.on("GET", f"{SEAT_PATH}/me", my_seat)
@@ -105,7 +109,10 @@ def test_a_wrong_access_code_then_the_lockout_then_the_unlock_and_the_test_start
     api.on(
         "GET",
         f"{SEAT_PATH}/me",
-        lambda _r: (200, seat(**AUTHORIZED, authorized_at="2026-03-10T08:58:00Z", locked=locked["now"])),
+        lambda _r: (
+            200,
+            seat(**AUTHORIZED, authorized_at="2026-03-10T08:58:00Z", locked=locked["now"]),
+        ),
     )
     wrong = "Code d'accès incorrect : vérifiez le code donné par le surveillant."
     api.on("POST", f"{SEAT_PATH}/start", error("WRONG_ACCESS_CODE", wrong, attempts_left=4), 400)
@@ -132,7 +139,12 @@ def test_a_wrong_access_code_then_the_lockout_then_the_unlock_and_the_test_start
     look(page, "candidate-locked")
 
     locked["now"] = False  # the examiner unlocks
-    api.on("POST", f"{SEAT_PATH}/start", {"course_id": COURSE_ID, "candidate_id": "cand-1", "session_id": SESSION_ID}, 202)
+    api.on(
+        "POST",
+        f"{SEAT_PATH}/start",
+        {"course_id": COURSE_ID, "candidate_id": "cand-1", "session_id": SESSION_ID},
+        202,
+    )
     course = FakeCourse(qroc_ids(3))
     generating = {"left": 2}
 
@@ -198,7 +210,10 @@ def test_a_cut_while_answering_keeps_the_answer_retries_it_and_a_reload_resumes_
     look(page, "candidate-network-cut")
     page.get_by_role("heading", name="Question 2 sur 3").wait_for(timeout=10_000)
     first = course.challenges[0]
-    assert api.bodies("POST", f"{COURSE}/answers") == [{"challenge_id": first, "value": "ma réponse"}] * 3
+    assert (
+        api.bodies("POST", f"{COURSE}/answers")
+        == [{"challenge_id": first, "value": "ma réponse"}] * 3
+    )
     assert course.answers == [{"challenge_id": first, "value": "ma réponse"}]
 
     page.locator("#reponse-1").fill("pas encore envoyée")
@@ -250,7 +265,12 @@ def test_an_expired_login_during_the_test_comes_back_to_the_question_with_the_an
     api = candidate(page)
     course = FakeCourse(qroc_ids(2))
     course.install(api)
-    api.on("POST", f"{COURSE}/answers", error("TOKEN_EXPIRED", "Votre session a expiré, reconnectez-vous."), 401)
+    api.on(
+        "POST",
+        f"{COURSE}/answers",
+        error("TOKEN_EXPIRED", "Votre session a expiré, reconnectez-vous."),
+        401,
+    )
     page.goto(f"{web_url}/candidate/#/test/{COURSE_ID}")
     page.locator("#reponse-1").fill("gardée")
     page.get_by_role("button", name="Valider").click()

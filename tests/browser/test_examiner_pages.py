@@ -59,12 +59,28 @@ def examiner_room(page: Any) -> tuple[FakeApi, dict[str, dict[str, Any]]]:
 
         return act
 
-    api.on("POST", f"{BASE}/candidates/c1/authorize",
-           acting("c1", {"state": "authorized", "state_label": "Autorisé à commencer"}))
-    api.on("POST", f"{BASE}/candidates/c3/unlock", acting("c3", {"locked": False, "wrong_code_count": 0}))
-    api.on("POST", f"{BASE}/candidates/c4/end-screen-seen",
-           acting("c4", {"state": "finished", "state_label": "Terminé",
-                         "end_screen_seen_at": "2026-03-10T10:31:00Z"}))
+    api.on(
+        "POST",
+        f"{BASE}/candidates/c1/authorize",
+        acting("c1", {"state": "authorized", "state_label": "Autorisé à commencer"}),
+    )
+    api.on(
+        "POST",
+        f"{BASE}/candidates/c3/unlock",
+        acting("c3", {"locked": False, "wrong_code_count": 0}),
+    )
+    api.on(
+        "POST",
+        f"{BASE}/candidates/c4/end-screen-seen",
+        acting(
+            "c4",
+            {
+                "state": "finished",
+                "state_label": "Terminé",
+                "end_screen_seen_at": "2026-03-10T10:31:00Z",
+            },
+        ),
+    )
     api.on("POST", f"{BASE}/candidates/c2/end-test",
            acting("c2", {"state": "ended_by_examiner", "state_label": "Test arrêté par le surveillant",
                          "end_reason": "A quitté la salle sans l'accord du surveillant"}))  # fmt: skip
@@ -75,7 +91,9 @@ def card(page: Any, cid: str) -> Any:
     return page.locator(f'li[data-candidate="{cid}"]')
 
 
-def test_the_examiner_opens_the_space_and_acts_on_each_candidate_on_a_tablet(page, web_url, axe, look):
+def test_the_examiner_opens_the_space_and_acts_on_each_candidate_on_a_tablet(
+    page, web_url, axe, look
+):
     page.set_viewport_size(TABLET)
     api, people = examiner_room(page)
     wrong = "Numéro de session ou mot de passe surveillant incorrect."
@@ -90,13 +108,20 @@ def test_the_examiner_opens_the_space_and_acts_on_each_candidate_on_a_tablet(pag
     axe(page, "surveillant : mot de passe erroné")
     look(page, "examiner-wrong-password")
 
-    token = {"access_token": "jeton-surveillant", "token_type": "bearer", "expires_in": 18000, "session_id": SID}
+    token = {
+        "access_token": "jeton-surveillant",
+        "token_type": "bearer",
+        "expires_in": 18000,
+        "session_id": SID,
+    }
     api.on("POST", f"{BASE}/supervise", token)
     page.get_by_label("Mot de passe surveillant").fill("k7m2p")
     page.get_by_role("button", name="Ouvrir l'espace surveillant").click()
     card(page, "c1").wait_for()
     assert api.bodies("POST", f"{BASE}/supervise")[-1] == {"examiner_password": "k7m2p"}
-    assert page.get_by_text("10/03/2026").is_visible() and page.get_by_text("Salle B12").is_visible()
+    assert (
+        page.get_by_text("10/03/2026").is_visible() and page.get_by_text("Salle B12").is_visible()
+    )
     assert "temps majoré 33" in card(page, "c2").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
     axe(page, "surveillant : la session et ses candidats (tablette)")
@@ -111,7 +136,9 @@ def test_the_examiner_opens_the_space_and_acts_on_each_candidate_on_a_tablet(pag
     card(page, "c4").get_by_text("Terminé", exact=True).wait_for()
 
     card(page, "c2").get_by_role("button", name="Arrêter le test").click()
-    reason = card(page, "c2").get_by_label("Motif de l'arrêt du test de Mathis Nguyễn (obligatoire)")
+    reason = card(page, "c2").get_by_label(
+        "Motif de l'arrêt du test de Mathis Nguyễn (obligatoire)"
+    )
     reason.wait_for()
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     card(page, "c2").get_by_role("button", name="Confirmer l'arrêt").click()
@@ -133,7 +160,11 @@ def test_the_list_follows_the_room_by_polling_and_an_expired_access_asks_the_pas
     page, web_url
 ):
     api, people = examiner_room(page)
-    api.on("POST", f"{BASE}/supervise", {"access_token": "t", "token_type": "bearer", "expires_in": 60, "session_id": SID})
+    api.on(
+        "POST",
+        f"{BASE}/supervise",
+        {"access_token": "t", "token_type": "bearer", "expires_in": 60, "session_id": SID},
+    )
     page.goto(f"{web_url}/examiner/")
     page.get_by_label("Numéro de session").fill(SID)
     page.get_by_label("Mot de passe surveillant").fill("k7m2p")
@@ -141,9 +172,16 @@ def test_the_list_follows_the_room_by_polling_and_an_expired_access_asks_the_pas
     card(page, "c5").get_by_text("Non connecté").wait_for()
 
     people["c5"].update(state="waiting_for_authorization", state_label="En attente d'autorisation")
-    card(page, "c5").get_by_role("button", name="Autoriser l'entrée Noé Martin").wait_for(timeout=10_000)
+    card(page, "c5").get_by_role("button", name="Autoriser l'entrée Noé Martin").wait_for(
+        timeout=10_000
+    )
 
-    api.on("POST", f"{BASE}/candidates/c5/authorize", error("TOKEN_EXPIRED", "Votre session a expiré, reconnectez-vous."), 401)
+    api.on(
+        "POST",
+        f"{BASE}/candidates/c5/authorize",
+        error("TOKEN_EXPIRED", "Votre session a expiré, reconnectez-vous."),
+        401,
+    )
     card(page, "c5").get_by_role("button", name="Autoriser l'entrée Noé Martin").click()
     page.get_by_text("Votre accès à l'espace surveillant a expiré").wait_for()
     assert page.get_by_label("Numéro de session").input_value() == SID
@@ -152,9 +190,15 @@ def test_the_list_follows_the_room_by_polling_and_an_expired_access_asks_the_pas
 
 def test_an_error_of_an_action_is_shown_on_the_candidate_in_french(page, web_url):
     api, _people = examiner_room(page)
-    api.on("POST", f"{BASE}/supervise", {"access_token": "t", "token_type": "bearer", "expires_in": 60, "session_id": SID})
+    api.on(
+        "POST",
+        f"{BASE}/supervise",
+        {"access_token": "t", "token_type": "bearer", "expires_in": 60, "session_id": SID},
+    )
     finished = "La session est finalisée."
-    api.on("POST", f"{BASE}/candidates/c1/authorize", error("SESSION_ALREADY_FINALIZED", finished), 409)
+    api.on(
+        "POST", f"{BASE}/candidates/c1/authorize", error("SESSION_ALREADY_FINALIZED", finished), 409
+    )
     page.goto(f"{web_url}/examiner/")
     page.get_by_label("Numéro de session").fill(SID)
     page.get_by_label("Mot de passe surveillant").fill("k7m2p")

@@ -54,11 +54,17 @@ export function operation(name) {
   return op;
 }
 
+/** The address of operation `name`: `params` fill the path, `query` the query string. */
+export function operationUrl(name, params = {}, query) {
+  const op = operation(name);
+  return apis[op.service] + fillPath(op.path, params) + queryString(query);
+}
+
 /** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends;
  * `file` (a File or Blob) is the whole request body of an operation that `accepts` a file. */
 export async function call(name, { params = {}, body, file, query, token } = {}) {
   const op = operation(name);
-  const url = apis[op.service] + fillPath(op.path, params) + queryString(query);
+  const url = operationUrl(name, params, query);
   const headers = { Accept: "application/json" };
   const bearer = token || currentSession()?.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -129,7 +135,7 @@ async function readJson(response) {
   }
 }
 
-function errorOf(response, data, hadToken) {
+export function errorOf(response, data, hadToken) {
   const error = data && data.error;
   const status = response.status;
   if (status === 401 && hadToken && error && SESSION_CODES.has(error.code)) endSession("expired");
@@ -144,7 +150,7 @@ function errorOf(response, data, hadToken) {
 }
 
 /** A field the page relies on is missing: say so now rather than show an empty page. */
-function checkReads(name, op, data) {
+export function checkReads(name, op, data) {
   for (const path of op.reads || []) {
     if (!present(data, path.split("."))) {
       console.error(`${name} : champ « ${path} » absent de la réponse`);

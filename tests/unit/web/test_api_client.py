@@ -20,7 +20,8 @@ WEB = ROOT / "web"
 def declared_operations() -> dict[str, Any]:
     """Every operations.json of web/: the shared one and the apps' own; a name is one route."""
     found: dict[str, Any] = {}
-    for path in sorted(WEB.glob("*/operations.json")):
+    # operations-office.json: what the staff's apps share (Pix Orga, Pix Certif, jury, académie).
+    for path in sorted(WEB.glob("*/operations*.json")):
         for name, op in json.loads(path.read_text(encoding="utf-8")).items():
             assert found.get(name, op) == op, f"{name} declared twice, differently ({path})"
             found[name] = op
@@ -112,6 +113,12 @@ def test_each_field_the_pages_read_is_in_the_documented_response(name):
         assert any(field_exists(doc, s, steps, free) for s in schemas), f"{name}: {path}"
 
 
+@pytest.mark.parametrize("name", sorted(n for n in OPERATIONS if OPERATIONS[n].get("produces")))
+def test_each_file_an_operation_downloads_is_the_type_its_route_produces(name):
+    _, operation = route(name)
+    assert OPERATIONS[name]["produces"] in operation["responses"]["200"]["content"]
+
+
 @pytest.mark.parametrize("name", sorted(n for n in OPERATIONS if OPERATIONS[n].get("accepts")))
 def test_each_file_an_operation_uploads_is_a_type_its_route_accepts(name):
     _, operation = route(name)
@@ -124,7 +131,9 @@ def test_the_pages_call_only_declared_operations_and_every_declared_one_is_used(
         if "vendor" in script.parts:
             continue
         text = script.read_text(encoding="utf-8")
-        called |= set(re.findall(r"""\bcall(?:UntilAnswered)?\(\s*["'](\w+)["']""", text))
+        called |= set(
+            re.findall(r"""\b(?:call|callUntilAnswered|upload|download)\(\s*["'](\w+)["']""", text)
+        )
     assert called - set(OPERATIONS) == set(), "called but not declared in operations.json"
     assert set(OPERATIONS) - called == set(), "declared in operations.json but never called"
 
