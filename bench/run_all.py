@@ -30,6 +30,12 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
         [],
         ["--repeat", "2", "--candidates", "40", "--window", "10"],
     ),
+    "certification": (
+        "answer_loop.py",
+        ["--learners", "8", "--probes", "0", "--certification", "200"],
+        ["--learners", "4", "--seconds", "5", "--probes", "0", "--certification", "20"],
+    ),
+    "attestations": ("attestations.py", [], ["--count", "20", "--courses", "200"]),
     "iam_overhead": ("iam_overhead.py", [], ["--calls", "50", "--rounds", "1"]),
 }
 
