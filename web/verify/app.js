@@ -145,15 +145,16 @@ function Verdict({ verdict }) {
     <${Notice} kind="success">Attestation authentique : elle est signée par Pix et n'a pas été modifiée depuis.<//>
     ${verdict.certificates.length === 0 && html`<${Notice} kind="info">${NEUTRAL}<//>`}
     ${verdict.certificates.map(
-      (c, i) => html`<${Certificate} certificate=${c} id=${`certificat-fichier-${i + 1}`} />`,
+      (c, i) => html`<${Certificate} certificate=${c} id=${`certificat-fichier-${i + 1}`}
+        title=${`Certificat de l'attestation vérifiée : ${c.verification_code}`} />`,
     )}
   `;
 }
 
-function Certificate({ certificate: c, id = "certificat" }) {
+function Certificate({ certificate: c, id = "certificat", title = "Certificat Pix authentique" }) {
   const levels = new Map(c.competences.map((m) => [m.competence, m.level]));
   return html`<section class="certificate" aria-labelledby=${id}>
-    <h2 id=${id}>Certificat Pix authentique</h2>
+    <h2 id=${id}>${title}</h2>
     <dl>
       <dt>Titulaire</dt><dd>${c.full_name}</dd>
       <dt>Date de naissance</dt><dd>${c.birthdate}</dd>
