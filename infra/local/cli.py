@@ -92,6 +92,7 @@ def up(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from infra.local import demo as journey
+    from infra.local.demo_checks import Checks, report
     from infra.local.demo_exam import DEMO_TEST_SECONDS
     from infra.local.moto_server import free_port
 
@@ -104,17 +105,26 @@ def demo(args: argparse.Namespace) -> int:
     except PortInUse:
         return _busy(args, port)
     print(f"pixcert demo — stack ready at {stack.url} in {time.monotonic() - started:.1f} s")
+    checks, failure = Checks(out=lambda line: print(line, flush=True)), None
     try:
         journey.run(
-            stack.url, stack.admin_email, stack.admin_password, seed=args.seed, out_dir=LOG_DIR
+            stack.url,
+            stack.admin_email,
+            stack.admin_password,
+            seed=args.seed,
+            out_dir=LOG_DIR,
+            checks=checks,
         )
+    except Exception as error:  # noqa: BLE001 - said in the summary, and the exit status is 1
+        failure = f"{type(error).__name__}: {error}"
     finally:
         stack.stop()
+    status = report(checks, failure)
     print(
-        f"\ndémo terminée en {time.monotonic() - started:.1f} s "
-        f"(journaux des services : .pixcert/demo.log)"
+        f"  documents : {LOG_DIR} ; journaux des services : {LOG_DIR / 'demo.log'}\n"
+        f"  démo terminée en {time.monotonic() - started:.1f} s, code de sortie {status}"
     )
-    return 0
+    return status
 
 
 def simulate(args: argparse.Namespace) -> int:

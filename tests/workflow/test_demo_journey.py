@@ -54,3 +54,28 @@ def test_the_demo_ends_with_the_jury_from_the_messages_certif_and_engine_sent(jo
     assert total["candidates_enrolled"] == 43 and total["candidates_took_part"] == 43
     assert 1 <= total["certified"] <= 43
     assert "l'académie de Lyon : 403" in printed
+
+
+def test_the_demo_checks_every_figure_and_exits_0(journey):
+    """One ✓ line per figure checked against what the demo set up, none ✗, and the summary."""
+    from infra.local.demo_checks import report
+
+    checks = journey.outcome["checks"]
+    assert checks.failed == [], checks.failed
+    assert len(checks.passed) >= 50
+    assert "✗" not in journey.printed
+    assert journey.printed.count("  ✓ ") == len(checks.passed)
+    for figure in (
+        "import SIECLE : terminé",
+        "élèves importés (fichier envoyé) : 120",
+        "déconnexion : reprise à la question",
+        "test arrêté par le surveillant : ended_by_supervisor",
+        "session finalisée : (200, 'finalized')",
+        "session sans incident publiée par le jury automatique : published",
+        "attestation signée authentique : True",
+        "académie de Paris, total = public + privé",
+    ):
+        assert f"✓ {figure}" in journey.printed
+    summary: list[str] = []
+    assert report(checks, None, out=summary.append) == 0
+    assert summary[-1] == f"  ✓ {len(checks.passed)} vérifications, toutes justes"
