@@ -24,14 +24,18 @@ def _start(host: str, port: int, quiet: bool = False):  # noqa: ANN202
     log_dir.mkdir(exist_ok=True)
     if quiet:
         log_to_file(str(log_dir / "demo.log"))
-    return LocalStack(host=host, port=port, log_dir=log_dir).start()
+    # Quiet (the demo): the apps' logs go to .pixcert/apps.log; otherwise to this terminal.
+    stack = LocalStack(host=host, port=port, log_dir=log_dir if quiet else None, request_log=True)
+    return stack.start()
 
 
 def up(args: argparse.Namespace) -> int:
     stack = _start(args.host, args.port)
     STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATE_FILE.write_text(json.dumps({"gateway": stack.url, "moto": stack.moto.url}))
-    print(f"admin (jury): {stack.admin_email} / {stack.admin_password}", flush=True)
+    # A password from the environment is the caller's: never printed.
+    password = stack.admin_password if stack.password_generated else "(PIXCERT_ADMIN_PASSWORD)"
+    print(f"admin (jury): {stack.admin_email} / {password}", flush=True)
     print(f"aws {stack.moto.url}", flush=True)
     print(f"ready {stack.url}", flush=True)
     done = threading.Event()
@@ -55,7 +59,10 @@ def demo(args: argparse.Namespace) -> int:
         journey.run(stack.url, stack.admin_email, stack.admin_password)
     finally:
         stack.stop()
-    print(f"\ndemo done in {time.monotonic() - started:.1f} s (service logs: .pixcert/demo.log)")
+    print(
+        f"\ndemo done in {time.monotonic() - started:.1f} s "
+        "(service logs: .pixcert/apps.log, .pixcert/demo.log)"
+    )
     return 0
 
 
