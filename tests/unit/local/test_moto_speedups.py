@@ -37,7 +37,10 @@ def _raw_answers() -> list[bytes]:
     )
     ddb.create_table(
         TableName="t",
-        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
         AttributeDefinitions=[
             {"AttributeName": "pk", "AttributeType": "S"},
             {"AttributeName": "sk", "AttributeType": "S"},
@@ -96,7 +99,11 @@ def test_the_backend_of_a_signed_request_is_remembered_by_service_region_and_api
         return {"HTTP_AUTHORIZATION": auth, "PATH_INFO": "/", **extra}
 
     target = {"HTTP_X_AMZ_TARGET": "DynamoDB_20120810.GetItem"}
-    assert dispatch_key(signed("dynamodb", **target)) == ("dynamodb", "eu-west-3", "DynamoDB_20120810")
+    assert dispatch_key(signed("dynamodb", **target)) == (
+        "dynamodb",
+        "eu-west-3",
+        "DynamoDB_20120810",
+    )
     assert dispatch_key(signed("sqs")) == ("sqs", "eu-west-3", "")
     assert dispatch_key(signed("s3", PATH_INFO="/v20180820/x")) == ("s3", "eu-west-3", "control")
     assert dispatch_key(signed("sagemaker")) is None  # depends on the path: moto decides
