@@ -30,6 +30,7 @@ EDGE_ERRORS: dict[int, tuple[str, tuple[str, ...]]] = {
     404: ("Introuvable", ("NOT_FOUND",)),
     409: ("Conflit avec l'état actuel", ("CONFLICT", "CONCURRENT_UPDATE")),
     413: ("Corps trop volumineux", ("PAYLOAD_TOO_LARGE",)),
+    414: ("Adresse trop longue", ("URI_TOO_LONG",)),
     415: ("Type de contenu refusé", ("UNSUPPORTED_MEDIA_TYPE",)),
     422: ("Règle de la certification", ("RULE_VIOLATION",)),
     429: ("Trop de requêtes", ("TOO_MANY_REQUESTS",)),
@@ -62,10 +63,16 @@ class RouteDoc:
         if self.body is not None or self.query is not None:
             codes[400] = ["VALIDATION_ERROR", "INVALID_JSON", "QUERY_TOO_LONG"]
         if self.auth != "public":
+            # Any use case may find a referenced thing unknown, a state or a rule in the way.
             codes[401] = list(EDGE_ERRORS[401][1])
             codes[403] = ["FORBIDDEN"]
-        if self.path_params:
             codes[404] = ["NOT_FOUND"]
+            codes[409] = list(EDGE_ERRORS[409][1])
+            codes[422] = ["RULE_VIOLATION"]
+        elif self.path_params:
+            codes[404] = ["NOT_FOUND"]
+        if self.query is not None:
+            codes[414] = ["URI_TOO_LONG"]  # the gateway's limit on the address
         if self.method in ("POST", "PUT", "PATCH"):
             codes[413] = ["PAYLOAD_TOO_LARGE"]
             codes[415] = ["UNSUPPORTED_MEDIA_TYPE"]

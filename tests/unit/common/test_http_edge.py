@@ -100,7 +100,7 @@ def test_the_document_of_a_small_app_is_client_ready(client):
     assert doc["servers"] == [{"url": "/edge", "description": "Service sous son préfixe"}]
     operation = doc["paths"]["/people/{person_id}"]["get"]
     assert operation["operationId"] == "getPerson"
-    assert set(operation["responses"]) == {"200", "400", "401", "403", "404", "500"}
+    assert set(operation["responses"]) == {"200", "400", "401", "403", "404", "409", "422", "500"}
     assert (
         "TOKEN_EXPIRED" in operation["responses"]["401"]["content"]["application/json"]["examples"]
     )

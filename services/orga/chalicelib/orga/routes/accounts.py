@@ -31,6 +31,7 @@ def register(api: Api) -> None:
         body=schemas.TokenRequest,
         response=schemas.TokenResponse,
         summary="Se connecter",
+        errors={401: ("INVALID_CREDENTIALS",), 429: ("TOO_MANY_REQUESTS",)},
     )
     def create_token(ctx: Context) -> schemas.TokenResponse:
         deps = bootstrap.orga()
@@ -55,6 +56,7 @@ def register(api: Api) -> None:
         response=schemas.UserOut,
         status=201,
         summary="Créer un compte élève",
+        errors={409: ("LOGIN_TAKEN",), 429: ("TOO_MANY_REQUESTS",)},
     )
     def sign_up(ctx: Context) -> schemas.UserOut:
         deps = bootstrap.orga()

@@ -1,0 +1,53 @@
+"""Fuzzing the four documents on the running stack with schemathesis, as the jury and as a
+student, bounded in time: no 5xx, no answer outside its documented status and schema."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+
+# Seconds of fuzzing per document and per token (orga has the most operations).
+BUDGET = {"orga": 25, "engine": 12, "certif": 5, "jury": 5}
+CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance"
+
+
+@pytest.fixture(scope="module")
+def tokens(stack) -> dict[str, str]:
+    client = stack.client()
+    signup = {
+        "first_name": "Zoé",
+        "last_name": "Fuzz",
+        "birthdate": "2008-09-01",
+        "username": "zoe.fuzz0109",
+        "password": "Motdepasse-2021",
+    }
+    assert client.post("/orga/users", signup).status in (201, 409)
+    student = client.login(signup["username"], signup["password"])
+    return {"jury": stack.jury().token, "student": student.token}
+
+
+@pytest.mark.parametrize("who", ["jury", "student"])
+@pytest.mark.parametrize("service", list(BUDGET))
+def test_no_server_error_and_every_answer_as_documented(stack, tokens, service, who, tmp_path):
+    binary = Path(sys.executable).with_name("schemathesis")
+    result = subprocess.run(
+        [str(binary), "run", f"{stack.url}/{service}/openapi.json"]
+        + ["--header", f"Authorization: Bearer {tokens[who]}", "--checks", CHECKS]
+        + ["--max-time", str(BUDGET[service]), "--max-examples", "30", "--workers", "1"]
+        + ["--phases", "examples,coverage,fuzzing", "--request-timeout", "30"]
+        + ["--report", "junit", "--report-dir", str(tmp_path), "--output-truncate", "true"],
+        capture_output=True,
+        text=True,
+        timeout=BUDGET[service] + 120,
+    )
+    summary = re.search(r"(\d+) generated, .*", result.stdout)
+    print(f"{service} as {who}: {summary.group(0) if summary else 'no summary'}")
+    failures = result.stdout[result.stdout.find("FAILURES") :][:6000]
+    assert result.returncode == 0, failures or result.stdout[-3000:] + result.stderr[-2000:]
+    assert summary and int(summary.group(1)) > 0
