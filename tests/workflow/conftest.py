@@ -27,6 +27,21 @@ class RunningStack:
     admin_password: str
     state_file: Path
     env: dict[str, str]
+    log_file: Path
+    pid: int
+    printed: dict[str, str]
+
+    def apps_pid(self) -> int | None:
+        """The process serving the apps: the child `pixcert up` supervises."""
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                cmdline = (stat.parent / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if int(fields[1]) == self.pid and b"infra.local.apps_process" in cmdline:
+                return int(stat.parent.name)
+        return None
 
     def client(self) -> ApiClient:
         return ApiClient(self.url)
@@ -95,6 +110,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
             "Workflow-2026",
             state_dir / "local.json",
             env,
+            state_dir / "stack.log",
+            process.pid,
+            lines,
         )
     finally:
         process.terminate()

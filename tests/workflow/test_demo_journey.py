@@ -1,18 +1,63 @@
-"""The demo journey, as `make demo` runs it, against the stack of the workflow tests."""
+"""The demo journey, as `make demo` runs it, against the stack of the workflow tests; then what
+the stack logged and printed while it ran."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+
 import pytest
+from lxml import etree
 
 from infra.local import demo
+from infra.local.demo_engine import PASSWORD, STUDENTS
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
 
 
-def test_the_demo_journey_runs_end_to_end(stack, capsys):
-    outcome = demo.run(stack.url, stack.admin_email, stack.admin_password)
-    printed = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def journey(stack) -> tuple[dict, str]:
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        outcome = demo.run(stack.url, stack.admin_email, stack.admin_password)
+    return outcome, printed.getvalue()
+
+
+def test_the_demo_journey_runs_end_to_end(journey):
+    outcome, printed = journey
     assert "import DONE" in printed and "0 erreur(s)" in printed
     certifiable = [p["certifiable"] for p in outcome["profiles"]]
     assert certifiable.count(True) >= 1 and certifiable.count(False) >= 1
     assert "export CSV téléchargé : 3 ligne(s)" in printed
+
+
+def personal_data(stack) -> set[str]:  # noqa: ANN001
+    """Every name, birthdate, INE, e-mail, username and password the demo sends."""
+    found = {PASSWORD, "Motdepasse-2020", "claire.benoit@college-victor-hugo.fr", "Claire"}
+    found |= {"Benoît", "1980-05-12", "12/05/1980", stack.admin_email, stack.admin_password}
+    for s in STUDENTS:
+        day = "/".join(reversed(s.birthdate.split("-")))
+        found |= {s.first_name, s.last_name, s.birthdate, day, s.username}
+    siecle = etree.fromstring(demo.demo_siecle_file("0750001U", 120))
+    for tag in ("NOM_DE_FAMILLE", "PRENOM", "DATE_NAISS", "ID_NATIONAL"):
+        found |= {e.text for e in siecle.iter(tag) if e.text}
+    for day in [d for d in found if re.fullmatch(r"\d\d/\d\d/\d{4}", d)]:
+        found.add("-".join(reversed(day.split("/"))))
+    return {value for value in found if len(value) >= 3}
+
+
+def test_no_personal_data_of_the_demo_in_any_log_line(journey, stack):
+    values = personal_data(stack)
+    assert len(values) > 200
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in values), re.IGNORECASE)
+    lines = stack.log_file.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 100  # the request lines of the demo at least
+    leaks = [(line[:200], m.group(0)) for line in lines if (m := pattern.search(line))]
+    assert not leaks, leaks[:10]
+
+
+def test_pixcert_up_prints_no_password_it_did_not_generate(stack):
+    printed = " ".join(f"{k} {v}" for k, v in stack.printed.items())
+    assert stack.admin_password not in printed
+    assert stack.printed["admin"] == f"(jury): {stack.admin_email} / (PIXCERT_ADMIN_PASSWORD)"
