@@ -101,6 +101,7 @@ class Window:
     since: float
     until: float
     latencies: list[float] = field(default_factory=list)
+    conflicts: int = 0
 
     def timed(self, request: Callable[..., Reply], *args: Any) -> Reply:
         began = time.perf_counter()
@@ -135,6 +136,13 @@ def learner_loop(url: str, tokens: list[str], seed: int, think: float, window: W
                 reply = window.timed(
                     client.post, f"/engine/assessments/{assessment_id}/answers", payload
                 )
+                while reply.error_code == "CONCURRENT_UPDATE":
+                    # The learner's item changed under the answer (the completion's consumer
+                    # archiving an earlier assessment): try again, as the message asks, counted.
+                    window.conflicts += 1
+                    reply = window.timed(
+                        client.post, f"/engine/assessments/{assessment_id}/answers", payload
+                    )
                 if reply.status != 201:
                     raise RuntimeError(f"answer refused: {reply.status} {reply.body[:200]!r}")
                 current = reply.json()["next"]
@@ -226,6 +234,8 @@ def phase(
     run_threads([(*target, window) for target in targets])
     elapsed = window.until - window.since
     figures = report(name, window.latencies, elapsed, listen_overflows() - overflows)
+    if window.conflicts:
+        print(f"          {window.conflicts} answer(s) retried after 409 CONCURRENT_UPDATE")
     if measured:
         measured[0].report(len(window.latencies))
     if profiler:
