@@ -8,9 +8,11 @@ service answers, stops on SIGTERM or SIGINT."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import signal
+import sys
 import threading
 import time
 import urllib.request
@@ -114,13 +116,19 @@ def main(argv: list[str] | None = None) -> int:
     done = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: done.set())
-    served = ServedApps(
-        args.host,
-        args.port,
-        args.workers,
-        request_log=args.request_log,
-        mounts=dict(m.split("=", 1) for m in args.mount),
-    ).start()
+    try:
+        served = ServedApps(
+            args.host,
+            args.port,
+            args.workers,
+            request_log=args.request_log,
+            mounts=dict(m.split("=", 1) for m in args.mount),
+        ).start()
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(f"pixcert : le port {args.port} est déjà utilisé", file=sys.stderr, flush=True)
+        return 2
     print(f"ready {served.url}", flush=True)
     done.wait()
     served.stop()

@@ -59,6 +59,13 @@ class LocalStack:
         return self.apps.pid if self.apps else None
 
     def start(self) -> LocalStack:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # no moto or apps process left behind
+            raise
+
+    def _start(self) -> LocalStack:
         self.moto.start(self.log_dir / "moto.log" if self.log_dir else None)
         self.moto.point_here()
         deploy_template()
@@ -106,7 +113,9 @@ class LocalStack:
         line = self.apps.stdout.readline()
         if not line.startswith("ready "):
             self.apps.wait(timeout=10)
-            raise RuntimeError(f"the apps process did not start (exit {self.apps.returncode})")
+            raise RuntimeError(
+                f"le processus des applications n'a pas démarré (code {self.apps.returncode})"
+            )
         # Whatever it prints later must not fill the pipe and block it.
         threading.Thread(target=self.apps.stdout.read, name="apps-stdout", daemon=True).start()
 

@@ -4,13 +4,65 @@ limits (JSON size and depth, query strings), cursors, token claims — through t
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
+from moto import mock_aws
 
-from pixcore.principal import JURY, Principal
-from tests.integration.conftest import body
+from infra.local import apps as app_loader
+from infra.local.moto_server import deploy_template
+from pixcore.principal import ADMIN, JURY, Principal
+from tests.integration.conftest import ORGA_SCHOOL, ROOT, _reset_caches, body, token_for
 
 SERVICES = ("orga", "certif", "engine", "jury")
+
+
+# One moto for the module: these tests read, or write what no other test here looks at.
+@pytest.fixture(scope="module")
+def aws() -> Iterator[None]:
+    with mock_aws():
+        app_loader.apply_environment()
+        deploy_template(signing_key="integration-test-signing-key-0123456789abcdef")
+        _reset_caches()
+        yield
+        _reset_caches()
+
+
+@pytest.fixture(scope="module")
+def apps(aws: None) -> dict:
+    return app_loader.load_all()
+
+
+@pytest.fixture(scope="module")
+def client(apps: dict):  # noqa: ANN201
+    from chalice.test import Client
+
+    clients: dict = {}
+
+    def get(service: str) -> Client:
+        if service not in clients:
+            project = str(ROOT / "services" / service)
+            clients[service] = Client(apps[service].app, stage_name="local", project_dir=project)
+        return clients[service]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def jury_headers(aws: None) -> dict[str, str]:
+    token = token_for(Principal("jury-1", JURY))
+    return {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def school(client, jury_headers) -> dict:  # noqa: ANN001
+    created = body(
+        client("orga").http.post(
+            "/organizations", headers=jury_headers, body=json.dumps(ORGA_SCHOOL)
+        )
+    )
+    token = token_for(Principal("admin-1", "STUDENT", {created["id"]: ADMIN}))
+    return {**created, "auth": {"Authorization": f"Bearer {token}"}}
 
 
 def json_body_routes(apps: dict) -> list[tuple[str, str, str]]:
