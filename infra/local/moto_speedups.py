@@ -1,7 +1,7 @@
 """Shortcuts for two of moto's per-request costs on the local stack, same answers byte for byte.
 
-- moto lists a response class's methods with `inspect.getmembers` on every request: the list of a
-  class does not change while the server runs, so it is computed once per class.
+- moto lists a response class's methods with `inspect.getmembers` on every request, and turns
+  the action's name into snake case character by character: both are computed once.
 - moto serializes a DynamoDB answer member by member through botocore's shapes, trying several
   attribute aliases for each of the ten members of every attribute value: an item's attributes
   are already in their wire form ({"S": "…"}, {"M": {…}}), so plain ones are copied as they are.
@@ -23,6 +23,7 @@ from moto.core.serialize import BaseJSONSerializer
 _SCALARS = {"S": str, "N": str, "BOOL": bool, "NULL": bool}
 _original_structure = BaseJSONSerializer._serialize_type_structure
 _original_method_names = moto_responses.method_names_from_class
+_original_snake_case = moto_responses.camelcase_to_underscores
 
 
 def plain_attribute_value(value: Any) -> bool:
@@ -55,11 +56,13 @@ def _serialize_type_structure(
 def install() -> None:
     BaseJSONSerializer._serialize_type_structure = _serialize_type_structure  # type: ignore[method-assign]
     moto_responses.method_names_from_class = functools.cache(_original_method_names)  # type: ignore[assignment]
+    moto_responses.camelcase_to_underscores = functools.lru_cache(1024)(_original_snake_case)  # type: ignore[assignment]
 
 
 def uninstall() -> None:
     BaseJSONSerializer._serialize_type_structure = _original_structure  # type: ignore[method-assign]
     moto_responses.method_names_from_class = _original_method_names
+    moto_responses.camelcase_to_underscores = _original_snake_case
 
 
 @contextmanager

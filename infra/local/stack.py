@@ -71,6 +71,7 @@ class LocalStack:
         deploy_template()
         check_resources()
         app_loader.apply_environment()
+        app_loader.add_service_paths()  # the demo and benchmarks use the services' domain code
         self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
         self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", "")
         if not self.admin_password:

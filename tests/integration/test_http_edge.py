@@ -269,3 +269,15 @@ def test_an_unexpected_error_is_500_in_the_format_without_the_trace(
     assert response.status_code == 500
     error = error_of(response)
     assert error["code"] == "INTERNAL_ERROR" and "secret" not in response.body.decode()
+
+
+def test_every_route_of_the_four_apps_declares_its_cors_rule(apps):
+    """The local gateway adds no CORS header of its own: a route without a rule shows."""
+    missing = [
+        (service, method, path)
+        for service, module in apps.items()
+        for path, methods in module.app.routes.items()
+        for method, entry in methods.items()
+        if entry.cors is None
+    ]
+    assert not missing
