@@ -19,7 +19,10 @@ from pathlib import Path
 
 from chalice.deploy.packager import DependencyBuilder
 
+from infra.gateway_responses import merge_template
+from infra.import_graph import ImportGraph, service_imports
 from infra.resources import SERVICES
+from infra.sam_checks import check_sam
 from infra.zip_checks import (
     STAGE,
     aws_env,
@@ -27,9 +30,12 @@ from infra.zip_checks import (
     check_contents,
     check_imports,
     check_requirements,
+    check_third_party,
     check_wheel_tags,
     tail,
+    unused_requirements,
 )
+from infra.zip_trim import aws_services, trim_models
 
 ROOT = Path(__file__).resolve().parents[1]
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # Lambda's hard limit on a function's unzipped code
@@ -44,6 +50,7 @@ class Report:
     files: int = 0
     checks: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +74,8 @@ def package_all(out_dir: Path, services: Sequence[str] = SERVICES) -> bool:
             print(f"      ✓ {line}")
         for line in r.problems:
             print(f"      ✗ {line}")
+        for line in r.notes:
+            print(f"      · {line}")
     return all(r.ok for r in reports)
 
 
@@ -80,8 +89,10 @@ def package_service(service: str, out_dir: Path) -> Report:
         # to: rebuild, so the check sees what a fresh clone would ship (and old zips don't pile up).
         for cached in (project / ".chalice" / "deployments").glob("*.zip"):
             cached.unlink(missing_ok=True)
+        merge = out_dir / f".merge-{service}-{STAGE}.json"
+        merge.write_text(json.dumps(merge_template(STAGE), ensure_ascii=False))
         done = subprocess.run(
-            _chalice() + ["package", "--stage", STAGE, str(target)],
+            _chalice() + ["package", "--stage", STAGE, "--merge-template", str(merge), str(target)],
             cwd=project,
             env=_packaging_env(),
             capture_output=True,
@@ -97,12 +108,30 @@ def package_service(service: str, out_dir: Path) -> Report:
     else:
         if "Could not install dependencies" in output:
             report.problems.append("chalice could not install:\n" + tail(output, 12))
-        check_archive(report, archive, project, _runtime(target / "sam.json"))
+        keep = aws_services(service)
+        files, size = trim_models(archive, keep)
+        report.checks.append(
+            f"botocore: models of {', '.join(sorted(keep))} only "
+            f"({files} files, {size / 2**20:.1f} MiB of other services' models dropped)"
+        )
+        graph = service_imports(project)
+        check_archive(report, archive, project, _runtime(target / "sam.json"), graph, keep)
+        _check(report, check_sam(json.loads((target / "sam.json").read_text()), service, STAGE))
+        unused = unused_requirements(project / "requirements.in", graph)
+        if unused:
+            report.notes.append(f"in requirements.in, not imported yet: {', '.join(unused)}")
     report.seconds = time.monotonic() - started
     return report
 
 
-def check_archive(report: Report, archive: Path, project: Path, runtime: str) -> None:
+def check_archive(
+    report: Report,
+    archive: Path,
+    project: Path,
+    runtime: str,
+    graph: ImportGraph,
+    clients: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:
     # chalice's own table of the glibc each Lambda runtime has (2.26 for python3.11)
     abi = "cp" + runtime.removeprefix("python").replace(".", "")
     glibc = DependencyBuilder._RUNTIME_GLIBC.get(abi, DependencyBuilder._DEFAULT_GLIBC)
@@ -114,11 +143,12 @@ def check_archive(report: Report, archive: Path, project: Path, runtime: str) ->
         report.unzipped_bytes = sum(i.file_size for i in infos)
         _check(report, check_contents(names, project))
         _check(report, check_requirements(names, project / "requirements.txt"))
+        _check(report, check_third_party(names, graph))
         _check(report, check_wheel_tags(zipped, glibc))
         _check(report, check_binaries(zipped, glibc))
         with tempfile.TemporaryDirectory(prefix=f"pixcert-{report.service}-") as task:
             zipped.extractall(task)
-            _check(report, check_imports(Path(task), names, project, runtime))
+            _check(report, check_imports(Path(task), names, project, runtime, graph, clients))
     if report.unzipped_bytes > UNZIPPED_LIMIT:
         report.problems.append(
             f"{report.unzipped_bytes / 2**20:.0f} MiB unzipped: over Lambda's "

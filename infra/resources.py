@@ -1,14 +1,73 @@
-"""The names of every AWS resource, shared by the template, the services' settings and the local stack."""
+"""The names of every AWS resource, shared by the template, the services' settings, their IAM
+policies and the local stack. A new service, bucket, secret or cross-service read starts here."""
 
 from __future__ import annotations
 
-SERVICES = ("orga", "certif", "engine", "jury")
-DOCUMENT_SERVICES = ("orga", "certif", "jury")
+from dataclasses import dataclass
+
 PREFIX = "pixcert"
 MAX_RECEIVES = 5
 VISIBILITY_TIMEOUT = 120
-TOKEN_KEY_PARAMETER = "/pixcert/token-signing-key"
+INDEXES = ("gsi1", "gsi2")
 SESSION_DOCUMENTS_PREFIX = "sessions/"
+CLAIM_CHECKS_PREFIX = "claim-checks/"
+# Secrets Manager names (the ARN adds a random 6-character suffix).
+TOKEN_KEY_SECRET = "pixcert/token-signing-key"
+# PEM bundle (ECDSA P-256 key + certificate chain) signing attestation PDFs, read by jury only;
+# the operator puts the CA-issued bundle in it (infra/SECRETS.md), the local stack a self-signed one.
+ATTESTATION_KEY_SECRET = "pixcert/attestation-signing-key"
+STAGES = ("local", "dev", "prod")
+# Who may call the APIs from a browser and PUT to a presigned upload URL, per stage. Production
+# names its frontend's origin: never "*" (a test checks it).
+WEB_ORIGINS = {
+    "local": ("http://127.0.0.1:8000", "http://localhost:8000"),
+    "dev": ("http://127.0.0.1:8000", "http://localhost:8000"),
+    "prod": ("https://pixcert.fr",),
+}
+
+
+@dataclass(frozen=True)
+class ObjectRead:
+    """Objects of another service's documents bucket a service may read, by key pattern."""
+
+    owner: str
+    pattern: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    documents: bool = False
+    secrets: tuple[str, ...] = (TOKEN_KEY_SECRET,)
+    reads: tuple[ObjectRead, ...] = ()
+    extra_environment: tuple[tuple[str, str], ...] = ()
+
+
+# The student list orga's `StudentsImported` points to (orga's `students_list_key`).
+STUDENT_LISTS = "imports/*.students.jsonl"
+
+CATALOGUE = (
+    Service("orga", documents=True),
+    Service(
+        "certif",
+        documents=True,
+        reads=(ObjectRead("orga", STUDENT_LISTS, "StudentsImported points to the student list"),),
+    ),
+    # Highest level a competence can reach: 5 in 2020, 6 from 2021 (DOMAIN.md, Profile).
+    Service("engine", extra_environment=(("PIXCERT_ENGINE_MAX_LEVEL", "6"),)),
+    Service(
+        "jury",
+        documents=True,
+        secrets=(TOKEN_KEY_SECRET, ATTESTATION_KEY_SECRET),
+        # jury's bootstrap names the attestation key by this variable (a secret's name now).
+        extra_environment=(("PIXCERT_JURY_SIGNING_KEY_PARAMETER", ATTESTATION_KEY_SECRET),),
+    ),
+)
+BY_NAME = {s.name: s for s in CATALOGUE}
+SERVICES = tuple(s.name for s in CATALOGUE)
+DOCUMENT_SERVICES = tuple(s.name for s in CATALOGUE if s.documents)
+SECRETS = tuple(dict.fromkeys(secret for s in CATALOGUE for secret in s.secrets))
 
 
 def main_table(service: str) -> str:
@@ -35,20 +94,28 @@ def claim_check_bucket() -> str:
     return f"{PREFIX}-message-claims"
 
 
+def function_prefix(service: str) -> str:
+    """Chalice names a service's functions `pixcert-<service>-<stage>[-<handler>]`."""
+    return f"{PREFIX}-{service}-"
+
+
+def secret_variable(secret: str) -> str:
+    """`pixcert/token-signing-key` is read from `PIXCERT_TOKEN_SIGNING_KEY_SECRET`."""
+    return "PIXCERT_" + secret.removeprefix(f"{PREFIX}/").replace("-", "_").upper() + "_SECRET"
+
+
 def service_environment(service: str) -> dict[str, str]:
     """The environment a service's Lambda functions run with (also set by the local stack)."""
-    upper = service.upper()
+    spec, upper = BY_NAME[service], service.upper()
     env = {
         f"PIXCERT_{upper}_MAIN_TABLE": main_table(service),
         f"PIXCERT_{upper}_PROCESSED_TABLE": processed_table(service),
         "PIXCERT_CLAIMS_BUCKET": claim_check_bucket(),
-        "PIXCERT_TOKEN_KEY_PARAMETER": TOKEN_KEY_PARAMETER,
     }
+    env.update({secret_variable(secret): secret for secret in spec.secrets})
     for consumer in SERVICES:
         env[f"PIXCERT_{consumer.upper()}_QUEUE"] = queue(consumer)
-    if service == "engine":
-        # Highest level a competence can reach: 5 in 2020, 6 from 2021 (DOMAIN.md, Profile).
-        env["PIXCERT_ENGINE_MAX_LEVEL"] = "6"
-    if service in DOCUMENT_SERVICES:
+    env.update(dict(spec.extra_environment))
+    if spec.documents:
         env[f"PIXCERT_{upper}_DOCUMENTS_BUCKET"] = documents_bucket(service)
     return env

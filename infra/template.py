@@ -1,4 +1,4 @@
-"""Writes infra/template.yaml: every table, queue + dead-letter queue, bucket and parameter."""
+"""Writes infra/template.yaml: every table, queue + dead-letter queue, bucket and secret."""
 
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ def _table(name: str, keys: list[tuple[str, str]], gsis: int) -> dict[str, Any]:
     }
 
 
-def _bucket(name: str, rules: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
+def _bucket(name: str, rules: list[dict[str, Any]], cors: bool = False) -> dict[str, Any]:
+    bucket: dict[str, Any] = {
         "Type": "AWS::S3::Bucket",
         "DeletionPolicy": "Retain",
         "UpdateReplacePolicy": "Retain",
@@ -74,6 +74,37 @@ def _bucket(name: str, rules: list[dict[str, Any]]) -> dict[str, Any]:
                 "RestrictPublicBuckets": True,
             },
             "LifecycleConfiguration": {"Rules": rules},
+        },
+    }
+    if cors:
+        # A browser PUTs big files to a presigned URL and may fetch presigned downloads.
+        bucket["Properties"]["CorsConfiguration"] = {
+            "CorsRules": [
+                {
+                    "Id": "presigned-from-the-web-apps",
+                    "AllowedMethods": ["PUT", "GET", "HEAD"],
+                    "AllowedOrigins": {
+                        "Fn::FindInMap": ["StageSettings", {"Ref": "Stage"}, "WebOrigins"]
+                    },
+                    "AllowedHeaders": ["content-type", "content-md5"],
+                    "ExposedHeaders": ["ETag"],
+                    "MaxAge": 600,
+                }
+            ]
+        }
+    return bucket
+
+
+def _secret(name: str) -> dict[str, Any]:
+    return {
+        "Type": "AWS::SecretsManager::Secret",
+        "DeletionPolicy": "Retain",
+        "UpdateReplacePolicy": "Retain",
+        "Properties": {
+            "Name": name,
+            "Description": "pixcert signing key; rotation: infra/SECRETS.md.",
+            "GenerateSecretString": {"PasswordLength": 64, "ExcludePunctuation": True},
+            "Tags": [{"Key": "stage", "Value": {"Ref": "Stage"}}],
         },
     }
 
@@ -127,6 +158,7 @@ def build() -> dict[str, Any]:
                     "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
                 },
             ],
+            cors=True,
         )
         out[bucket] = {"Value": {"Ref": bucket}}
     res["MessageClaimsBucket"] = _bucket(
@@ -134,31 +166,24 @@ def build() -> dict[str, Any]:
         [{"Id": "claims-expire", "Status": "Enabled", "ExpirationInDays": 14}],
     )
     out["MessageClaimsBucket"] = {"Value": {"Ref": "MessageClaimsBucket"}}
-    res["TokenSigningKey"] = {
-        "Type": "AWS::SSM::Parameter",
-        "Properties": {
-            "Name": r.TOKEN_KEY_PARAMETER,
-            "Type": "String",
-            "Value": {"Ref": "TokenSigningKeyValue"},
-            "Description": "HS256 key signing pixcert access tokens; rotate by updating the stack.",
-        },
-    }
-    out["TokenSigningKeyParameter"] = {"Value": {"Ref": "TokenSigningKey"}}
+    for secret in r.SECRETS:
+        logical = _camel(secret.removeprefix(f"{r.PREFIX}/"), "secret")
+        res[logical] = _secret(secret)
+        out[logical] = {"Value": {"Ref": logical}}
     return {
         "AWSTemplateFormatVersion": "2010-09-09",
-        "Description": "pixcert: tables, queues, buckets and parameters of the four services.",
+        "Description": "pixcert: tables, queues, buckets and secrets of the four services.",
+        "Mappings": {
+            "StageSettings": {
+                stage: {"WebOrigins": list(r.WEB_ORIGINS[stage])} for stage in r.STAGES
+            }
+        },
         "Parameters": {
             "Stage": {
                 "Type": "String",
                 "AllowedValues": ["local", "dev", "prod"],
                 "Default": "dev",
                 "Description": "One stage per AWS account; resources carry it as a tag.",
-            },
-            "TokenSigningKeyValue": {
-                "Type": "String",
-                "NoEcho": True,
-                "MinLength": 32,
-                "Description": "Secret used to sign access tokens.",
             },
         },
         "Resources": res,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from infra.elf import elf_dependencies
+from infra.import_graph import ImportGraph, import_name
 
 STAGE = "dev"
 REGION = "eu-west-3"
@@ -48,6 +49,23 @@ def check_contents(names: set[str], project: Path) -> tuple[str, list[str]]:
     return summary, [f"missing from the zip: {', '.join(missing[:8])}"] if missing else []
 
 
+def requirement_names(requirements: Path) -> tuple[list[str], list[str]]:
+    """The distributions a requirements file names (a lock's `\\`-continued `--hash` lines
+    belong to the line above), and the lines chalice would silently drop."""
+    logical = requirements.read_text().replace("\\\n", " ")
+    names, dropped = [], []
+    for line in logical.splitlines():
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", line)
+        if line.startswith(("-", ".", "/")) or "://" in line or not name:
+            dropped.append(line)
+        else:
+            names.append(name.group(0))
+    return names, dropped
+
+
 def check_requirements(names: set[str], requirements: Path) -> tuple[str, list[str]]:
     """Every line of requirements.txt is a packaged distribution (chalice drops local paths)."""
     packaged = {
@@ -55,21 +73,36 @@ def check_requirements(names: set[str], requirements: Path) -> tuple[str, list[s
         for n in names
         if n.split("/")[0].endswith(".dist-info")
     }
-    wanted, problems = [], []
-    for line in requirements.read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if not line:
-            continue
-        name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", line)
-        if line.startswith(("-", ".", "/")) or "://" in line or not name:
-            problems.append(
-                f"requirements.txt: {line!r} is not a PyPI requirement, chalice silently drops it"
-            )
-            continue
-        wanted.append(name.group(0))
-        if _normalize(name.group(0)) not in packaged:
-            problems.append(f"requirement {name.group(0)} is not in the zip")
+    wanted, dropped = requirement_names(requirements)
+    problems = [
+        f"requirements.txt: {line!r} is not a PyPI requirement, chalice silently drops it"
+        for line in dropped
+    ]
+    problems += [
+        f"requirement {name} is not in the zip"
+        for name in wanted
+        if _normalize(name) not in packaged
+    ]
     return f"requirements: {len(wanted)} named, {len(packaged)} distributions packaged", problems
+
+
+def check_third_party(names: set[str], graph: ImportGraph) -> tuple[str, list[str]]:
+    """Every package the service's code imports (read from its source) is in its zip."""
+    tops = {n.split("/")[0].removesuffix(".py") for n in names}
+    missing = sorted(graph.third_party - tops)
+    summary = f"dependencies: the code imports {', '.join(sorted(graph.third_party))}"
+    return summary, [f"imported but not in the zip: {', '.join(missing)}"] if missing else []
+
+
+def unused_requirements(requirements_in: Path, graph: ImportGraph) -> list[str]:
+    """Top-level requirements nothing in the service imports (yet)."""
+    declared, _ = requirement_names(requirements_in) if requirements_in.is_file() else ([], [])
+    implicit = {"boto3", "tzdata"}  # boto3 pins botocore; tzdata serves zoneinfo
+    return [
+        d
+        for d in declared
+        if _normalize(d) not in implicit and import_name(d) not in graph.third_party
+    ]
 
 
 def check_wheel_tags(zipped: zipfile.ZipFile, glibc: tuple[int, int]) -> tuple[str, list[str]]:
@@ -119,12 +152,25 @@ def check_binaries(zipped: zipfile.ZipFile, glibc: tuple[int, int]) -> tuple[str
     return summary, problems
 
 
-def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> tuple[str, list]:
-    """In a bare interpreter of the runtime's version, only the zip on sys.path, import it all."""
+def check_imports(
+    task: Path,
+    names: set[str],
+    project: Path,
+    runtime: str,
+    graph: ImportGraph,
+    clients: set[str] = frozenset(),  # type: ignore[assignment]
+) -> tuple[str, list]:
+    """In a bare interpreter of the runtime's version, only the zip on sys.path, import the app,
+    its own code, the kernel modules it uses (not the others: they may need packages this
+    service does not ship) and every third-party package of the zip."""
     python = _interpreter(runtime)
     if python is None:
         return "imports", [f"no {runtime} interpreter here to try the zip with"]
-    modules = _importable(names)
+    modules = sorted(
+        m
+        for m in _importable(names)
+        if not m.startswith(("pixcore", "chalicelib")) or m in graph.modules
+    )
     env = {
         "PATH": os.environ.get("PATH", ""),
         "LANG": "C.UTF-8",
@@ -134,7 +180,15 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
         **_stage_env(project),
     }
     done = subprocess.run(
-        [python, "-I", "-S", str(CHECKER), str(task), json.dumps(modules)],
+        [
+            python,
+            "-I",
+            "-S",
+            str(CHECKER),
+            str(task),
+            json.dumps(modules),
+            json.dumps(sorted(clients)),
+        ],
         cwd=task,
         env=env,
         capture_output=True,
@@ -146,6 +200,7 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
     except (IndexError, ValueError):
         return "imports", [f"the import check crashed:\n{tail(done.stdout + done.stderr)}"]
     problems = [f"cannot import {m}: {err}" for m, err in found["failed"].items()]
+    problems += [f"cannot create a {c} client: {err}" for c, err in found["clients"].items()]
     if found["leaks"] or found["outside"]:
         problems.append(f"host packages leaked in: {found['leaks'] + found['outside']}")
     if not found["is_chalice_app"] or not found["routes"]:
@@ -153,6 +208,7 @@ def check_imports(task: Path, names: set[str], project: Path, runtime: str) -> t
     return (
         f"imports under {runtime} -I -S: app.app has {found['routes']} routes and "
         f"{found['handlers']} event handlers; {len(modules)} modules load"
+        + (f"; {len(clients)} AWS clients build" if clients else "")
     ), problems
 
 

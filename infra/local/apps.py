@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from infra import resources
 
@@ -42,7 +45,37 @@ def load(service: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
+    _run_as(service, module)
     return module
+
+
+def _run_as(service: str, module: ModuleType) -> None:
+    """Every entry point of the app (HTTP and events) runs `acting_as` its service, as if it
+    were alone on its Lambda: with IAM enforcement, its calls are signed with its own keys."""
+    from pixcore.aws import acting_as
+
+    app = module.app
+    base = type(app)
+
+    def call(self: Any, event: Any, context: Any) -> Any:
+        with acting_as(service):
+            return base.__call__(self, event, context)
+
+    app.__class__ = type(f"{base.__name__}As{service.capitalize()}", (base,), {"__call__": call})
+    for source in app.event_sources:
+        name = source.handler_string.split(".", 1)[1]
+        setattr(module, name, _acting(service, getattr(module, name)))
+
+
+def _acting(service: str, handler: Callable[..., Any]) -> Callable[..., Any]:
+    from pixcore.aws import acting_as
+
+    @functools.wraps(handler)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with acting_as(service):
+            return handler(*args, **kwargs)
+
+    return run
 
 
 def load_all() -> dict[str, ModuleType]:

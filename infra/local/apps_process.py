@@ -12,7 +12,6 @@ import errno
 import importlib
 import os
 import signal
-import sys
 import threading
 import time
 import urllib.request
@@ -44,8 +43,14 @@ class ServedApps:
         return f"http://{self.host}:{self.server.server_address[1] if self.server else self.port}"
 
     def start(self) -> ServedApps:
+        from infra.local import iam
+        from pixcore.aws import acting_as
+
+        if os.environ.get(iam.KEYS_VARIABLE):
+            iam.sign_as_services()  # each app signs with its service's IAM user
         apps = app_loader.load_all()
-        seed_admin()
+        with acting_as("orga"):
+            seed_admin()
         self.server, _ = serve(
             apps, self.host, self.port, self.workers, request_log=self.request_log
         )
@@ -127,8 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
-        print(f"pixcert : le port {args.port} est déjà utilisé", file=sys.stderr, flush=True)
-        return 2
+        return 2  # the supervisor says it (pixcert up: one French line)
     print(f"ready {served.url}", flush=True)
     done.wait()
     served.stop()

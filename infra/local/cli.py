@@ -3,40 +3,94 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import signal
 import sys
 import threading
 import time
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from infra.local.apps import ROOT
+from infra.resources import SERVICES
 
 STATE_FILE = Path(os.environ.get("PIXCERT_STATE_FILE", ROOT / ".pixcert" / "local.json"))
+LOG_DIR = ROOT / ".pixcert"
 
 
-def _start(host: str, port: int, quiet: bool = False):  # noqa: ANN202
+def _version() -> str:
+    try:
+        return version("pixcert")
+    except PackageNotFoundError:
+        return "inconnue"
+
+
+class PortInUse(Exception):
+    pass
+
+
+def _start(args: argparse.Namespace, port: int, log_file: str | None = None):  # noqa: ANN202
+    """The stack, or PortInUse with nothing left running (the moto child is stopped)."""
     from infra.local.stack import LocalStack
     from pixcore.logs import log_to_file
 
-    log_dir = ROOT / ".pixcert"
-    log_dir.mkdir(exist_ok=True)
-    if quiet:
-        log_to_file(str(log_dir / "demo.log"))
-    # Quiet (the demo): the apps' logs go to .pixcert/apps.log; otherwise to this terminal.
-    stack = LocalStack(host=host, port=port, log_dir=log_dir if quiet else None, request_log=True)
-    return stack.start()
+    LOG_DIR.mkdir(exist_ok=True)
+    if log_file:
+        log_to_file(str(LOG_DIR / log_file))
+    calls = Path(args.record_calls) if getattr(args, "record_calls", None) else None
+    # The apps run in their own process: its logs (one line per request among them) go to
+    # the demo's log file, or to this terminal for `up`.
+    stack = LocalStack(
+        host=args.host,
+        port=port,
+        log_dir=LOG_DIR,
+        apps_log=LOG_DIR / log_file if log_file else None,
+        request_log=True,
+        iam=args.iam,
+        calls_path=calls,
+    )
+    try:
+        return stack.start()
+    except OSError as error:
+        stack.stop()
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUse() from None
+        raise
+    except BaseException:
+        stack.stop()
+        raise
+
+
+def _busy(args: argparse.Namespace, port: int) -> int:
+    print(
+        f"pixcert : le port {port} est déjà utilisé sur {args.host} ; "
+        f"arrêtez ce qui l'occupe ou choisissez-en un autre avec --port.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def up(args: argparse.Namespace) -> int:
-    stack = _start(args.host, args.port)
+    try:
+        stack = _start(args, args.port)
+    except PortInUse:
+        return _busy(args, args.port)
+    state: dict[str, Any] = {"gateway": stack.url, "moto": stack.moto.url}
+    if stack.stack_keys:
+        state["credentials"] = {"stack": list(stack.stack_keys)} | {
+            s: list(k) for s, k in stack.service_keys.items()
+        }
     STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    STATE_FILE.write_text(json.dumps({"gateway": stack.url, "moto": stack.moto.url}))
+    STATE_FILE.write_text(json.dumps(state))
     # A password from the environment is the caller's: never printed.
     password = stack.admin_password if stack.password_generated else "(PIXCERT_ADMIN_PASSWORD)"
     print(f"admin (jury): {stack.admin_email} / {password}", flush=True)
     print(f"aws {stack.moto.url}", flush=True)
+    if args.iam:
+        print("iam enforced: each service signs with its own IAM user", flush=True)
     print(f"ready {stack.url}", flush=True)
     done = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -53,39 +107,56 @@ def demo(args: argparse.Namespace) -> int:
     from infra.local.moto_server import free_port
 
     started = time.monotonic()
-    stack = _start(args.host, args.port or free_port(args.host), quiet=True)
+    port = args.port or free_port(args.host)
+    try:
+        stack = _start(args, port, log_file="demo.log")
+    except PortInUse:
+        return _busy(args, port)
     print(f"pixcert demo — stack ready at {stack.url} in {time.monotonic() - started:.1f} s")
     try:
-        journey.run(stack.url, stack.admin_email, stack.admin_password)
+        journey.run(
+            stack.url, stack.admin_email, stack.admin_password, seed=args.seed, out_dir=LOG_DIR
+        )
     finally:
         stack.stop()
     print(
-        f"\ndemo done in {time.monotonic() - started:.1f} s "
-        "(service logs: .pixcert/apps.log, .pixcert/demo.log)"
+        f"\ndémo terminée en {time.monotonic() - started:.1f} s "
+        f"(journaux des services : .pixcert/demo.log)"
     )
     return 0
 
 
 def _point_at_running_stack() -> None:
     if not STATE_FILE.exists():
-        sys.exit("no running stack: start one with `pixcert up`")
+        sys.exit("pixcert : aucune pile locale ne tourne ; lancez-en une avec `pixcert up`.")
     from infra.local.moto_server import LOCAL_CREDENTIALS
 
+    state = json.loads(STATE_FILE.read_text())
     os.environ.update(LOCAL_CREDENTIALS)
-    os.environ["AWS_ENDPOINT_URL"] = json.loads(STATE_FILE.read_text())["moto"]
+    os.environ["AWS_ENDPOINT_URL"] = state["moto"]
+    if "credentials" in state:  # IAM enforced: sign as the stack's own user
+        os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"] = state["credentials"][
+            "stack"
+        ]
+        os.environ.pop("AWS_SESSION_TOKEN", None)
 
 
-def dlq(args: argparse.Namespace) -> int:
+def dlq_list(args: argparse.Namespace) -> int:
     from infra.local import dlq as dead_letters
 
     _point_at_running_stack()
-    if args.action == "list":
-        for service, messages in dead_letters.list_dead_letters().items():
-            print(f"{service}: {len(messages)} dead letter(s)")
-            for m in messages:
-                print(f"  {m['message_id']} {m['body']}")
-    else:
-        print(f"replayed {dead_letters.replay(args.service)} message(s)")
+    for service, messages in dead_letters.list_dead_letters(args.service).items():
+        print(f"{service}: {len(messages)} dead letter(s)")
+        for m in messages:
+            print(f"  {m['message_id']} {m['body']}")
+    return 0
+
+
+def dlq_replay(args: argparse.Namespace) -> int:
+    from infra.local import dlq as dead_letters
+
+    _point_at_running_stack()
+    print(f"replayed {dead_letters.replay(args.service)} message(s)")
     return 0
 
 
@@ -95,20 +166,113 @@ def package(args: argparse.Namespace) -> int:
     return 0 if package_all(Path(args.out)) else 1
 
 
+def _stack_options(parser: argparse.ArgumentParser, default_port: int) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=default_port,
+        help=f"port de la passerelle HTTP (défaut : {default_port or 'un port libre'})",
+    )
+    parser.add_argument(
+        "--iam",
+        action="store_true",
+        help="chaque service signe ses appels AWS avec son propre utilisateur IAM, et moto "
+        "refuse ce que sa politique n'accorde pas",
+    )
+    parser.add_argument(
+        "--record-calls",
+        metavar="FICHIER",
+        help="avec --iam : noter chaque appel AWS (signataire, action, ressource) dans FICHIER",
+    )
+
+
+def _help(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+    return parser
+
+
+def _french(add_parser: Any) -> Any:
+    """Sub-commands get the same French -h/--help."""
+
+    def add(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return _help(add_parser(name, add_help=False, **kwargs))
+
+    return add
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="pixcert",
+        description="pixcert : la certification Pix de bout en bout, sur un AWS local (moto).",
+        add_help=False,
+    )
+    _help(main_parser)
+    main_parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pixcert {_version()}",
+        help="afficher la version et quitter",
+    )
+    sub = main_parser.add_subparsers(
+        dest="command", required=True, metavar="COMMANDE", help="ce que pixcert doit faire"
+    )
+    sub.add_parser = _french(sub.add_parser)  # type: ignore[method-assign]
+    p_up = sub.add_parser(
+        "up",
+        help="lancer la pile locale (moto, les quatre services, les files) jusqu'à Ctrl-C",
+        description="Lance moto, y déploie infra/template.yaml, sert les quatre services sous "
+        "/orga, /certif, /engine et /jury, pompe les files et déclenche les tâches planifiées.",
+    )
+    _stack_options(p_up, 8000)
+    p_up.set_defaults(run=up)
+    p_demo = sub.add_parser(
+        "demo",
+        help="dérouler le parcours de démonstration sur une pile locale neuve",
+        description="Lance une pile locale, déroule le parcours (jury, établissement, import "
+        "SIECLE, évaluations, collecte de profils) et l'arrête.",
+    )
+    _stack_options(p_demo, 0)
+    p_demo.add_argument(
+        "--seed",
+        type=int,
+        default=2026,
+        help="graine des apprenants simulés : à graine égale, un même défi reçoit la même réponse "
+        "(les défis que le moteur tire varient encore d'une exécution à l'autre ; défaut : 2026)",
+    )
+    p_demo.set_defaults(run=demo)
+    p_dlq = sub.add_parser(
+        "dlq",
+        help="lettres mortes de la pile qui tourne (pixcert up)",
+        description="Les messages qu'un service n'a pas pu traiter après cinq tentatives.",
+    )
+    dlq_sub = p_dlq.add_subparsers(
+        dest="action", required=True, metavar="ACTION", help="lister ou renvoyer"
+    )
+    dlq_sub.add_parser = _french(dlq_sub.add_parser)  # type: ignore[method-assign]
+    for name, run, text in (
+        ("list", dlq_list, "afficher les lettres mortes (elles restent dans leur file)"),
+        ("replay", dlq_replay, "renvoyer les lettres mortes dans la file de leur service"),
+    ):
+        action = dlq_sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        action.add_argument("--service", choices=SERVICES, help="un seul service (défaut : tous)")
+        action.set_defaults(run=run)
+    p_package = sub.add_parser(
+        "package",
+        help="empaqueter chaque service pour Lambda et vérifier chaque zip",
+        description="`chalice package` pour chaque service, puis les vérifications du zip "
+        "(contenu, roues manylinux, bibliothèques, imports sous l'interpréteur de Lambda).",
+    )
+    p_package.add_argument(
+        "--out", default=str(ROOT / "build"), help="dossier de sortie (défaut : build/)"
+    )
+    p_package.set_defaults(run=package)
+    return main_parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pixcert", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name, default_port in (("up", 8000), ("demo", 0)):
-        p = sub.add_parser(name)
-        p.add_argument("--host", default="127.0.0.1")
-        p.add_argument("--port", type=int, default=default_port)
-    d = sub.add_parser("dlq")
-    d.add_argument("action", choices=["list", "replay"])
-    d.add_argument("--service", choices=["orga", "certif", "engine", "jury"])
-    pk = sub.add_parser("package")
-    pk.add_argument("--out", default=str(ROOT / "build"))
-    args = parser.parse_args(argv)
-    return {"up": up, "demo": demo, "dlq": dlq, "package": package}[args.command](args)
+    args = parser().parse_args(argv)
+    return args.run(args)
 
 
 if __name__ == "__main__":

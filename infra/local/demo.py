@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from infra.local.client import ApiClient, Reply
@@ -39,7 +40,17 @@ def eventually(
         time.sleep(0.1)
 
 
-def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
+IMPORT_STATUS = {"DONE": "terminé", "FAILED": "en échec"}
+
+
+def run(
+    base_url: str,
+    admin_email: str,
+    admin_password: str,
+    seed: int = 2026,
+    out_dir: Path | None = None,
+) -> dict[str, Any]:
+    """The journey; `seed` drives the simulated learners, `out_dir` keeps the CSV downloaded."""
     anonymous = ApiClient(base_url)
     step("1. Le jury se connecte")
     jury = anonymous.login(admin_email, admin_password)
@@ -85,11 +96,11 @@ def run(base_url: str, admin_email: str, admin_password: str) -> dict[str, Any]:
     step("4. Des élèves passent des évaluations de compétences (apprenants simulés)")
     from infra.local.demo_engine import run_students
 
-    profiles = run_students(anonymous, say)
+    profiles = run_students(anonymous, say, seed)
     step("5. Collecte de profils : les élèves rejoignent la campagne et envoient leur profil")
     from infra.local.demo_campaign import run_campaign
 
-    campaign = run_campaign(anonymous, admin, school, profiles, say, eventually)
+    campaign = run_campaign(anonymous, admin, school, profiles, say, eventually, out_dir)
     return {
         "school": school,
         "jury": jury,
@@ -142,7 +153,8 @@ def school_admin_imports_students(
     ).json()
     counts = done["counts"]
     say(
-        f"import {done['status']} en {time.monotonic() - started:.1f} s : "
+        f"import {IMPORT_STATUS.get(done['status'], done['status'])} "
+        f"en {time.monotonic() - started:.1f} s : "
         f"{counts.get('imported')} élèves importés, {len(done['errors'])} erreur(s)"
     )
     page = expect(

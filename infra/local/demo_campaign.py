@@ -4,6 +4,7 @@ the school lists the participants and downloads the CSV."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from infra.local.client import ApiClient
@@ -17,6 +18,7 @@ def run_campaign(
     profiles: list[dict[str, Any]],
     say: Callable[[str], None],
     eventually: Callable[..., Any],
+    out_dir: Path | None = None,
 ) -> dict[str, Any]:
     base = f"/orga/organizations/{school['id']}"
     campaign = admin.post(
@@ -62,4 +64,9 @@ def run_campaign(
     export = admin.get(f"{base}/campaigns/{campaign['id']}/export.csv", accept="text/csv")
     rows = export.body.decode("utf-8").lstrip("\ufeff").splitlines()
     say(f"export CSV téléchargé : {len(rows) - 1} ligne(s), {len(rows[0].split(';'))} colonnes")
+    if out_dir is not None:
+        saved = out_dir / f"export-{campaign['code']}.csv"
+        saved.write_bytes(export.body)
+        say(f"export enregistré : {saved}")
+        campaign = {**campaign, "export_path": str(saved)}
     return campaign

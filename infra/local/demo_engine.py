@@ -32,14 +32,17 @@ PASSWORD = "Motdepasse-demo-1"
 
 
 def take_evaluation(
-    student: ApiClient, competence: str, learner: Any, content: Any, rng: random.Random
+    student: ApiClient, competence: str, learner: Any, content: Any, seed: str
 ) -> int:
-    """One competence evaluation, one round trip per question; returns the answers given."""
+    """One competence evaluation, one round trip per question; returns the answers given. A
+    learner answers a given challenge the same way for a given seed (which challenges engine
+    asks still varies from run to run: it draws them with the assessment's own id)."""
     started = student.post("/engine/competence-evaluations", {"competence": competence})
     assessment_id = started.json()["assessment_id"]
     shown = student.get(f"/engine/assessments/{assessment_id}/next")
     current, answered = (shown.json() if shown.status == 200 else None), 0
     while current is not None:
+        rng = random.Random(f"{seed}:{current['challenge_id']}")
         value = learner.answer(content, content.challenge(current["challenge_id"]), rng)
         payload = {"challenge_id": current["challenge_id"]}
         payload.update({"skip": True} if value is None else {"value": value})
@@ -50,11 +53,13 @@ def take_evaluation(
     return answered
 
 
-def run_students(anonymous: ApiClient, say: Callable[[str], None]) -> list[dict[str, Any]]:
+def run_students(
+    anonymous: ApiClient, say: Callable[[str], None], seed: int = 2026
+) -> list[dict[str, Any]]:
     from chalicelib.engine.adapters.content_file import read_content
     from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 
-    content, rng, summaries = read_content(), random.Random(2026), []
+    content, summaries = read_content(), []
     for who in STUDENTS:
         anonymous.post(
             "/orga/users",
@@ -70,7 +75,9 @@ def run_students(anonymous: ApiClient, say: Callable[[str], None]) -> list[dict[
         learner = SimulatedLearner({code: who.ability for code in COMPETENCES})
         answers = evaluations = 0
         for competence in COMPETENCES[: who.max_evaluations]:
-            answers += take_evaluation(student, competence, learner, content, rng)
+            answers += take_evaluation(
+                student, competence, learner, content, f"{seed}:{who.username}"
+            )
             evaluations += 1
             if student.get("/engine/users/me/profile").json()["certifiable"]:
                 break

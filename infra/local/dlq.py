@@ -16,19 +16,22 @@ def _urls(sqs: Any, service: str) -> tuple[str, str]:
     )
 
 
-def list_dead_letters(peek_seconds: int = 1) -> dict[str, list[dict[str, Any]]]:
-    """Peek at every dead-letter queue; messages stay there (they reappear after the peek)."""
+def list_dead_letters(
+    service: str | None = None, peek_seconds: int = 1
+) -> dict[str, list[dict[str, Any]]]:
+    """Peek at the dead-letter queue of `service` (or of every service); messages stay there
+    (they reappear after the peek)."""
     sqs = boto3.client("sqs")
     found: dict[str, list[dict[str, Any]]] = {}
-    for service in resources.SERVICES:
-        _, dlq = _urls(sqs, service)
+    for name in [service] if service else resources.SERVICES:
+        _, dlq = _urls(sqs, name)
         messages = sqs.receive_message(
             QueueUrl=dlq,
             MaxNumberOfMessages=10,
             VisibilityTimeout=peek_seconds,
             MessageAttributeNames=["All"],
         ).get("Messages", [])
-        found[service] = [{"message_id": m["MessageId"], "body": m["Body"][:300]} for m in messages]
+        found[name] = [{"message_id": m["MessageId"], "body": m["Body"][:300]} for m in messages]
     return found
 
 

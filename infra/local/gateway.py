@@ -181,8 +181,8 @@ class GatewayHandler(BaseHTTPRequestHandler):
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
         if gateway is None:
-            self._send_error(404)
             self.server.log_request(self.command, "(inconnue)", 404, 0.0, request_id)
+            self._send_error(404)
             return
         with self.server.workers:
             response, route = gateway.serve(
@@ -191,7 +191,7 @@ class GatewayHandler(BaseHTTPRequestHandler):
         if isinstance(response, LocalGatewayException):
             status = response.CODE
             headers = {**GATEWAY_RESPONSE_HEADERS, **dict(response.headers)}
-            self._send(status, headers, response.body or b"")
+            payload: Any = response.body or b""
         else:
             status = response["statusCode"]
             headers = dict(response["headers"])
@@ -200,10 +200,11 @@ class GatewayHandler(BaseHTTPRequestHandler):
             payload = response.get("body")
             if response.get("isBase64Encoded"):
                 payload = base64.b64decode(payload)
-            self._send(status, headers, payload if payload is not None else b"")
+        # Logged before the answer leaves, so the line is there when the client has it.
         template = f"/{prefix}{route}" if route else "(inconnue)"
         elapsed = 1000 * (time.perf_counter() - started)
         self.server.log_request(self.command, template, status, elapsed, request_id)
+        self._send(status, headers, payload if payload is not None else b"")
 
     def _send(self, status: int, headers: dict[str, str], body: str | bytes) -> None:
         data = body.encode() if isinstance(body, str) else body

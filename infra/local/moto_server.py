@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 from infra import resources
@@ -75,29 +76,53 @@ class MotoServer:
 
 def deploy_template(signing_key: str | None = None) -> dict[str, str]:
     """Create the stack from infra/template.yaml, as in production; returns its outputs."""
+    with warnings.catch_warnings():  # in-process moto (tests) warns for each secret it skips
+        warnings.filterwarnings("ignore", "Tried to parse AWS::SecretsManager::Secret")
+        return _deploy_template(signing_key)
+
+
+def _deploy_template(signing_key: str | None) -> dict[str, str]:
     import boto3
 
     cfn = boto3.client("cloudformation")
     cfn.create_stack(
         StackName=STACK_NAME,
         TemplateBody=render(),
-        Parameters=[
-            {"ParameterKey": "Stage", "ParameterValue": "local"},
-            {
-                "ParameterKey": "TokenSigningKeyValue",
-                "ParameterValue": signing_key or secrets.token_urlsafe(48),
-            },
-        ],
+        Parameters=[{"ParameterKey": "Stage", "ParameterValue": "local"}],
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         stack = cfn.describe_stacks(StackName=STACK_NAME)["Stacks"][0]
         if stack["StackStatus"] == "CREATE_COMPLETE":
+            create_secrets(signing_key)
             return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
         if stack["StackStatus"].endswith("FAILED") or "ROLLBACK" in stack["StackStatus"]:
             raise RuntimeError(f"stack creation failed: {stack['StackStatus']}")
         time.sleep(0.2)
     raise RuntimeError("stack creation timed out")
+
+
+def create_secrets(token_key: str | None = None) -> None:
+    """moto's CloudFormation skips AWS::SecretsManager::Secret: create the template's secrets
+    the way it would, each with a generated value (`token_key` fixes the token signing key)."""
+    import boto3
+
+    manager = boto3.client("secretsmanager")
+    for secret in resources.SECRETS:
+        value = token_key if token_key and secret == resources.TOKEN_KEY_SECRET else None
+        manager.create_secret(Name=secret, SecretString=value or local_value(secret))
+
+
+def local_value(secret: str) -> str:
+    """A random key; the attestation key is a self-signed PEM bundle when jury's helper is here."""
+    if secret == resources.ATTESTATION_KEY_SECRET:
+        try:
+            from infra.local.attestation_key import local_bundle  # type: ignore[import-not-found]
+        except ImportError:
+            pass
+        else:
+            return local_bundle()
+    return secrets.token_urlsafe(48)
 
 
 def check_resources() -> None:

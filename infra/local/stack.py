@@ -7,6 +7,8 @@ container; messages it had received come back to the queues after their visibili
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import secrets
 import subprocess
@@ -27,10 +29,12 @@ from infra.local.moto_server import (
     free_port,
 )
 from infra.local.pump import LOCAL_VISIBILITY_SECONDS
+from pixcore.aws import Keys
 
 DEFAULT_ADMIN_EMAIL = "jury@pixcert.local"
 PYNAMODB_SETTINGS = Path(__file__).with_name("pynamodb_settings.py")
 MAX_RESTARTS = 20
+BUSY_PORT = 2  # the apps process's exit code when its port is taken
 
 
 @dataclass
@@ -38,7 +42,8 @@ class LocalStack:
     host: str = "127.0.0.1"
     port: int = 8000
     gateway_workers: int = DEFAULT_WORKERS
-    log_dir: Path | None = None
+    log_dir: Path | None = None  # moto's log
+    apps_log: Path | None = None  # the apps process's (default: this process's stderr)
     request_log: bool = False
     mounts: dict[str, str] = field(default_factory=dict)
     moto: MotoServer = field(default_factory=MotoServer)
@@ -46,6 +51,11 @@ class LocalStack:
     admin_password: str = ""
     password_generated: bool = False
     restarts: int = 0
+    # Enforce each service's IAM policy in moto; record every AWS call to `calls_path`.
+    iam: bool = False
+    calls_path: Path | None = None
+    stack_keys: Keys | None = None
+    service_keys: dict[str, Keys] = field(default_factory=dict)
     apps: subprocess.Popen[str] | None = None
     _stopping: threading.Event = field(default_factory=threading.Event)
     _log: IO[Any] | None = None
@@ -72,23 +82,39 @@ class LocalStack:
         check_resources()
         app_loader.apply_environment()
         app_loader.add_service_paths()  # the demo and benchmarks use the services' domain code
+        if self.iam:
+            self._enforce_iam()
         self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
         self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", "")
         if not self.admin_password:
             self.admin_password, self.password_generated = secrets.token_urlsafe(12), True
         self.port = self.port or free_port(self.host)
-        if self.log_dir:
-            self._log = open(self.log_dir / "apps.log", "a", encoding="utf-8")  # noqa: SIM115
+        if self.apps_log:
+            self._log = open(self.apps_log, "a", encoding="utf-8")  # noqa: SIM115
         self._start_apps()
         threading.Thread(target=self._supervise, name="apps-supervisor", daemon=True).start()
         return self
 
+    def _enforce_iam(self) -> None:
+        from infra.local import iam
+
+        env = iam.enable(self.moto.url, os.environ["AWS_DEFAULT_REGION"], self.calls_path)
+        os.environ.update(env)  # this process signs as the stack; the apps process as services
+        os.environ.pop("AWS_SESSION_TOKEN", None)
+        import boto3
+
+        boto3.setup_default_session()  # forget the credentials resolved before the switch
+        self.stack_keys = Keys(env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"])
+        keys = json.loads(env[iam.KEYS_VARIABLE])
+        self.service_keys = {s: Keys(*k) for s, k in keys.items()}
+
     def environment(self) -> dict[str, str]:
-        """What the apps process runs with: the services' settings, this moto, the local knobs."""
+        """What the apps process runs with: the services' settings, this moto, the local knobs
+        (and, with IAM enforced, the keys `_enforce_iam` put in this process's environment)."""
         return {
+            **LOCAL_CREDENTIALS,
             **os.environ,
             **app_loader.service_environment(),
-            **LOCAL_CREDENTIALS,
             "AWS_ENDPOINT_URL": self.moto.url,
             "PYNAMODB_CONFIG": str(PYNAMODB_SETTINGS),
             "PIXCERT_MESSAGE_LEASE_SECONDS": str(LOCAL_VISIBILITY_SECONDS),
@@ -114,6 +140,8 @@ class LocalStack:
         line = self.apps.stdout.readline()
         if not line.startswith("ready "):
             self.apps.wait(timeout=10)
+            if self.apps.returncode == BUSY_PORT:
+                raise OSError(errno.EADDRINUSE, f"port {self.port} in use")
             raise RuntimeError(
                 f"le processus des applications n'a pas démarré (code {self.apps.returncode})"
             )

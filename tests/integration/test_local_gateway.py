@@ -147,7 +147,9 @@ def test_a_silent_connection_is_closed_after_the_read_timeout(gateway):
 def test_one_readable_line_per_request_with_the_route_template(gateway, capfd):
     exchange(gateway, request("GET", "/svc/items/secret-value"))
     exchange(gateway, request("GET", "/nowhere/at-all"))
-    lines = [line for line in capfd.readouterr().err.splitlines() if line.startswith("GET ")]
+    err = capfd.readouterr().err
+    lines = [line for line in err.splitlines() if line.startswith("GET ")]
+    assert len(lines) >= 2, err
     method, route, status, ms, unit, request_id = lines[-2].split()
     assert (method, route, status, unit) == ("GET", "/svc/items/{item_id}", "200", "ms")
     assert float(ms) >= 0 and len(request_id) == 16

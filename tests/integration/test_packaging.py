@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import platform
 import sys
 import zipfile
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from infra import iam
 from infra.elf import elf_dependencies
 from infra.packaging import package_all
 from infra.resources import SERVICES
@@ -42,8 +44,46 @@ def test_every_service_packages_into_a_zip_that_loads_on_lambda(
     printed = capsys.readouterr().out
     assert ok, printed
     for service in SERVICES:
-        assert (tmp_path / service / "deployment.zip").is_file()
-        assert (tmp_path / service / "sam.json").is_file()
+        sam = json.loads((tmp_path / service / "sam.json").read_text())
+        # every function's role holds exactly the service's generated policy, nothing else
+        roles = [v for v in sam["Resources"].values() if v["Type"] == "AWS::IAM::Role"]
+        assert roles and all(
+            [p["PolicyDocument"] for p in r["Properties"]["Policies"]] == [iam.policy(service)]
+            for r in roles
+        )
+        others = set(SERVICES) - {service}
+        assert not any(f"pixcert-{o}-main" in json.dumps(roles) for o in others)
+        # API Gateway's own 4XX/5XX answers carry CORS headers and our French error body
+        answers = sam["Resources"]["RestAPI"]["Properties"]["DefinitionBody"][
+            "x-amazon-apigateway-gateway-responses"
+        ]
+        unknown = answers["MISSING_AUTHENTICATION_TOKEN"]
+        assert unknown["statusCode"] == "404"
+        assert json.loads(unknown["responseTemplates"]["application/json"])["error"] == {
+            "code": "NOT_FOUND",
+            "message": "Ressource introuvable.",
+            "details": {"request_id": "$context.requestId"},
+        }
+        for kind in ("DEFAULT_4XX", "DEFAULT_5XX"):
+            headers = answers[kind]["responseParameters"]
+            assert headers["gatewayresponse.header.Access-Control-Allow-Origin"] != "'*'"
+        # each zip ships only what its service imports, and botocore's models of its AWS APIs
+        with zipfile.ZipFile(tmp_path / service / "deployment.zip") as zipped:
+            tops = {n.split("/")[0] for n in zipped.namelist()}
+            models = {n.split("/")[2] for n in zipped.namelist() if n.startswith("botocore/data/")}
+        assert models - {"_retry.json", "endpoints.json", "partitions.json"} <= {
+            "dynamodb",
+            "s3",
+            "secretsmanager",
+            "sqs",
+            "sts",
+            "kms",
+            "sdk-default-configuration.json",
+        }
+        assert ("fpdf" in tops) is (service in ("certif", "jury"))
+        assert ("argon2" in tops) is (service == "orga")
+        assert ("jinja2" in tops) is False
+        assert "lxml" not in tops or service in ("orga", "jury")  # jury: pyhanko needs it
 
 
 def test_a_wheel_compiled_on_this_machine_is_reported_by_name() -> None:

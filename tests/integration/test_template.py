@@ -16,6 +16,16 @@ def test_committed_template_and_configs_match_their_generator():
     assert TEMPLATE_PATH.read_text() == render(), "run `make template`"
     for service in resources.SERVICES:
         assert chalice_config.path(service).read_text() == chalice_config.render(service)
+        assert chalice_config.policy_path(service).read_text() == chalice_config.render_policy(
+            service
+        )
+
+
+def test_chalice_guesses_no_policy_each_service_has_its_own():
+    for service in resources.SERVICES:
+        config = chalice_config.config(service)
+        assert config["autogen_policy"] is False
+        assert config["iam_policy_file"] == "policy.json"
 
 
 def test_cfn_lint_passes():
@@ -67,3 +77,67 @@ def test_buckets_are_private_encrypted_versioned_and_session_documents_kept_two_
 def test_the_template_is_yaml_with_a_stage_parameter():
     doc = yaml.safe_load(TEMPLATE_PATH.read_text())
     assert doc["Parameters"]["Stage"]["AllowedValues"] == ["local", "dev", "prod"]
+
+
+def test_document_buckets_accept_presigned_requests_from_the_stages_web_origins_only():
+    template = build()
+    origins = template["Mappings"]["StageSettings"]
+    assert "*" not in origins["prod"]["WebOrigins"]
+    assert all(o.startswith("https://") for o in origins["prod"]["WebOrigins"])
+    buckets = [
+        v["Properties"]
+        for v in template["Resources"].values()
+        if v["Type"] == "AWS::S3::Bucket" and "documents" in v["Properties"]["BucketName"]
+    ]
+    assert len(buckets) == 3
+    for bucket in buckets:
+        [rule] = bucket["CorsConfiguration"]["CorsRules"]
+        assert "PUT" in rule["AllowedMethods"]
+        assert rule["AllowedOrigins"] == {
+            "Fn::FindInMap": ["StageSettings", {"Ref": "Stage"}, "WebOrigins"]
+        }
+
+
+def test_signing_keys_are_generated_secrets_not_parameters():
+    resources_ = build()["Resources"].values()
+    secrets = [v["Properties"] for v in resources_ if v["Type"] == "AWS::SecretsManager::Secret"]
+    assert [s["Name"] for s in secrets] == list(resources.SECRETS)
+    assert all(s["GenerateSecretString"]["PasswordLength"] >= 32 for s in secrets)
+    assert not [v for v in resources_ if v["Type"] == "AWS::SSM::Parameter"]
+    assert "TokenSigningKeyValue" not in build()["Parameters"]
+
+
+def cors_allows(rules: list[dict], origin: str, method: str) -> bool:
+    """S3's CORS matching: a rule whose origins (`*` wildcards) and methods both match."""
+    from fnmatch import fnmatchcase
+
+    return any(
+        method in rule["AllowedMethods"]
+        and any(fnmatchcase(origin, pattern) for pattern in rule["AllowedOrigins"])
+        for rule in rules
+    )
+
+
+def test_per_stage_the_upload_bucket_lets_its_web_apps_put_and_no_other_origin():
+    # moto neither applies a bucket's CORS rules from CloudFormation nor honours them (its server
+    # answers every preflight): the rules are read here, resolved for each stage.
+    template = build()
+    bucket = next(
+        v["Properties"]
+        for v in template["Resources"].values()
+        if v["Properties"].get("BucketName") == resources.documents_bucket("orga")
+    )
+    for stage, settings in template["Mappings"]["StageSettings"].items():
+        rules = [
+            {**rule, "AllowedOrigins": settings["WebOrigins"]}
+            for rule in bucket["CorsConfiguration"]["CorsRules"]
+        ]
+        for origin in resources.WEB_ORIGINS[stage]:
+            assert cors_allows(rules, origin, "PUT")
+        assert not cors_allows(rules, "https://evil.example", "PUT"), stage
+        assert not cors_allows(rules, resources.WEB_ORIGINS[stage][0], "DELETE")
+    assert not cors_allows(
+        [{"AllowedMethods": ["PUT"], "AllowedOrigins": ["https://pixcert.fr"]}],
+        "http://127.0.0.1:8000",
+        "PUT",
+    )

@@ -1,7 +1,11 @@
-"""Workflow tests run the real local stack (`pixcert up`) in its own process, away from mock_aws."""
+"""Workflow tests run the real local stack (`pixcert up --iam`) in its own process, away from
+mock_aws: each service signs its AWS calls with its own IAM user, and every call is recorded."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 import subprocess
 import sys
@@ -27,7 +31,9 @@ class RunningStack:
     admin_password: str
     state_file: Path
     env: dict[str, str]
-    log_file: Path
+    calls_path: Path
+    log_path: Path
+    credentials: dict[str, list[str]]
     pid: int
     printed: dict[str, str]
 
@@ -49,13 +55,15 @@ class RunningStack:
     def jury(self) -> ApiClient:
         return self.client().login(self.admin_email, self.admin_password)
 
-    def aws(self, service: str):  # noqa: ANN201
+    def aws(self, service: str, signer: str = "stack"):  # noqa: ANN201
+        """A client signing as the stack's own user, or as one service's (`signer`)."""
+        key, secret = self.credentials[signer]
         return boto3.client(
             service,
             endpoint_url=self.aws_url,
             region_name="eu-west-3",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
+            aws_access_key_id=key,
+            aws_secret_access_key=secret,
         )
 
     def pixcert(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -81,8 +89,19 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     }
     env.pop("AWS_ENDPOINT_URL", None)
     log = open(state_dir / "stack.log", "w")  # noqa: SIM115
+    calls = state_dir / "aws-calls.jsonl"
     process = subprocess.Popen(
-        [sys.executable, "-m", "infra.local.cli", "up", "--port", str(free_port())],
+        [
+            sys.executable,
+            "-m",
+            "infra.local.cli",
+            "up",
+            "--port",
+            str(free_port()),
+            "--iam",
+            "--record-calls",
+            str(calls),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -110,7 +129,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
             "Workflow-2026",
             state_dir / "local.json",
             env,
+            calls,
             state_dir / "stack.log",
+            json.loads((state_dir / "local.json").read_text())["credentials"],
             process.pid,
             lines,
         )
@@ -118,3 +139,21 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@dataclass
+class Journey:
+    outcome: dict
+    printed: str
+
+
+@pytest.fixture(scope="session")
+def journey(stack: RunningStack, tmp_path_factory: pytest.TempPathFactory) -> Journey:
+    """The demo journey, run once against the session's stack (several tests read it)."""
+    from infra.local import demo
+
+    out_dir = tmp_path_factory.mktemp("demo")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        outcome = demo.run(stack.url, stack.admin_email, stack.admin_password, out_dir=out_dir)
+    return Journey(outcome, printed.getvalue())

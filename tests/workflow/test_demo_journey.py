@@ -3,9 +3,8 @@ the stack logged and printed while it ran."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -16,20 +15,20 @@ from infra.local.demo_engine import PASSWORD, STUDENTS
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
 
 
-@pytest.fixture(scope="module")
-def journey(stack) -> tuple[dict, str]:
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        outcome = demo.run(stack.url, stack.admin_email, stack.admin_password)
-    return outcome, printed.getvalue()
-
-
 def test_the_demo_journey_runs_end_to_end(journey):
-    outcome, printed = journey
-    assert "import DONE" in printed and "0 erreur(s)" in printed
-    certifiable = [p["certifiable"] for p in outcome["profiles"]]
+    printed = journey.printed
+    assert "import terminé" in printed and "0 erreur(s)" in printed
+    assert "DONE" not in printed
+    certifiable = [p["certifiable"] for p in journey.outcome["profiles"]]
     assert certifiable.count(True) >= 1 and certifiable.count(False) >= 1
     assert "export CSV téléchargé : 3 ligne(s)" in printed
+
+
+def test_the_demo_keeps_the_csv_it_downloaded_and_says_where(journey):
+    saved = Path(journey.outcome["campaign"]["export_path"])
+    assert f"export enregistré : {saved}" in journey.printed
+    rows = saved.read_bytes().decode("utf-8")
+    assert rows.startswith("\ufeff") and len(rows.lstrip("\ufeff").splitlines()) == 4
 
 
 def personal_data(stack) -> set[str]:  # noqa: ANN001
@@ -51,7 +50,7 @@ def test_no_personal_data_of_the_demo_in_any_log_line(journey, stack):
     values = personal_data(stack)
     assert len(values) > 200
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in values), re.IGNORECASE)
-    lines = stack.log_file.read_text(encoding="utf-8").splitlines()
+    lines = stack.log_path.read_text(encoding="utf-8").splitlines()
     assert len(lines) > 100  # the request lines of the demo at least
     leaks = [(line[:200], m.group(0)) for line in lines if (m := pattern.search(line))]
     assert not leaks, leaks[:10]

@@ -10,6 +10,8 @@ import pytest
 from pixcore.messages.catalog import OrganizationRegistered
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+# Where the dead-letter test's poison message points; it grants certif that bucket at the end.
+LATE_BUCKET = "pixcert-late-bucket"
 
 
 def wait_for(predicate, timeout: float = 30.0, what: str = "condition"):  # noqa: ANN001, ANN201
@@ -72,10 +74,10 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
         {
             "type": message.type,
             "message_id": message.message_id,
-            "claim_check": {"bucket": "pixcert-late-bucket", "key": "m.json"},
+            "claim_check": {"bucket": LATE_BUCKET, "key": "m.json"},
         }
     )
-    logged_before = len(stack.log_file.read_text(encoding="utf-8"))
+    logged_before = len(stack.log_path.read_text(encoding="utf-8"))
     sqs.send_message(QueueUrl=queue, MessageBody=poison)
 
     def dead_letters() -> int:
@@ -87,7 +89,7 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
     wait_for(lambda: dead_letters() == 1, timeout=60, what="the dead letter")
     failures = [
         line
-        for line in stack.log_file.read_text(encoding="utf-8")[logged_before:].splitlines()
+        for line in stack.log_path.read_text(encoding="utf-8")[logged_before:].splitlines()
         if "pump.handler_failed" in line and "pixcert-certif-messages" in line
     ]
     assert len(failures) == 5  # five receives, then the redrive policy moved it
@@ -95,9 +97,26 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
     assert listed.returncode == 0 and "certif: 1 dead letter(s)" in listed.stdout
 
     s3.create_bucket(
-        Bucket="pixcert-late-bucket", CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+        Bucket=LATE_BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
     )
-    s3.put_object(Bucket="pixcert-late-bucket", Key="m.json", Body=message.to_json().encode())
+    s3.put_object(Bucket=LATE_BUCKET, Key="m.json", Body=message.to_json().encode())
+    # certif's IAM user may read only its claim checks: the fix grants it that bucket too.
+    stack.aws("iam").put_user_policy(
+        UserName="pixcert-certif",
+        PolicyName="late-bucket",
+        PolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": "s3:GetObject",
+                        "Resource": f"arn:aws:s3:::{LATE_BUCKET}/*",
+                    }
+                ],
+            }
+        ),
+    )
     time.sleep(1.5)  # let the peek of `dlq list` expire
     replayed = stack.pixcert("dlq", "replay", "--service", "certif")
     assert replayed.returncode == 0 and "replayed 1 message(s)" in replayed.stdout, replayed.stderr
@@ -107,7 +126,7 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
     assert dead_letters() == 0
     handled = [
         line
-        for line in stack.log_file.read_text(encoding="utf-8")[logged_before:].splitlines()
+        for line in stack.log_path.read_text(encoding="utf-8")[logged_before:].splitlines()
         if '"message.handled"' in line and message.message_id in line
     ]
     assert len(handled) == 1

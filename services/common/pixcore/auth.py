@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import jwt
 
-from pixcore.aws import client
 from pixcore.errors import Unauthenticated
 from pixcore.principal import MEMBERSHIP_ROLES, ROLES, STUDENT, Principal
+from pixcore.secrets import SecretValue, read_secret, secret_from_env
 
 ISSUER = "pixcert"
 ALGORITHM = "HS256"
@@ -20,8 +18,16 @@ TOKEN_LIFETIME_SECONDS = 3600
 
 
 class TokenService:
-    def __init__(self, key: Callable[[], str], lifetime: int = TOKEN_LIFETIME_SECONDS) -> None:
+    """Signs with `key`; verifies with it and with the `previous` keys (a rotation in progress)."""
+
+    def __init__(
+        self,
+        key: Callable[[], str],
+        lifetime: int = TOKEN_LIFETIME_SECONDS,
+        previous: Callable[[], tuple[str, ...]] = tuple,
+    ) -> None:
         self._key = key
+        self._previous = previous
         self.lifetime = lifetime
 
     def issue(
@@ -45,21 +51,28 @@ class TokenService:
         return jwt.encode(claims, self._key(), algorithm=ALGORITHM)
 
     def verify(self, token: str) -> Principal:
-        try:
-            claims = jwt.decode(
-                token,
-                self._key(),
-                algorithms=[ALGORITHM],
-                issuer=ISSUER,
-                options={"require": ["exp", "iat", "sub", "iss"]},
-            )
-        except jwt.ExpiredSignatureError as exc:
-            raise Unauthenticated(
-                "Votre session a expiré, reconnectez-vous.", code="TOKEN_EXPIRED"
-            ) from exc
-        except jwt.PyJWTError as exc:
-            raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
-        return principal_from_claims(claims)
+        keys = (self._key(), *self._previous())
+        for n, key in enumerate(keys, start=1):
+            try:
+                claims = jwt.decode(
+                    token,
+                    key,
+                    algorithms=[ALGORITHM],
+                    issuer=ISSUER,
+                    options={"require": ["exp", "iat", "sub", "iss"]},
+                )
+            except jwt.ExpiredSignatureError as exc:
+                raise Unauthenticated(
+                    "Votre session a expiré, reconnectez-vous.", code="TOKEN_EXPIRED"
+                ) from exc
+            except jwt.InvalidSignatureError as exc:
+                if n < len(keys):
+                    continue
+                raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
+            except jwt.PyJWTError as exc:
+                raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
+            return principal_from_claims(claims)
+        raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID")
 
 
 def bearer(headers: dict[str, str]) -> str:
@@ -70,15 +83,23 @@ def bearer(headers: dict[str, str]) -> str:
     return token.strip()
 
 
-@cache
-def ssm_signing_key(parameter_name: str) -> str:
-    response = client("ssm").get_parameter(Name=parameter_name, WithDecryption=True)
-    return response["Parameter"]["Value"]
+TOKEN_KEY_VARIABLE = "PIXCERT_TOKEN_SIGNING_KEY_SECRET"
+TOKEN_KEY_SECRET = "pixcert/token-signing-key"
+
+
+def signing_key() -> SecretValue:
+    """The token signing key, from Secrets Manager once per container."""
+    return secret_from_env(TOKEN_KEY_VARIABLE, TOKEN_KEY_SECRET)
+
+
+def ssm_signing_key(name: str) -> str:
+    """The current value of the signing key secret `name` (it was an SSM parameter; the name is
+    kept for the callers that still use it, e.g. jury's attestation key)."""
+    return read_secret(name).current
 
 
 def token_service_from_env() -> TokenService:
-    name = os.environ.get("PIXCERT_TOKEN_KEY_PARAMETER", "/pixcert/token-signing-key")
-    return TokenService(lambda: ssm_signing_key(name))
+    return TokenService(lambda: signing_key().current, previous=lambda: signing_key().all()[1:])
 
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:

@@ -14,6 +14,7 @@ from pynamodb.exceptions import DeleteError, PutError, TransactWriteError, Updat
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
+from pixcore.aws import acting_keys
 from pixcore.errors import ConcurrentUpdate
 from pixcore.idempotency import COMPLETED, IN_PROGRESS, RETENTION_SECONDS, MessageInProgress
 
@@ -64,17 +65,29 @@ def _family(model: type[Model]) -> list[type[Model]]:
     return family
 
 
+def _credentials() -> dict[str, Any]:
+    """The running service's own keys when the local stack set some (`pixcore.aws`); on Lambda
+    none: PynamoDB then uses the function's role like every other client."""
+    keys = acting_keys()
+    return {
+        "aws_access_key_id": keys.access_key_id if keys else None,
+        "aws_secret_access_key": keys.secret_access_key if keys else None,
+    }
+
+
 def bind(model: M, table_name: str) -> M:
     """Point a model and its subclasses at a table (names come from the environment)."""
     model.Meta.table_name = table_name
     model.Meta.region = os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")
+    for name, value in _credentials().items():
+        setattr(model.Meta, name, value)
     for member in _family(model):
         member._connection = None
     return model
 
 
 def connection() -> Connection:
-    return Connection(region=os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"))
+    return Connection(region=os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"), **_credentials())
 
 
 def is_condition_failure(error: Exception) -> bool:
@@ -148,7 +161,11 @@ def processed_message_model(table_name: str) -> type[ProcessedMessageModel]:
     meta = type(
         "Meta",
         (),
-        {"table_name": table_name, "region": os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")},
+        {
+            "table_name": table_name,
+            "region": os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"),
+            **_credentials(),
+        },
     )
     return type(
         f"ProcessedMessage_{abs(hash(table_name))}", (ProcessedMessageModel,), {"Meta": meta}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from typing import Any
 
@@ -40,6 +41,13 @@ class StructuredLogger:
         self._log(logging.ERROR, event, exc_info=exc_info, **fields)
 
 
+def level() -> int:
+    """`PIXCERT_LOG_LEVEL` (DEBUG, INFO, WARNING, ERROR; INFO when unset or unknown)."""
+    name = os.environ.get("PIXCERT_LOG_LEVEL", "INFO").strip().upper()
+    found = logging.getLevelName(name)
+    return found if isinstance(found, int) else logging.INFO
+
+
 def get_logger(name: str) -> StructuredLogger:
     global _configured
     if not _configured:
@@ -47,7 +55,7 @@ def get_logger(name: str) -> StructuredLogger:
         handler.setFormatter(_JsonFormatter())
         root = logging.getLogger("pixcert")
         root.addHandler(handler)
-        root.setLevel(logging.INFO)
+        root.setLevel(level())
         root.propagate = False
         _configured = True
     return StructuredLogger(f"pixcert.{name}")

@@ -67,11 +67,12 @@ def tokens() -> TokenService:
 
 def reset() -> None:
     """Forget cached adapters (tests rebuild the environment between runs)."""
-    from pixcore.auth import ssm_signing_key
+    from pixcore import secrets
     from pixcore.aws import reset_clients
 
-    for cached in (queue_url, document_store, tokens, ssm_signing_key, cursor_key):
+    for cached in (queue_url, document_store, tokens, cursor_key):
         cached.cache_clear()
+    secrets.reset()
     reset_clients()
 
 
@@ -81,8 +82,7 @@ TokensGetter = Callable[[], TokenService]
 @cache
 def cursor_key() -> bytes:
     """The secret pagination cursors are signed with, derived from the token signing key."""
-    from pixcore.auth import ssm_signing_key
+    from pixcore.auth import signing_key
     from pixcore.cursors import cursor_secret
 
-    name = setting("PIXCERT_TOKEN_KEY_PARAMETER", "/pixcert/token-signing-key")
-    return cursor_secret(ssm_signing_key(name))
+    return cursor_secret(signing_key().current)

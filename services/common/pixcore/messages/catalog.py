@@ -440,6 +440,33 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "SessionPublished": ("orga", "engine"),
 }
 
+# Who publishes each message: with CONSUMERS, the queues (and claim checks) a service may write
+# to, which its IAM policy grants and nothing more (infra/iam.py).
+PRODUCERS: dict[str, str] = {
+    "OrganizationRegistered": "orga",
+    "MembershipChanged": "orga",
+    "StudentsImported": "orga",
+    "StudentImportRequested": "orga",
+    "LearnerReconciled": "orga",
+    "CampaignCreated": "orga",
+    "CampaignArchived": "orga",
+    "CampaignJoined": "orga",
+    "ProfileShareRequested": "orga",
+    "ProfileUpdated": "engine",
+    "ProfileShared": "engine",
+    "AssessmentCompleted": "engine",
+    "CertificationStartRequested": "certif",
+    "CertificationStartRefused": "engine",
+    "CertificationCourseReady": "engine",
+    "CertificationCompleted": "engine",
+    "CertificationEndScreenConfirmed": "engine",
+    "CertificationEndRequested": "certif",
+    "SessionUpdated": "certif",
+    "SessionFinalized": "certif",
+    "SessionStatusChanged": "jury",
+    "SessionPublished": "jury",
+}
+
 
 def consumers_of(message_type: str) -> tuple[str, ...]:
     return CONSUMERS.get(message_type, ())
