@@ -94,6 +94,11 @@ def claim_check_bucket() -> str:
     return f"{PREFIX}-message-claims"
 
 
+def web_bucket() -> str:
+    """The browser apps (web/), served by CloudFront (infra/web_hosting.py)."""
+    return f"{PREFIX}-web"
+
+
 def function_prefix(service: str) -> str:
     """Chalice names a service's functions `pixcert-<service>-<stage>[-<handler>]`."""
     return f"{PREFIX}-{service}-"

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from infra import resources as r
+from infra import web_hosting
 
 TEMPLATE_PATH = Path(__file__).with_name("template.yaml")
 
@@ -170,6 +171,8 @@ def build() -> dict[str, Any]:
         logical = _camel(secret.removeprefix(f"{r.PREFIX}/"), "secret")
         res[logical] = _secret(secret)
         out[logical] = {"Value": {"Ref": logical}}
+    res.update(web_hosting.resources(_bucket))
+    out.update(web_hosting.outputs())
     return {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": "pixcert: tables, queues, buckets and secrets of the four services.",
@@ -185,6 +188,7 @@ def build() -> dict[str, Any]:
                 "Default": "dev",
                 "Description": "One stage per AWS account; resources carry it as a tag.",
             },
+            **web_hosting.parameters(),
         },
         "Resources": res,
         "Outputs": out,

@@ -21,6 +21,8 @@ from typing import Any
 from chalice.config import Config
 from chalice.local import LocalGateway, LocalGatewayException
 
+from infra.local import static
+
 DEFAULT_WORKERS = 8
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
 MAX_URL_BYTES = 8 * 1024
@@ -180,6 +182,8 @@ class GatewayHandler(BaseHTTPRequestHandler):
             return
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
+        if gateway is None and (page := static.answer(self.command, self.path)):
+            return self._send(*page)
         if gateway is None:
             self.server.log_request(self.command, "(inconnue)", 404, 0.0, request_id)
             self._send_error(404)
