@@ -114,8 +114,8 @@ class Window:
 def learner_loop(url: str, tokens: list[str], seed: int, think: float, window: Window) -> None:
     """Competence evaluations one after the other, timing each answer round trip; a learner who
     finished all 16 competences hands over to a fresh account."""
-    from chalicelib.engine.domain.simulated_learner import SimulatedLearner
     from infra.local.client import ApiClient
+    from infra.samples.simulated_learner import SimulatedLearner
 
     content, rng = CONTENT, random.Random(seed)
     for token in tokens:
@@ -364,7 +364,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from chalicelib.engine.adapters.content_file import read_content
+    from chalicelib.engine.content_files import read_content
 
     CONTENT = read_content()
     sys.exit(main())

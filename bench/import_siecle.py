@@ -94,7 +94,7 @@ def register_school(uai: str) -> str:
     organization = Organization(
         new_id(), uai, "Lycée du bench", OrganizationType.LYCEE, Sector.PUBLIC, "Paris", True
     )
-    bootstrap.orga().organizations.add(organization)
+    bootstrap.ports().organizations.add(organization)
     return organization.id
 
 
@@ -107,12 +107,12 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
     from infra.local.pump import _Context, sqs_event
     from pixcore.principal import JURY, Principal
 
-    deps, jury = bootstrap.orga(), Principal("bench", JURY)
+    ports, jury = bootstrap.ports(), Principal("bench", JURY)
     module = app_loader.load("orga")
     sqs = boto3.client("sqs")
     queue = sqs.get_queue_url(QueueName="pixcert-orga-messages")["QueueUrl"]
     started = time.perf_counter()
-    url = imports.upload_url(deps, jury, org_id)
+    url = imports.upload_url(ports, jury, org_id)
     with open(path, "rb") as stream:  # streamed, as a browser would: the file is not in memory
         request = urllib.request.Request(
             url.upload_url,
@@ -124,25 +124,49 @@ def end_to_end(path: Path, org_id: str) -> tuple[float, dict]:
             },
         )
         urllib.request.urlopen(request, timeout=300).close()
-    imports.start_uploaded(deps, jury, org_id, url.import_id)
+    imports.start_uploaded(ports, jury, org_id, url.import_id)
     messages = sqs.receive_message(
         QueueUrl=queue, MaxNumberOfMessages=1, WaitTimeSeconds=5, AttributeNames=["All"]
     )["Messages"]
     module.on_message(sqs_event(messages, "arn:aws:sqs:eu-west-3:123456789012:orga"), _Context())
     sqs.delete_message(QueueUrl=queue, ReceiptHandle=messages[0]["ReceiptHandle"])
-    record = deps.imports.get(org_id, url.import_id)
-    page, _ = students.list_students(deps.students, jury, org_id, division="3E1", limit=50)
+    record = ports.imports.get(org_id, url.import_id)
+    page = students.list_students(
+        ports, jury, students.ListStudents(org_id, division="3E1", limit=50)
+    ).students
     elapsed = time.perf_counter() - started
     assert record.status == "DONE" and page, (record.status, record.errors[:3])
     return elapsed, record.counts
 
 
-def write_file(count: int, directory: str, uai: str = UAI) -> Path:
+def write_file(
+    count: int, directory: str, uai: str = UAI, moved: float = 0.0, shift: int = 0
+) -> Path:
     from infra.samples.siecle_generator import write_students
 
-    path = Path(directory) / f"ElevesSansAdresses-{count}.xml"
-    write_students(path, count, uai=uai, divisions=max(4, count // 30))
+    path = Path(directory) / f"ElevesSansAdresses-{count}-{shift}-{int(moved * 100)}.xml"
+    divisions = max(4, count // 30)
+    write_students(path, count, uai=uai, divisions=divisions, moved=moved, shift=shift)
     return path
+
+
+def retire_previous_lists() -> float:
+    """Runs the StudentListRetired messages the imports left in orga's queue (off the import's
+    path: the school already sees its new list); returns how long that took."""
+    import boto3
+
+    from infra.local.pump import _Context, sqs_event
+
+    module = app_loader.load("orga")
+    sqs = boto3.client("sqs")
+    queue = sqs.get_queue_url(QueueName="pixcert-orga-messages")["QueueUrl"]
+    started = time.perf_counter()
+    while messages := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=1).get("Messages"):
+        module.on_message(
+            sqs_event(messages, "arn:aws:sqs:eu-west-3:123456789012:orga"), _Context()
+        )
+        sqs.delete_message(QueueUrl=queue, ReceiptHandle=messages[0]["ReceiptHandle"])
+    return time.perf_counter() - started
 
 
 def memory_child(count: int) -> None:
@@ -183,6 +207,8 @@ def main() -> None:
             path = write_file(args.students, directory)
             size_mb = path.stat().st_size / 1e6
             print(f"{args.students} students, {size_mb:.1f} MB (ISO-8859-15)")
+            # The school first: moto copies the whole table on every TransactWriteItems.
+            org_id = register_school(UAI)
             parse = min(parse_floor(path) for _ in range(3))
             write = write_floor(args.students)
             floor = parse + write
@@ -190,13 +216,21 @@ def main() -> None:
                 f"parse floor {parse:6.2f} s | write floor {write:6.2f} s "
                 f"({args.students / write:.0f} items/s) | sum {floor:.2f} s"
             )
-            org_id = register_school(UAI)
-            for label in ("first import", "re-import"):
-                elapsed, counts = end_to_end(path, org_id)
+            runs = [
+                ("first import", path),
+                ("re-import, unchanged", path),
+                ("rentrée, all moved", write_file(args.students, directory, moved=1.0)),
+                ("then 30 % moved", write_file(args.students, directory, moved=0.3, shift=1)),
+            ]
+            for label, source in runs:
+                elapsed, counts = end_to_end(source, org_id)
+                retired = retire_previous_lists()
                 print(
-                    f"{label:12} {elapsed:6.2f} s  ratio {elapsed / floor:.2f}  "
+                    f"{label:22} {elapsed:6.2f} s  ratio {elapsed / floor:.2f} "
+                    f"(to write floor {elapsed / write:.2f})  "
                     f"(created {counts['created']}, updated {counts['updated']}, "
-                    f"unchanged {counts['unchanged']})"
+                    f"unchanged {counts['unchanged']}; previous list retired after, "
+                    f"{retired:.2f} s)"
                 )
         if args.memory:
             small = peak_memory(1_000, server.url, "0951099D")

@@ -88,11 +88,10 @@ def seed_admin() -> None:
     from pixcore.principal import JURY
 
     email, password = os.environ["PIXCERT_ADMIN_EMAIL"], os.environ["PIXCERT_ADMIN_PASSWORD"]
-    deps = bootstrap.orga()
-    if deps.accounts.find_by_login(email.lower()) is None:
+    ports = bootstrap.ports()
+    if ports.accounts.find_by_login(email.lower()) is None:
         sign_up(
-            deps.accounts,
-            deps.clock,
+            ports,
             SignUp("Jury", "Pix", None, password, email=email, role=JURY),
         )
 

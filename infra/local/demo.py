@@ -101,7 +101,13 @@ def run(
     from infra.local.demo_campaign import run_campaign
 
     campaign = run_campaign(anonymous, admin, school, profiles, say, eventually, out_dir)
+    from infra.local.demo_certif import run_certification
+
+    certification = run_certification(
+        anonymous, admin, school, campaign, say, step, eventually, out_dir
+    )
     return {
+        "certification": certification,
         "school": school,
         "jury": jury,
         "profiles": profiles,

@@ -3,6 +3,7 @@ the school lists the participants and downloads the CSV."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,10 @@ def run_campaign(
             "orga has the latest profile",
         )
         student.post(f"/orga/campaigns/{campaign['code']}/share")
+        status = _sent(student, campaign["code"])
         say(
             f"{who.first_name} {who.last_name} rejoint la campagne (élève de "
-            f"{joined.json()['division']} retrouvé) et envoie son profil"
+            f"{joined.json()['division']} retrouvé) et envoie son profil ({status})"
         )
     listed = admin.get(f"{base}/campaigns/{campaign['id']}/participants").json()["participants"]
     for p in listed:
@@ -70,3 +72,16 @@ def run_campaign(
         say(f"export enregistré : {saved}")
         campaign = {**campaign, "export_path": str(saved)}
     return campaign
+
+
+def _sent(student: ApiClient, code: str, seconds: float = 15.0) -> str:
+    """Engine answers the share with the profile as of now; orga shows « Envoi en cours » until
+    then. The demo waits a little for « Envoyé »."""
+    deadline = time.monotonic() + seconds
+    status = "Envoi en cours"
+    while time.monotonic() < deadline:
+        status = student.get(f"/orga/campaigns/{code}/participations/me").json()["status"]
+        if status == "Envoyé":
+            break
+        time.sleep(0.2)
+    return status

@@ -56,8 +56,8 @@ def take_evaluation(
 def run_students(
     anonymous: ApiClient, say: Callable[[str], None], seed: int = 2026
 ) -> list[dict[str, Any]]:
-    from chalicelib.engine.adapters.content_file import read_content
-    from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+    from chalicelib.engine.content_files import read_content
+    from infra.samples.simulated_learner import SimulatedLearner
 
     content, summaries = read_content(), []
     for who in STUDENTS:

@@ -1,1 +1,2 @@
-"""Sample SIECLE exports, written like the real ones: for the demo, the benchmarks and the tests."""
+"""Samples written like the real thing — SIECLE exports, a simulated learner — for the demo, the
+benchmarks and the tests."""

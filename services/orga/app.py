@@ -23,5 +23,5 @@ def on_message(event) -> None:  # noqa: ANN001
 
 @app.schedule(Rate(5, unit=Rate.MINUTES))
 def sweep_import_inbox(event) -> None:  # noqa: ANN001
-    stuck_imports.fail_stuck_imports(bootstrap.orga())  # first: it may free a school's inbox
-    inbox.sweep_inbox(bootstrap.orga())
+    stuck_imports.fail_stuck_imports(bootstrap.ports())  # first: it may free a school's inbox
+    inbox.sweep_inbox(bootstrap.ports())

@@ -20,16 +20,17 @@ BASE = f"/engine/assessments/{ASSESSMENT}"
 
 @cache
 def content() -> Any:
-    from chalicelib.engine.adapters.content_file import read_content
+    from chalicelib.engine.content_files import read_content
 
     return read_content()
 
 
 def view(challenge_id: str, **changes: Any) -> dict[str, Any]:
     """The challenge as the engine's route shows it to a learner (no solutions)."""
-    from chalicelib.engine.domain.challenge_view import learner_view
+    from chalicelib.engine.schemas import ChallengeOut
+    from pixcore.http import shape
 
-    shown = json.loads(json.dumps(learner_view(content().challenge(challenge_id))))
+    shown = shape(content().challenge(challenge_id), ChallengeOut).model_dump(mode="json")
     return {**shown, **changes}
 
 

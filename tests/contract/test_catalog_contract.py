@@ -51,6 +51,7 @@ def sample(message_type: str):  # noqa: ANN201
         "StudentImportRequested": c.StudentImportRequested(
             organization_id="o", import_id="i", bucket="b", key="imports/o/i", file_kind="SIECLE"
         ),
+        "StudentListRetired": c.StudentListRetired(organization_id="o", generation="i"),
         "LearnerReconciled": c.LearnerReconciled(organization_id="o", student_id="s", user_id="u"),
         "ProfileUpdated": c.ProfileUpdated(
             user_id="u", competences=[mark], total_pix=24, certifiable=False, as_of=now

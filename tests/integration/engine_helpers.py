@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import UTC, datetime
 from typing import Any
 
+from pixcore.messages import Message
+from pixcore.messages.catalog import CampaignCreated, CampaignJoined
 from pixcore.principal import Principal
 from tests.integration.conftest import body, token_for
+from tests.integration.test_consumers import lambda_event
 
 
 def headers_for(user_id: str) -> dict[str, str]:
@@ -54,3 +58,42 @@ def play(
         answered += 1
         current = body(reply)["next"]
     return answered
+
+
+def deliver(apps, *messages: Message) -> None:  # noqa: ANN001
+    """Hands messages to engine's queue handler, as SQS would."""
+    for message in messages:
+        apps["engine"].on_message(lambda_event(message.to_json()), None)
+
+
+def open_campaign(
+    apps,  # noqa: ANN001
+    code: str,
+    targets: list[str],
+    participants: tuple[str, ...] = ("zoe",),
+    kind: str = "ASSESSMENT",
+) -> None:
+    """Orga created a campaign and these accounts joined it: engine got the messages."""
+    now = datetime.now(UTC)
+    deliver(
+        apps,
+        CampaignCreated(
+            campaign_id=f"campaign-{code}",
+            code=code,
+            organization_id="school-1",
+            campaign_type=kind,
+            target_skill_ids=targets,
+            created_at=now,
+        ),
+        *(
+            CampaignJoined(
+                campaign_id=f"campaign-{code}",
+                code=code,
+                organization_id="school-1",
+                student_id=f"student-{user_id}",
+                user_id=user_id,
+                joined_at=now,
+            )
+            for user_id in participants
+        ),
+    )

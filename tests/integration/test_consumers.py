@@ -83,6 +83,6 @@ def test_an_expired_lease_can_be_taken_over(aws):
 
 def test_certif_keeps_the_centre_read_model(apps):
     apps["certif"].on_message(lambda_event(registered().to_json()), None)
-    center = apps["certif"].bootstrap.certif().centers.get("org-1")
+    center = apps["certif"].bootstrap.ports().centers.get("org-1")
     assert center.name == "Collège" and center.is_certification_center
     assert json.loads(registered().to_json())["type"] == "OrganizationRegistered"

@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chalicelib.engine import bootstrap
-from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
+from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.clock import FixedClock
 from tests.integration.conftest import body
-from tests.integration.engine_helpers import first_challenge, headers_for, post, start
+from tests.integration.engine_helpers import (
+    first_challenge,
+    headers_for,
+    open_campaign,
+    post,
+    start,
+)
 
 
 def answer(client, headers, assessment_id, payload):  # noqa: ANN001, ANN201
@@ -83,13 +89,14 @@ def test_only_the_owner_may_see_or_answer_an_assessment(client):
         assert body(reply)["error"]["code"] == "ASSESSMENT_NOT_OWNED"
 
 
-def test_a_timed_challenge_answered_late_is_timed_out(client):
+def test_a_timed_challenge_answered_late_is_timed_out(client, apps):
     clock = FixedClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
-    bootstrap.engine().clock = clock
+    bootstrap.ports().clock = clock
     content = bootstrap.content()
     timed_skills = sorted({c.skill_id for c in content.challenges.values() if c.timer})
     headers = headers_for("zoe")
-    created = post(client, "/assessments", {"target_skill_ids": timed_skills}, headers)
+    open_campaign(apps, "TIMEDX123", timed_skills)
+    created = post(client, "/assessments", {"campaign_code": "TIMEDX123"}, headers)
     assessment_id = body(created)["assessment_id"]
     current = first_challenge(client, headers, assessment_id)
     while not current["timer"]:
@@ -128,3 +135,25 @@ def _rng():  # noqa: ANN202
     import random
 
     return random.Random(3)
+
+
+def test_an_examiners_session_token_opens_no_learners_route(client):
+    from pixcore.principal import EXAMINER, Principal
+    from tests.integration.conftest import token_for
+
+    examiner = {
+        "Authorization": f"Bearer {token_for(Principal('exam-1', EXAMINER, session_id='7'))}",
+        "Content-Type": "application/json",
+    }
+    assessment_id = start(client, headers_for("zoe"))["assessment_id"]
+    engine = client("engine").http
+    for reply in (
+        post(client, "/competence-evaluations", {"competence": "1.1"}, examiner),
+        post(client, "/assessments", {"campaign_code": "PARCRS123"}, examiner),
+        engine.get(f"/assessments/{assessment_id}", headers=examiner),
+        engine.get(f"/assessments/{assessment_id}/next", headers=examiner),
+        post(client, f"/assessments/{assessment_id}/answers", {"challenge_id": "x", "skip": True},
+             examiner),
+        engine.get("/users/me/profile", headers=examiner),
+    ):  # fmt: skip
+        assert reply.status_code == 403 and body(reply)["error"]["code"] == "EXAMINER_TOKEN"

@@ -13,13 +13,20 @@ from pynamodb.connection.base import Connection
 
 from chalicelib.engine import bootstrap
 from chalicelib.engine.adapters.assessment_items import AnswerItem
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.clock import FixedClock
 from pixcore.errors import ConcurrentUpdate
 from pixcore.referential import COMPETENCE_CODES
 from tests.integration.conftest import body, drain
-from tests.integration.engine_helpers import first_challenge, headers_for, play, post, start
+from tests.integration.engine_helpers import (
+    first_challenge,
+    headers_for,
+    open_campaign,
+    play,
+    post,
+    start,
+)
 from tests.integration.test_consumers import lambda_event
 
 
@@ -152,7 +159,7 @@ def test_a_completion_delivered_twice_publishes_the_profile_once(client, apps):
         apps["engine"].on_message(lambda_event(json.dumps(message)), None)
     assert len([m for m in drain("certif") if m["type"] == "ProfileUpdated"]) == 1
     assert len(_history(assessment_id)) >= 1
-    store = bootstrap.engine().assessments
+    store = bootstrap.ports().assessments
     assert store.pending_completions("zoe") == []
     store.forget_archived(assessment_id, "zoe")  # its condition fails: already forgotten
 
@@ -160,7 +167,7 @@ def test_a_completion_delivered_twice_publishes_the_profile_once(client, apps):
 def test_a_write_from_a_stale_read_is_a_concurrent_update(client):
     headers = headers_for("zoe")
     assessment_id = start(client, headers, "4.1")["assessment_id"]
-    store = bootstrap.engine().assessments
+    store = bootstrap.ports().assessments
     assessment, knowledge = store.load(assessment_id, "zoe")
     store.save(assessment, knowledge)
     with pytest.raises(ConcurrentUpdate):
@@ -185,15 +192,12 @@ def test_a_simulated_learner_becomes_certifiable_through_http(client, apps):
     assert len(updates) == 16 and updates[-1]["certifiable"] is True
 
 
-def test_a_campaign_assessment_runs_over_its_target_skills(client):
+def test_a_campaign_assessment_runs_over_its_target_skills(client, apps):
     headers = headers_for("zoe")
     targets = [s.id for s in bootstrap.content().skills_of_competence("4.2")][:6]
-    created = post(
-        client, "/assessments", {"target_skill_ids": targets, "campaign_code": "SCOBAD123"}, headers
-    )
-    resumed = post(
-        client, "/assessments", {"target_skill_ids": targets, "campaign_code": "SCOBAD123"}, headers
-    )
+    open_campaign(apps, "SCBADE123", targets)
+    created = post(client, "/assessments", {"campaign_code": "SCBADE123"}, headers)
+    resumed = post(client, "/assessments", {"campaign_code": "scbade123"}, headers)
     assessment_id = body(created)["assessment_id"]
     assert created.status_code == 201 and body(resumed)["assessment_id"] == assessment_id
     play(
@@ -204,14 +208,13 @@ def test_a_campaign_assessment_runs_over_its_target_skills(client):
         SimulatedLearner({"4.2": 2.0}),
         random.Random(4),
     )
-    asked = {
-        c.skill_id for c in bootstrap.content().challenges.values() if c.id in _asked(assessment_id)
-    }
+    asked_ids = set(_asked(assessment_id))
+    asked = {c.skill_id for c in bootstrap.content().challenges.values() if c.id in asked_ids}
     assert asked and asked <= set(targets)
 
 
 def _asked(assessment_id: str) -> list[str]:
-    return bootstrap.engine().assessments.get(assessment_id, "zoe").asked_challenge_ids
+    return bootstrap.ports().assessments.get(assessment_id, "zoe").asked_challenge_ids
 
 
 def _history(assessment_id: str) -> list[AnswerItem]:
@@ -232,7 +235,7 @@ def test_a_lost_completion_is_announced_again_by_the_profile_route(client, apps)
     assert len(drain("engine")) == 1
     # WHEN the learner opens their profile well after SQS would have retried it
     later = datetime.now(UTC) + completion.LOST_AFTER + timedelta(minutes=1)
-    bootstrap.engine().clock = FixedClock(later)
+    bootstrap.ports().clock = FixedClock(later)
     assert client("engine").http.get("/users/me/profile", headers=headers).status_code == 200
     # THEN the completion is sent again, and handling it archives the history
     assert [m["assessment_id"] for m in run_engine(apps)] == [assessment_id]

@@ -139,3 +139,108 @@ def test_repeated_failures_lock_the_login_out_with_a_growing_delay(client):
     locked = attempt("Motdepasse1")
     assert locked.status_code == 429
     assert body(locked)["error"]["details"]["retry_after_seconds"] > 0
+
+
+def test_twenty_four_parallel_wrong_passwords_get_five_password_checks(client, apps):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from chalicelib.orga.use_cases.accounts import LogIn, log_in
+    from pixcore.errors import Throttled, Unauthenticated
+
+    assert sign_up(client).status_code == 201
+    ports = apps["orga"].bootstrap.ports()
+
+    def wrong(_: int) -> int:
+        try:
+            log_in(ports, LogIn("zoe.lefevre@example.fr", "Mauvais123", "10.0.0.7"))
+        except Unauthenticated:
+            return 401
+        except Throttled:
+            return 429
+        return 200
+
+    with ThreadPoolExecutor(24) as pool:
+        statuses = list(pool.map(wrong, range(24)))
+    assert sorted(statuses) == [401] * 5 + [429] * 19
+
+
+def test_a_throttled_sign_up_says_when_to_retry(client, apps, monkeypatch):
+    from chalicelib.orga.domain import throttling
+
+    monkeypatch.setattr(throttling, "SIGN_UP_LIMIT", 2)
+    assert sign_up(client, email="a@example.fr").status_code == 201
+    assert sign_up(client, email="b@example.fr").status_code == 201
+    refused = sign_up(client, email="c@example.fr")
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+
+
+def test_sign_up_refuses_implausible_birthdates_and_invisible_characters(client):
+    def attempt(**fields):  # noqa: ANN003, ANN202
+        payload = {
+            "first_name": "Zoé",
+            "last_name": "Lefèvre",
+            "birthdate": "2011-02-28",
+            "password": "Motdepasse1",
+            **fields,
+        }
+        response = client("orga").http.post(
+            "/users", headers={"Content-Type": "application/json"}, body=json.dumps(payload)
+        )
+        return response.status_code, body(response)
+
+    for fields in (
+        {"birthdate": "2999-01-01"},
+        {"birthdate": "0001-01-01"},
+        {"first_name": "Zo\u0000é"},
+        {"last_name": "Lef\u202eèvre"},
+        {"last_name": "Lefèvre\r\nX"},
+        {"first_name": "Zo\u200bé"},
+        {"first_name": "Z" * 101},
+    ):
+        status, answer = attempt(**fields)
+        assert status == 400, fields
+        assert answer["error"]["details"]["fields"][0]["field"] in fields, fields
+    status, created = attempt(first_name="Zoe\u0301")  # decomposed accent: stored NFC
+    assert status == 201 and created["first_name"] == "Zoé"
+
+
+def test_the_jury_grants_the_academie_role_and_the_token_carries_it(client, jury_headers):
+    def grant(headers, **fields):  # noqa: ANN001, ANN003, ANN202
+        return client("orga").http.post(
+            "/academie-users",
+            headers=headers,
+            body=json.dumps({"email": "dane@ac-paris.fr", "academie": "Paris", **fields}),
+        )
+
+    # GIVEN no account yet: the names and a password are needed to create one
+    assert body(grant(jury_headers))["error"]["code"] == "ACCOUNT_DETAILS_REQUIRED"
+    created = grant(jury_headers, first_name="Anne", last_name="Dupré", password="Academie123")
+    assert created.status_code == 200
+    assert (body(created)["role"], body(created)["academie"]) == ("ACADEMIE", "Paris")
+    # WHEN its user logs in THEN the token says ACADEMIE for Paris
+    login = body(
+        client("orga").http.post(
+            "/auth/token",
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"email": "dane@ac-paris.fr", "password": "Academie123"}),
+        )
+    )
+    from pixcore import runtime
+
+    principal = runtime.tokens().verify(login["access_token"])
+    assert (principal.role, principal.academie) == ("ACADEMIE", "Paris")
+    # an existing student account is given the role too; a student may not give it
+    assert sign_up(client).status_code == 201
+    moved = grant(jury_headers, email="zoe.lefevre@example.fr", academie="Créteil")
+    assert (body(moved)["role"], body(moved)["academie"]) == ("ACADEMIE", "Créteil")
+    student = body(
+        client("orga").http.post(
+            "/auth/token",
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"email": "zoe.lefevre@example.fr", "password": "Motdepasse1"}),
+        )
+    )["access_token"]
+    refused = grant({"Authorization": f"Bearer {student}", "Content-Type": "application/json"})
+    assert refused.status_code == 403 and body(refused)["error"]["code"] == "JURY_ONLY"
+    doc = client("orga").http.get("/openapi.json")
+    assert "post" in body(doc)["paths"]["/academie-users"]

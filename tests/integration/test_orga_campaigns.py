@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from infra.samples.siecle_builder import school_eleves, siecle_xml
 from pixcore.messages.catalog import (
     CompetenceMark,
+    ProfileShared,
     ProfileUpdated,
     PublishedResult,
     SessionPublished,
@@ -84,8 +85,12 @@ def test_join_share_and_export(client, apps, school):
     )
     assert joined.status_code == 201, joined.body
     assert body(joined)["division"] == "3E1"
-    for service in ("engine", "certif"):
-        assert [m["type"] for m in drain(service)] == ["LearnerReconciled"]
+    assert [m["type"] for m in drain("certif")] == ["LearnerReconciled"]
+    assert [m["type"] for m in drain("engine")] == [
+        "CampaignCreated",
+        "LearnerReconciled",
+        "CampaignJoined",
+    ]
 
     marks = [
         CompetenceMark(competence=c, level=2, pix=18) for c in ("1.1", "1.2", "2.1", "3.1", "4.2")
@@ -98,8 +103,24 @@ def test_join_share_and_export(client, apps, school):
         client("orga").http.get(f"/campaigns/{campaign['code']}/participations/me", headers=auth)
     )
     assert (preview["pix_score"], preview["certifiable"], preview["shared_at"]) == (90, True, None)
-    shared = client("orga").http.post(f"/campaigns/{campaign['code']}/share", headers=auth)
-    assert shared.status_code == 200 and body(shared)["shared_at"]
+    sending = client("orga").http.post(f"/campaigns/{campaign['code']}/share", headers=auth)
+    assert sending.status_code == 200 and body(sending)["status"] == "Envoi en cours"
+    [request] = drain("engine")
+    assert (request["type"], request["user_id"]) == ("ProfileShareRequested", user_id)
+    answer = ProfileShared(
+        campaign_id=campaign["id"],
+        code=campaign["code"],
+        user_id=user_id,
+        competences=marks,
+        total_pix=90,
+        certifiable=True,
+        as_of=datetime.now(UTC),
+    )
+    apps["orga"].on_message(lambda_event(answer.to_json()), None)  # engine's answer
+    shared = body(
+        client("orga").http.get(f"/campaigns/{campaign['code']}/participations/me", headers=auth)
+    )
+    assert shared["status"] == "Envoyé" and shared["shared_at"] and shared["pix_score"] == 90
     again = client("orga").http.post(f"/campaigns/{campaign['code']}/share", headers=auth)
     assert again.status_code == 422 and body(again)["error"]["code"] == "PROFILE_ALREADY_SENT"
 
@@ -202,3 +223,74 @@ def test_published_results_reach_the_school_csv_by_division(client, apps, school
         lines = text.lstrip("\ufeff").splitlines()
         assert len(lines) == 1 + rows, (division, lines)
     assert lines[1].startswith("9001;Zoé;Lefèvre;29/02/2008;")
+
+
+def test_an_account_cannot_take_a_second_student_of_the_school(client, apps, school):
+    campaign = imported_school_with_campaign(client, apps, school)
+    _, auth = student(client)
+    path = f"/campaigns/{campaign['code']}/participations"
+    zoe = {"first_name": "Zoé", "last_name": "Lefèvre", "birthdate": "2008-02-29"}
+    assert client("orga").http.post(path, headers=auth, body=json.dumps(zoe)).status_code == 201
+    other = body(
+        client("orga").http.post(
+            f"/organizations/{school['id']}/campaigns",
+            headers={**school["auth"], **JSON},
+            body=json.dumps({"name": "Autre collecte", "type": "PROFILES_COLLECTION"}),
+        )
+    )
+    loic = {"first_name": "Loïc", "last_name": "N'Diaye", "birthdate": "2007-07-14"}
+    refused = client("orga").http.post(
+        f"/campaigns/{other['code']}/participations", headers=auth, body=json.dumps(loic)
+    )
+    assert refused.status_code == 409, refused.body
+    assert body(refused)["error"]["code"] == "ACCOUNT_ALREADY_LINKED"
+
+
+def test_an_assessment_campaign_carries_its_targets_to_engine_and_shows_mastery(
+    client, apps, school
+):
+    upload(client, school, siecle_xml(school_eleves(), uai=UAI))
+    run_jobs(apps)
+    path = f"/organizations/{school['id']}/campaigns"
+    unknown = client("orga").http.post(
+        path,
+        headers={**school["auth"], **JSON},
+        body=json.dumps({"name": "Rentrée", "type": "ASSESSMENT", "target_skill_ids": ["x1"]}),
+    )
+    assert body(unknown)["error"]["details"]["unknown_skill_ids"] == ["x1"]
+    targets = ["skill-moteurRecherche2", "skill-evaluerSource3"]
+    campaign = body(
+        client("orga").http.post(
+            path,
+            headers={**school["auth"], **JSON},
+            body=json.dumps({"name": "Rentrée", "type": "ASSESSMENT", "target_skill_ids": targets}),
+        )
+    )
+    [created] = [m for m in drain("engine") if m["type"] == "CampaignCreated"]
+    assert (created["code"], created["target_skill_ids"]) == (campaign["code"], targets)
+    user_id, auth = student(client)
+    zoe = {"first_name": "Zoé", "last_name": "Lefèvre", "birthdate": "2008-02-29"}
+    client("orga").http.post(
+        f"/campaigns/{campaign['code']}/participations", headers=auth, body=json.dumps(zoe)
+    )
+    client("orga").http.post(f"/campaigns/{campaign['code']}/share", headers=auth)
+    answer = ProfileShared(
+        campaign_id=campaign["id"],
+        code=campaign["code"],
+        user_id=user_id,
+        competences=[CompetenceMark(competence="1.1", level=2, pix=16)],
+        total_pix=16,
+        certifiable=False,
+        as_of=datetime.now(UTC),
+        target_skill_count=2,
+        validated_target_skill_count=1,
+        mastery_percentage=50,
+    )
+    apps["orga"].on_message(lambda_event(answer.to_json()), None)
+    [person] = body(
+        client("orga").http.get(f"{path}/{campaign['id']}/participants", headers=school["auth"])
+    )["participants"]
+    assert (person["status"], person["mastery_percentage"]) == ("Envoyé", 50)
+    export = client("orga").http.get(f"{path}/{campaign['id']}/export.csv", headers=school["auth"])
+    text = export.body.decode("utf-8") if isinstance(export.body, bytes) else export.body
+    assert text.splitlines()[1].endswith(";O;" + text.splitlines()[1].split(";")[-4] + ";50;2;1")

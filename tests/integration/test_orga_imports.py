@@ -211,8 +211,9 @@ def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs(client, apps, s
     upload(client, school, siecle_xml(eleves, uai=UAI))
     run_jobs(apps)
     zoe = body(get(client, school, "/students?search=zoe"))["students"][0]
+    generation = apps["orga"].bootstrap.ports().students.current_generation(school["id"]).id
     boto3.client("s3").delete_object(
-        Bucket=BUCKET, Key=f"imports/{school['id']}/students.digest.jsonl"
+        Bucket=BUCKET, Key=f"imports/{school['id']}/{generation}.digest.jsonl"
     )
     read_back = DynamoStudentRepository.stored
 
@@ -239,7 +240,7 @@ def test_the_sweep_fails_an_import_whose_job_never_ran(client, apps, school, mon
     # GIVEN an upload whose job message was lost to the dead-letter queue
     accepted = upload(client, school, siecle_xml(school_eleves(), uai=UAI))
     drain("orga")
-    deps = apps["orga"].bootstrap.orga()
+    deps = apps["orga"].bootstrap.ports()
     monkeypatch.setattr(deps, "clock", FixedClock(datetime.now(UTC) + timedelta(minutes=16)))
     # WHEN the scheduled sweep runs after the lease
     apps["orga"].sweep_import_inbox(scheduled_event("sweep"), None)
@@ -265,3 +266,93 @@ def test_the_divisions_route_declares_its_response_schema(apps):
     schema = answer["content"]["application/json"]["schema"]
     target = doc["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     assert target["type"] == "array" and target["items"]["$ref"].endswith("/DivisionOut")
+
+
+def test_a_write_dynamodb_refuses_fails_the_import_at_once_and_keeps_the_list(
+    client, apps, school, monkeypatch
+):
+    from chalicelib.orga.adapters import dynamo_student_lists
+
+    # GIVEN a school with its students imported
+    eleves = school_eleves()
+    upload(client, school, siecle_xml(eleves, uai=UAI))
+    run_jobs(apps)
+    before = body(get(client, school, "/students"))["students"]
+    # WHEN a re-import meets an item DynamoDB refuses (over 400 KB) at its third student
+    real = dynamo_student_lists.to_item
+
+    def oversized(student, generation):  # noqa: ANN001, ANN202
+        item = real(student, generation)
+        if generation and student.ine == "123456789CD":
+            item.birth_city = "x" * 450_000
+        return item
+
+    monkeypatch.setattr(dynamo_student_lists, "to_item", oversized)
+    eleves[0].divisions = ("3E2",)
+    accepted = upload(client, school, siecle_xml(eleves, uai=UAI))
+    run_jobs(apps)
+    # THEN the import failed at once, saying what to do, and the school still sees its list
+    record = status_of(client, school, body(accepted)["import_id"])
+    assert record["status"] == "FAILED"
+    assert [e["code"] for e in record["errors"]] == ["STUDENT_NOT_STORABLE"]
+    assert "liste précédente des élèves est conservée" in record["errors"][0]["message"]
+    assert body(get(client, school, "/students"))["students"] == before
+    monkeypatch.setattr(dynamo_student_lists, "to_item", real)
+    assert upload(client, school, siecle_xml(eleves, uai=UAI)).status_code == 202
+
+
+def test_a_giant_field_is_refused_while_screening_and_nothing_is_written(client, apps, school):
+    # GIVEN 30 students imported in 3E1
+    first = [Eleve(str(i), ine=f"{i:010d}A", first_name=f"Élève{i}") for i in range(30)]
+    upload(client, school, siecle_xml(first, uai=UAI))
+    run_jobs(apps)
+    before = (body(get(client, school, "/students")), body(get(client, school, "/divisions")))
+    # WHEN a file moves them all to 4E1, adds 40 newcomers, and holds one 350,000-char name
+    moved = [
+        Eleve(e.eleve_id, ine=e.ine, first_name=e.first_name, divisions=("4E1",)) for e in first
+    ]
+    new = [Eleve(str(100 + i), ine=f"{100 + i:010d}B", divisions=("4E2",)) for i in range(40)]
+    giant = Eleve("999", ine="9999999999Z", last_name="X" * 350_000)
+    accepted = upload(client, school, siecle_xml([*moved, *new, giant], uai=UAI))
+    run_jobs(apps)
+    # THEN the import failed naming the field, and the school's list is as it was
+    record = status_of(client, school, body(accepted)["import_id"])
+    assert record["status"] == "FAILED"
+    assert [(e["code"], e["field"]) for e in record["errors"]] == [
+        ("FIELD_TOO_LONG", "NOM_DE_FAMILLE")
+    ]
+    assert "350000 caractères, 100 au plus" in record["errors"][0]["message"]
+    assert (
+        body(get(client, school, "/students")),
+        body(get(client, school, "/divisions")),
+    ) == before
+    assert upload(client, school, siecle_xml(first, uai=UAI)).status_code == 202
+
+
+def test_warnings_are_in_the_report_and_the_students_are_imported(client, apps, school):
+    eleves = school_eleves()
+    eleves[0].ine = "12345-7890"  # an unusual shape
+    eleves[2].country, eleves[2].city_code, eleves[2].city = "352", None, None  # no city
+    eleves[3].birthdate = "01/01/1890"
+    accepted = upload(client, school, siecle_xml(eleves, uai=UAI))
+    run_jobs(apps)
+    record = status_of(client, school, body(accepted)["import_id"])
+    assert record["status"] == "DONE" and record["counts"]["imported"] == 4
+    assert sorted((w["code"], w["field"]) for w in record["warnings"]) == [
+        ("BIRTHDATE_IMPLAUSIBLE", "DATE_NAISS"),
+        ("BIRTH_CITY_REQUIRED", "VILLE_NAISS"),
+        ("INE_INVALID", "ID_NATIONAL"),
+    ]
+    assert all(w["line"] and w["ine"] and w["message"] for w in record["warnings"])
+
+
+def test_a_forged_or_foreign_student_cursor_is_refused(client, apps, school, jury_headers):
+    upload(client, school, students_xml(60, uai=UAI, divisions=2))
+    run_jobs(apps)
+    cursor = body(get(client, school, "/students?limit=10"))["next_cursor"]
+    forged = cursor[:-3] + ("AAA" if not cursor.endswith("AAA") else "BBB")
+    for query in (f"cursor={forged}", f"cursor={cursor}&search=a", "cursor=eyJwayI6e319"):
+        refused = get(client, school, f"/students?limit=10&{query}")
+        assert refused.status_code == 400, query
+        assert body(refused)["error"]["code"] == "INVALID_CURSOR"
+    assert get(client, school, f"/students?limit=10&cursor={cursor}").status_code == 200

@@ -22,6 +22,7 @@ def test_the_demo_journey_runs_end_to_end(journey):
     certifiable = [p["certifiable"] for p in journey.outcome["profiles"]]
     assert certifiable.count(True) >= 1 and certifiable.count(False) >= 1
     assert "export CSV téléchargé : 3 ligne(s)" in printed
+    assert "40 candidats inscrits" in printed and "session finalisée (200" in printed
 
 
 def test_the_demo_keeps_the_csv_it_downloaded_and_says_where(journey):

@@ -104,10 +104,21 @@ function Participation({ campaign, participation: p, onChange }) {
       setBusy(false);
     }
   };
-  const send = () => act(async () => onChange(await call("shareProfile", { params: { code: campaign.code } })));
+  // Engine takes the snapshot as of the request: orga says « Envoi en cours » until it has it.
+  const params = { params: { code: campaign.code } };
+  const send = () =>
+    act(async () => {
+      let sent = await call("shareProfile", params);
+      onChange(sent);
+      for (let tries = 0; !sent.shared_at && tries < 60; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        sent = await call("myParticipation", params);
+        onChange(sent);
+      }
+    });
   const start = () =>
     act(async () => {
-      const body = { target_skill_ids: campaign.target_skill_ids, campaign_code: campaign.code };
+      const body = { campaign_code: campaign.code };
       const started = await call("startCampaignAssessment", { body });
       navigate(`/evaluation/${started.assessment_id}`);
     });
@@ -121,6 +132,8 @@ function Participation({ campaign, participation: p, onChange }) {
           <${Snapshot} participation=${p} />
           ${p.shared_at
             ? html`<${Notice} kind="success">Profil envoyé le ${formatDateTime(p.shared_at)}.<//>`
+            : p.share_requested_at
+            ? html`<${Notice} kind="info">Envoi en cours : votre profil tel qu'il est à cet instant est transmis à l'établissement.<//>`
             : !campaign.archived_at &&
               html`<p>Votre établissement verra le profil tel qu'il est au moment de l'envoi.</p>
                 <button type="button" class="button" onClick=${send} disabled=${busy}>Envoyer mon profil</button>`}

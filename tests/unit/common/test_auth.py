@@ -9,7 +9,7 @@ import pytest
 
 from pixcore.auth import TokenService, bearer
 from pixcore.errors import Forbidden, Unauthenticated
-from pixcore.passwords import hash_password, verify_password
+from pixcore.passwords import hash_password, needs_rehash, verify_password
 from pixcore.principal import JURY, Principal, require_jury, require_member
 
 KEY = "k" * 48
@@ -84,11 +84,24 @@ def test_guards():
 
 def test_passwords_are_hashed_with_a_salt_and_verified():
     stored = hash_password("Secret123")
-    assert stored.startswith("scrypt$") and "Secret123" not in stored
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$") and "Secret123" not in stored
     assert stored != hash_password("Secret123")
     assert verify_password("Secret123", stored)
     assert not verify_password("secret123", stored)
     assert not verify_password("Secret123", "garbage")
+    assert not needs_rehash(stored)
+
+
+def test_an_older_scrypt_hash_still_verifies_and_asks_for_a_rehash():
+    import base64
+    import hashlib
+
+    digest = hashlib.scrypt(b"Secret123", salt=b"saltsaltsaltsalt", n=2**14, r=8, p=1, dklen=32)
+    stored = f"scrypt$16384$8$1${base64.b64encode(b'saltsaltsaltsalt').decode()}$" + (
+        base64.b64encode(digest).decode()
+    )
+    assert verify_password("Secret123", stored) and not verify_password("Secret124", stored)
+    assert needs_rehash(stored)
 
 
 def test_academie_and_examiner_scopes_travel_in_the_token():

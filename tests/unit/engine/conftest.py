@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from chalicelib.engine.domain.content import LearningContent, load_content
+from chalicelib.engine.content_files import load_content
+from chalicelib.engine.domain.content import LearningContent
 from tests.unit.engine.builders import SAMPLE_BANK, bank_data
 
 

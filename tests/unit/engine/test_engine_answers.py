@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from chalicelib.engine.content_files import load_content
 from chalicelib.engine.domain.answers import AnswerResult, check_answer
-from chalicelib.engine.domain.content import load_content
 from pixcore.errors import Invalid
 from tests.unit.engine.builders import bank_data
 
@@ -189,7 +189,7 @@ def test_only_ok_is_correct():
 def test_every_sample_bank_challenge_accepts_its_own_solutions(sample_bank):
     import random
 
-    from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
+    from infra.samples.simulated_learner import right_value, wrong_value
 
     rng = random.Random(7)
     for item in sample_bank.challenges.values():

@@ -9,7 +9,7 @@ import pytest
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.certification_test import generate_certification_test
 from chalicelib.engine.domain.knowledge import knowledge_for_answer
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner, run_competence_evaluation
+from infra.samples.simulated_learner import SimulatedLearner, run_competence_evaluation
 from pixcore.errors import RuleViolation
 from pixcore.referential import COMPETENCE_CODES
 
@@ -19,7 +19,7 @@ def validated(content, challenge_ids, results=None):
     for cid in challenge_ids:
         result = (results or {}).get(cid, AnswerResult.OK)
         elements += knowledge_for_answer(
-            content, content.challenge(cid), result, elements, answer_id=cid
+            content, content.challenge(cid), result, elements, answer_id=cid, scope=content.skills
         )
     return elements
 

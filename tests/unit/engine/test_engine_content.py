@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chalicelib.engine.domain.content import describe_referential, load_content
+from chalicelib.engine.content_files import load_content
+from chalicelib.engine.domain.content import describe_referential
 from chalicelib.engine.domain.content_model import ChallengeType
 from pixcore.errors import Invalid, NotFound
 from pixcore.referential import COMPETENCE_CODES
@@ -19,15 +20,16 @@ from tests.unit.engine.builders import SAMPLE_BANK, bank_data
 SCRIPT = Path(__file__).resolve().parents[3] / "services/engine/scripts/make_sample_bank.py"
 
 
-def _script():
+def _script(monkeypatch):
+    monkeypatch.syspath_prepend(str(SCRIPT.parent))  # its computed questions sit next to it
     spec = importlib.util.spec_from_file_location("make_sample_bank", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_committed_sample_bank_is_the_script_output():
-    assert SAMPLE_BANK.read_text(encoding="utf-8") == _script().render()
+def test_committed_sample_bank_is_the_script_output(monkeypatch):
+    assert SAMPLE_BANK.read_text(encoding="utf-8") == _script(monkeypatch).render()
     assert SAMPLE_BANK.stat().st_size < 1_500_000
 
 
@@ -150,3 +152,14 @@ def test_each_challenge_rule_is_checked(change, expected):
     change(data["challenges"][0])
     problems = _problems(copy.deepcopy(data))
     assert any(expected in p["problem"] and p["id"] == "c@a1-0" for p in problems), problems
+
+
+def test_a_content_file_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from chalicelib.engine.content_files import reader
+
+    big = tmp_path / "bank.json"
+    big.write_bytes(b" " * 2048)
+    monkeypatch.setattr(reader, "MAX_CONTENT_BYTES", 1024)
+    with pytest.raises(Invalid) as refused:
+        reader.read_content(big)
+    assert refused.value.code == "CONTENT_INVALID" and refused.value.details["bytes"] == 2048

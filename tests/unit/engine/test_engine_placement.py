@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chalicelib.engine.content_files import load_content
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.knowledge import knowledge_for_answer
 from chalicelib.engine.domain.placement import competence_targets, estimated_levels, next_challenge
+from infra.samples.simulated_learner import SimulatedLearner, run_competence_evaluation
+from tests.unit.engine.builders import bank_data
 
 
 def answer(content, challenge, result, elements):
     return elements + knowledge_for_answer(
-        content, challenge, result, elements, answer_id=challenge.id
+        content, challenge, result, elements, answer_id=challenge.id, scope=content.skills
     )
 
 
@@ -83,3 +89,66 @@ def test_campaign_targets_restrict_the_skills_asked(sample_bank, rng):
         elements = answer(sample_bank, challenge, AnswerResult.OK, elements)
         asked.append(challenge.id)
     assert len(asked) == 2
+
+
+def _timed(data: dict, skill_ids: set[str], variants: tuple[int, ...] = (0,)) -> dict:
+    """Gives a 60-second timer to these variants of these skills."""
+    for challenge in data["challenges"]:
+        if challenge["skill"] in skill_ids and int(challenge["id"].rsplit("-", 1)[1]) in variants:
+            challenge["timer"] = 60
+    return data
+
+
+def test_the_first_question_is_level_2_untimed_from_a_tube_no_harder_than_3(rng):
+    data = bank_data({"@a": ("1.1", [1, 2, 3, 4, 5, 6]), "@b": ("1.1", [1, 2, 3])})
+    content = load_content(_timed(data, {"s@a2", "s@b2"}))
+    targets = competence_targets(content, "1.1")
+    for seed in range(20):
+        first = next_challenge(content, targets, [], [], random.Random(seed))
+        assert (first.skill_id, first.is_timed) == ("s@b2", False), seed
+
+
+def test_without_an_easy_tube_the_first_question_is_still_level_2_and_untimed():
+    data = bank_data({"@a": ("1.1", [1, 2, 3, 4, 5, 6]), "@b": ("1.1", [1, 2, 3, 4])})
+    content = load_content(_timed(data, {"s@a2", "s@b2"}))
+    targets = competence_targets(content, "1.1")
+    for seed in range(20):
+        first = next_challenge(content, targets, [], [], random.Random(seed))
+        assert content.skill_of(first).level == 2 and not first.is_timed, seed
+
+
+TIMERS = st.lists(st.sampled_from([(), (0,), (0, 1)]), min_size=12, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(timers=TIMERS, ability=st.floats(0, 8), seed=st.integers(0, 1000))
+def test_two_timed_challenges_never_follow_each_other(timers, ability, seed):
+    # GIVEN a competence where some skills have a timed variant, some only timed ones
+    data = bank_data({"@a": ("1.1", [1, 2, 3, 4, 5, 6]), "@b": ("1.1", [1, 2, 3, 4, 5, 6])})
+    skills = [s["id"] for s in data["skills"]]
+    for skill_id, variants in zip(skills, timers, strict=True):
+        _timed(data, {skill_id}, variants)
+    content = load_content(data)
+    # WHEN a learner takes the evaluation
+    run = run_competence_evaluation(
+        content, SimulatedLearner({"1.1": ability}), "1.1", random.Random(seed)
+    )
+    # THEN the first question is untimed and no timed question follows a timed one
+    timed = [content.challenge(cid).is_timed for cid in run.asked_challenge_ids]
+    assert not timed[0]
+    assert not any(a and b for a, b in zip(timed, timed[1:], strict=False))
+
+
+def test_right_after_a_timed_challenge_an_untimed_variant_is_served():
+    data = bank_data({"@a": ("1.1", [1, 2, 3]), "@b": ("1.1", [1, 2, 3])})
+    content = load_content(_timed(data, {"s@a1", "s@a2", "s@a3"}, (0,)))
+    targets = competence_targets(content, "1.1")
+    timed = content.challenge("c@a3-0")
+    for seed in range(20):
+        following = next_challenge(content, targets, [], [timed.id], random.Random(seed))
+        assert following is not None and not following.is_timed, seed
+    only_timed = load_content(_timed(bank_data({"@a": ("1.1", [1, 2])}), {"s@a1", "s@a2"}, (0, 1)))
+    after = next_challenge(
+        only_timed, ["s@a1", "s@a2"], [], ["c@a2-0"], random.Random(1), max_answers=None
+    )
+    assert after is None  # nothing untimed is left to ask: the evaluation is over

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chalicelib.engine.content_files import load_content
 from chalicelib.engine.domain.answers import AnswerResult
-from chalicelib.engine.domain.content import load_content
 from chalicelib.engine.domain.knowledge import (
     KnowledgeSource,
     KnowledgeStatus,
@@ -35,12 +35,17 @@ CONTENT = load_content(
 )
 
 
-def play(answers, existing=()):
+def play(answers, existing=(), scope=CONTENT.skills):
     """(challenge id, result) pairs → every knowledge element, oldest first."""
     elements = list(existing)
     for index, (cid, result) in enumerate(answers):
         elements += knowledge_for_answer(
-            CONTENT, CONTENT.challenge(cid), result, elements, answer_id=f"a{index}"
+            CONTENT,
+            CONTENT.challenge(cid),
+            result,
+            elements,
+            answer_id=f"a{index}",
+            scope=scope,
         )
     return elements
 
@@ -77,6 +82,28 @@ def test_inference_never_replaces_a_direct_element_and_latest_counts():
     assert not re_answered["s@a2"].is_validated
 
 
+def test_inference_stays_within_the_skills_the_assessment_is_about():
+    # A campaign aimed at @a2 only: its ko says nothing of @a3…@a8 for the rest of the profile.
+    assert [e.skill_id for e in play([("c@a2-0", KO)], scope={"s@a2"})] == ["s@a2"]
+    wider = play([("c@a2-0", KO)], scope={"s@a2", "s@a3", "s@b3"})
+    assert [(e.skill_id, e.source.value) for e in wider] == [
+        ("s@a2", "direct"),
+        ("s@a3", "inferred"),
+    ]
+
+
+def test_an_inference_never_flips_an_older_inferred_element():
+    # @a3 right infers @a1 and @a2 validated; a later ko on @a1 leaves @a2 as it was.
+    elements = play([("c@a3-0", OK), ("c@a1-0", KO)])
+    latest = latest_knowledge(elements)
+    assert latest["s@a2"].is_validated and latest["s@a2"].source is KnowledgeSource.INFERRED
+    assert latest["s@a1"].is_direct and not latest["s@a1"].is_validated
+    assert [e.skill_id for e in elements if e.answer_id == "a1"] == [
+        "s@a1",
+        *(f"s@a{level}" for level in range(4, 9)),
+    ]
+
+
 def test_domain_numbers_pix_and_level():
     # In 1.1: 2 skills at level 1 (4 pix each), 3 at levels 2 and 3 (8/3 each), 1 above (4, capped).
     profile = compute_profile(play([("c@a4-0", OK), ("c@b3-0", OK), ("c@c2-0", OK)]))
@@ -84,6 +111,28 @@ def test_domain_numbers_pix_and_level():
     assert profile.score("1.1").pix == 25
     assert profile.score("1.1").level == 3
     assert profile.total_pix == 25
+
+
+def _with_drafts_only(data: dict, skill_id: str) -> dict:
+    for challenge in data["challenges"]:
+        if challenge["skill"] == skill_id:
+            challenge["status"] = "proposé"
+    return data
+
+
+def test_a_skill_without_a_validated_challenge_does_not_dilute_its_level():
+    # Three level-2 skills in 1.1, one of which has only draft challenges: the other two share
+    # the 8 pix of the level (4 each, not 8/3), and the draft one earns nothing.
+    data = bank_data({"@a": ("1.1", [1, 2]), "@b": ("1.1", [2]), "@c": ("1.1", [2])})
+    content = load_content(_with_drafts_only(data, "s@c2"))
+    assert [content.pix_value(s) for s in ("s@a2", "s@b2", "s@c2")] == [4.0, 4.0, 0.0]
+    assert content.pix_value("s@a1") == 4.0
+    elements = []
+    for cid in ("c@a2-0", "c@b2-0"):
+        elements += knowledge_for_answer(
+            content, content.challenge(cid), OK, elements, answer_id=cid, scope=content.skills
+        )
+    assert compute_profile(elements).score("1.1").pix == 12  # level 1: 4, level 2: 4 + 4
 
 
 def test_exactly_8_from_three_thirds_is_level_1():

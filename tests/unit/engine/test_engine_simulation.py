@@ -7,7 +7,7 @@ from statistics import mean
 
 from chalicelib.engine.domain.answers import AnswerResult, check_answer
 from chalicelib.engine.domain.profile import compute_profile
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner, run_competence_evaluation
+from infra.samples.simulated_learner import SimulatedLearner, run_competence_evaluation
 from pixcore.referential import COMPETENCE_CODES
 
 

@@ -8,8 +8,7 @@ from datetime import timedelta
 import pytest
 
 from chalicelib.engine.domain.answers import AnswerResult
-from chalicelib.engine.domain.simulated_learner import right_value, wrong_value
-from chalicelib.engine.use_cases import assessments
+from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.errors import ConcurrentUpdate, Conflict, Forbidden
 from pixcore.principal import Principal
 from tests.unit.engine.use_case_fakes import World
@@ -31,7 +30,7 @@ def test_a_right_answer_is_ok_and_brings_the_next_challenge(world):
     assessment_id, shown = _started(world)
     outcome = world.answer(ZOE, assessment_id, shown.id, right_value(shown, random.Random(1)))
     assert outcome.result is AnswerResult.OK and outcome.next is not None
-    assert world.store.get(assessment_id).current_challenge_id == outcome.next.id
+    assert world.store.get(assessment_id, "zoe").current_challenge_id == outcome.next.id
     assert len(world.store.knowledge("zoe").elements) >= 1
 
 
@@ -73,9 +72,7 @@ def test_a_skip_is_aband(world):
 
 def test_a_timed_challenge_answered_after_its_timer_is_timed_out(world):
     timed = sorted({c.skill_id for c in world.content.challenges.values() if c.timer})
-    started = assessments.start_campaign_assessment(
-        world.store, world.clock, world.content, ZOE, timed, "TIMED"
-    )
+    started = world.start_campaign(ZOE, timed, "TIMED")
     assessment_id = started.assessment.id
     current = world.next(ZOE, assessment_id)
     while current.timer is None:
@@ -103,15 +100,15 @@ def test_a_lost_race_is_retried_once_then_reported(world, monkeypatch):
         raise ConcurrentUpdate()
 
     monkeypatch.setattr(world.store, "record_answer", always_losing)
-    following = world.store.get(assessment_id).current_challenge_id
+    following = world.store.get(assessment_id, "zoe").current_challenge_id
     with pytest.raises(ConcurrentUpdate):
         world.answer(ZOE, assessment_id, following, skip=True)
 
 
 def test_served_time_is_kept_when_the_challenge_is_shown_again(world):
     assessment_id, shown = _started(world)
-    served = world.store.get(assessment_id).served_at
+    served = world.store.get(assessment_id, "zoe").served_at
     world.clock.advance(seconds=30)
     world.next(ZOE, assessment_id)
-    assert world.store.get(assessment_id).served_at == served
+    assert world.store.get(assessment_id, "zoe").served_at == served
     assert world.clock.now() - served == timedelta(seconds=30)

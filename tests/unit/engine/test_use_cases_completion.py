@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from chalicelib.engine.domain.simulated_learner import SimulatedLearner
 from chalicelib.engine.use_cases import completion
+from infra.samples.simulated_learner import SimulatedLearner
 from pixcore.principal import Principal
-from tests.unit.engine.use_case_fakes import MAX_LEVEL, World
+from tests.unit.engine.use_case_fakes import World
 
 ZOE = Principal("zoe")
 
@@ -31,7 +31,7 @@ def test_a_completion_delivered_twice_is_archived_and_published_once(world):
     [message] = world.publisher.of_type("AssessmentCompleted")
     world.deliver()
     # WHEN the same completion arrives again
-    completion.archive_completed(world.store, world.publisher, MAX_LEVEL, message)
+    completion.archive_completed(world.ports, message)
     # THEN nothing more is published and nothing waits any more
     assert len(world.publisher.of_type("ProfileUpdated")) == 1
     assert assessment_id in world.store.archived
@@ -45,10 +45,10 @@ def test_a_lost_completion_is_announced_again_once_it_is_overdue(world):
     [pending] = world.store.pending_completions("zoe")
     assert pending.assessment_id == assessment_id
     # WHEN the learner looks at their profile soon after, then much later
-    completion.announce_lost(world.store, world.publisher, world.clock, "zoe")
+    completion.announce_lost(world.ports, "zoe")
     assert world.publisher.of_type("AssessmentCompleted") == []
     world.clock.advance(seconds=completion.LOST_AFTER.total_seconds() + 1)
-    completion.announce_lost(world.store, world.publisher, world.clock, "zoe")
+    completion.announce_lost(world.ports, "zoe")
     # THEN it is announced again, and archiving it publishes the profile
     [again] = world.publisher.of_type("AssessmentCompleted")
     assert again.assessment_id == assessment_id and again.completed_at == pending.completed_at

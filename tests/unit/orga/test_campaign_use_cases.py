@@ -2,71 +2,51 @@
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pytest
 
-from chalicelib.orga.adapters.memory import (
-    InMemoryAccountRepository,
-    InMemoryCampaignRepository,
-    InMemoryOrganizationRepository,
-    InMemoryParticipationRepository,
-    InMemoryProfileRepository,
-)
+from chalicelib.orga.adapters.memory import memory_ports
 from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
+from chalicelib.orga.domain.students import Student
 from chalicelib.orga.use_cases import campaigns as uc
-from chalicelib.orga.use_cases.profiles import record_profile
+from chalicelib.orga.use_cases import participations
 from pixcore.clock import FixedClock
 from pixcore.codes import is_campaign_code
 from pixcore.errors import Conflict, Forbidden, NotFound, RuleViolation
-from pixcore.memory import InMemoryPublisher
-from pixcore.messages.catalog import CompetenceMark, ProfileUpdated
+from pixcore.messages.catalog import (
+    CampaignArchived,
+    CampaignCreated,
+    CampaignJoined,
+    CompetenceMark,
+    ProfileShared,
+    ProfileShareRequested,
+)
 from pixcore.principal import Principal
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ORG = "org-1"
 
 
-@dataclass
-class FakeStudent:
-    id: str
-    first_name: str
-    last_name: str
-    birthdate: date
-    division: str = "3e1"
-    preferred_last_name: str | None = None
-    user_id: str | None = None
-    active: bool = True
-
-
-class FakeStudents:
-    def __init__(self, *students: FakeStudent) -> None:
-        self.students = {s.id: s for s in students}
-
-    def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[FakeStudent]:
-        return [
-            copy.copy(s) for s in self.students.values() if s.birthdate == birthdate and s.active
-        ]
-
-    def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
-        student = self.students[student_id]
-        if student.user_id not in (None, user_id):
-            raise Conflict(code="STUDENT_ALREADY_LINKED")
-        student.user_id = user_id
+def student(sid: str, first: str, last: str, born: date, division: str = "3e1") -> Student:
+    return Student(sid, ORG, f"{sid:0>10}A", last, first, born, division)
 
 
 class World:
     def __init__(self) -> None:
-        self.clock = FixedClock(T0)
-        self.campaigns = InMemoryCampaignRepository()
-        self.participations = InMemoryParticipationRepository()
-        self.profiles = InMemoryProfileRepository()
-        accounts = InMemoryAccountRepository()
-        self.organizations = InMemoryOrganizationRepository(accounts)
-        self.organizations.add(
+        self.ports = memory_ports(
+            clock=FixedClock(T0),
+        )
+        self.ports.students.save_all(
+            [
+                student("s1", "Zoé", "Lefèvre", date(2011, 2, 28)),
+                student("s2", "Loïc", "N'Diaye", date(2011, 5, 3), "3e2"),
+                student("s3", "Loic", "Ndiaye", date(2011, 5, 3), "3e3"),
+                student("s4", "Hugo", "Martin", date(2010, 9, 9), "3e2"),
+            ]
+        )
+        self.ports.organizations.add(
             Organization(
                 ORG,
                 "0750001U",
@@ -77,27 +57,19 @@ class World:
                 True,
             )
         )
-        self.students = FakeStudents(
-            FakeStudent("s1", "Zoé", "Lefèvre", date(2011, 2, 28)),
-            FakeStudent("s2", "Loïc", "N'Diaye", date(2011, 5, 3), "3e2"),
-            FakeStudent("s3", "Loic", "Ndiaye", date(2011, 5, 3), "3e3"),
-        )
-        self.publisher = InMemoryPublisher()
+        self.students = self.ports.students
+        self.publisher = self.ports.publisher
         self.admin = Principal("admin", memberships={ORG: "ADMIN"})
 
     def campaign(self, **kw):  # noqa: ANN003, ANN201
-        command = uc.CreateCampaign(name="Collecte 3e", type=CampaignType.PROFILES_COLLECTION, **kw)
-        return uc.create_campaign(self.campaigns, self.clock, self.admin, ORG, command)
+        command = uc.CreateCampaign(
+            organization_id=ORG, name="Collecte 3e", type=CampaignType.PROFILES_COLLECTION, **kw
+        )
+        return uc.create_campaign(self.ports, self.admin, command)
 
     def join(self, user: str, code: str, first: str, last: str, born: date):  # noqa: ANN201
-        return uc.join_campaign(
-            self.campaigns,
-            self.students,
-            self.participations,
-            self.publisher,
-            self.clock,
-            Principal(user),
-            uc.JoinCampaign(code, first, last, born),
+        return participations.join_campaign(
+            self.ports, Principal(user), participations.JoinCampaign(code, first, last, born)
         )
 
 
@@ -111,11 +83,9 @@ def test_only_members_create_campaigns():
     world = World()
     with pytest.raises(Forbidden):
         uc.create_campaign(
-            world.campaigns,
-            world.clock,
+            world.ports,
             Principal("x"),
-            ORG,
-            uc.CreateCampaign("C", CampaignType.PROFILES_COLLECTION),
+            uc.CreateCampaign(ORG, "C", CampaignType.PROFILES_COLLECTION),
         )
 
 
@@ -126,8 +96,12 @@ def test_joining_reconciles_with_tolerance_and_publishes_once():
     assert participation.student_id == "s1"
     again = world.join("u1", code, "Zoé", "Lefèvre", date(2011, 2, 28))
     assert again.student_id == "s1"
-    assert [m.type for m in world.publisher.published] == ["LearnerReconciled"]
-    assert world.students.students["s1"].user_id == "u1"
+    assert [m.type for m in world.publisher.published if m.type != "CampaignCreated"] == [
+        "LearnerReconciled",
+        "CampaignJoined",
+        "CampaignJoined",
+    ]
+    assert world.students.get(ORG, "s1").user_id == "u1"
 
 
 def test_a_record_linked_to_another_account_is_refused():
@@ -149,68 +123,124 @@ def test_two_matching_records_are_ambiguous_and_a_wrong_birthdate_matches_none()
         world.join("u1", code, "Zoé", "Lefèvre", date(2011, 2, 27))
 
 
-def test_sharing_sends_the_latest_profile_once_and_the_school_sees_it():
+def shared(user: str, campaign, marks: list[CompetenceMark], **mastery) -> ProfileShared:  # noqa: ANN001, ANN003
+    return ProfileShared(
+        campaign_id=campaign.id,
+        code=campaign.code,
+        user_id=user,
+        competences=marks,
+        total_pix=sum(m.pix for m in marks),
+        certifiable=len(marks) >= 5,
+        as_of=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+        **mastery,
+    )
+
+
+def test_sharing_asks_engine_and_records_its_snapshot_once_and_the_school_sees_it():
     world = World()
     campaign = world.campaign(external_id_label="Numéro élève")
     world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
-    old = ProfileUpdated(
-        user_id="u1",
-        competences=[CompetenceMark(competence="1.1", level=1, pix=9)],
-        total_pix=9,
-        certifiable=False,
-        as_of=T0,
-    )
+    # WHEN Zoé sends her profile: engine is asked for it as of now
+    sending = participations.share_profile(world.ports, Principal("u1"), campaign.code)
+    assert sending.status == "Envoi en cours" and sending.shared_at is None
+    [request] = world.publisher.of_type(ProfileShareRequested)
+    assert (request.campaign_id, request.user_id) == (campaign.id, "u1")
+    [line] = uc.participants(world.ports, world.admin, ORG, campaign.id)
+    assert line.status == "Envoi en cours" and line.pix_score is None
+    participations.share_profile(world.ports, Principal("u1"), campaign.code)  # asks again
+    assert len(world.publisher.of_type(ProfileShareRequested)) == 2
+    # THEN engine's snapshot is recorded once, whatever answers come after
     marks = [
         CompetenceMark(competence=c, level=2, pix=17) for c in ("1.1", "1.2", "2.1", "3.1", "4.1")
     ]
-    new = ProfileUpdated(
-        user_id="u1",
-        competences=marks,
-        total_pix=85,
-        certifiable=True,
-        as_of=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
-    )
-    record_profile(world.profiles, new)
-    record_profile(world.profiles, old)  # arrives late: ignored
-    uc.share_profile(
-        world.campaigns,
-        world.participations,
-        world.profiles,
-        world.clock,
-        Principal("u1"),
-        campaign.code,
-    )
+    participations.record_share(world.ports, shared("u1", campaign, marks))
+    participations.record_share(world.ports, shared("u1", campaign, marks[:1]))
     with pytest.raises(RuleViolation):
-        uc.share_profile(
-            world.campaigns,
-            world.participations,
-            world.profiles,
-            world.clock,
-            Principal("u1"),
-            campaign.code,
-        )
-    [line] = uc.participants(world.campaigns, world.participations, world.admin, ORG, campaign.id)
+        participations.share_profile(world.ports, Principal("u1"), campaign.code)
+    [line] = uc.participants(world.ports, world.admin, ORG, campaign.id)
     assert (line.pix_score, line.certifiable, line.certifiable_competences_count) == (85, True, 5)
-    csv = "".join(
-        uc.export_campaign(
-            world.campaigns,
-            world.organizations,
-            world.participations,
-            world.admin,
-            ORG,
-            campaign.id,
-        )
-    )
+    assert line.status == "Envoyé"
+    csv = "".join(uc.export_campaign(world.ports, world.admin, ORG, campaign.id))
     header, row = csv.lstrip("\ufeff").splitlines()
     assert "Numéro élève" in header.split(";")
     assert row.startswith("Collège Victor-Hugo;" + campaign.id + ";Collecte 3e;Lefèvre;Zoé;3e1;")
     assert ";O;02/03/2026;85;O;5;" in row
 
 
+def test_an_account_is_linked_to_one_active_student_of_a_school():
+    # GIVEN u1 joined campaign A as Zoé (28/02/2011)
+    world = World()
+    a, b = world.campaign(), world.campaign()
+    world.join("u1", a.code, "Zoé", "Lefèvre", date(2011, 2, 28))
+    # WHEN u1 joins campaign B as Hugo (09/09/2010)
+    with pytest.raises(Conflict) as refused:
+        world.join("u1", b.code, "Hugo", "Martin", date(2010, 9, 9))
+    # THEN it is refused: Hugo's record stays free
+    assert refused.value.code == "ACCOUNT_ALREADY_LINKED"
+    assert world.students.get(ORG, "s4").user_id is None
+    assert world.join("u1", b.code, "Zoé", "Lefèvre", date(2011, 2, 28)).student_id == "s1"
+
+
+def test_campaigns_tell_engine_when_created_joined_and_archived():
+    world = World()
+    command = uc.CreateCampaign(
+        ORG, "Parcours de rentrée", CampaignType.ASSESSMENT, ["skill-moteurRecherche2"]
+    )
+    campaign = uc.create_campaign(world.ports, world.admin, command)
+    world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
+    uc.archive_campaign(world.ports, world.admin, ORG, campaign.id)
+    [created] = world.publisher.of_type(CampaignCreated)
+    assert (created.campaign_type, created.target_skill_ids) == (
+        "ASSESSMENT",
+        ["skill-moteurRecherche2"],
+    )
+    [joined] = world.publisher.of_type(CampaignJoined)
+    assert (joined.campaign_id, joined.student_id, joined.user_id) == (campaign.id, "s1", "u1")
+    [archived] = world.publisher.of_type(CampaignArchived)
+    assert archived.campaign_id == campaign.id
+
+
+def test_an_assessment_campaign_shows_each_participant_s_mastery_of_its_targets():
+    world = World()
+    command = uc.CreateCampaign(
+        ORG, "Parcours de rentrée", CampaignType.ASSESSMENT, ["skill-moteurRecherche2"]
+    )
+    campaign = uc.create_campaign(world.ports, world.admin, command)
+    world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
+    world.join("u2", campaign.code, "Hugo", "Martin", date(2010, 9, 9))
+    participations.share_profile(world.ports, Principal("u1"), campaign.code)
+    mark = CompetenceMark(competence="1.1", level=2, pix=16)
+    participations.record_share(
+        world.ports,
+        shared(
+            "u1",
+            campaign,
+            [mark],
+            target_skill_count=4,
+            validated_target_skill_count=3,
+            mastery_percentage=75,
+        ),
+    )
+    lines = uc.participants(world.ports, world.admin, ORG, campaign.id)
+    assert [(p.last_name, p.status, p.mastery_percentage) for p in lines] == [
+        ("Lefèvre", "Envoyé", 75),
+        ("Martin", "En attente", None),
+    ]
+    header, *rows = (
+        "".join(uc.export_campaign(world.ports, world.admin, ORG, campaign.id))
+        .lstrip("\ufeff")
+        .splitlines()
+    )
+    assert header.endswith(
+        "% de maîtrise des acquis ciblés;Nombre d'acquis ciblés;Nombre d'acquis validés"
+    )
+    assert rows[0].endswith(";O;02/03/2026;75;4;3") and rows[1].endswith(";N;;NA;NA;NA")
+
+
 def test_an_archived_campaign_cannot_be_joined():
     world = World()
     campaign = world.campaign()
-    uc.archive_campaign(world.campaigns, world.clock, world.admin, ORG, campaign.id)
+    uc.archive_campaign(world.ports, world.admin, ORG, campaign.id)
     with pytest.raises(RuleViolation) as error:
         world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
     assert error.value.code == "CAMPAIGN_ARCHIVED"
@@ -220,5 +250,5 @@ def test_a_pending_participant_is_shown_as_waiting():
     world = World()
     campaign = world.campaign()
     world.join("u1", campaign.code, "Zoé", "Lefèvre", date(2011, 2, 28))
-    [line] = uc.participants(world.campaigns, world.participations, world.admin, ORG, campaign.id)
+    [line] = uc.participants(world.ports, world.admin, ORG, campaign.id)
     assert line.status == "En attente" and line.pix_score is None

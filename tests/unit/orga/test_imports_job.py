@@ -2,52 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from chalicelib.orga.adapters.memory import (
-    InMemoryAccountRepository,
-    InMemoryImportFiles,
-    InMemoryImportRepository,
-    InMemoryOrganizationRepository,
-    InMemorySchoolDirectory,
-    InMemoryStudentRepository,
-)
+from chalicelib.orga.adapters.memory import InMemoryStudentRepository, memory_ports
 from chalicelib.orga.domain.imports import ImportStatus
 from chalicelib.orga.domain.organizations import Organization, OrganizationType, Sector
 from chalicelib.orga.importing.agri_csv import COLUMNS
 from chalicelib.orga.use_cases import import_job, imports, inbox, stuck_imports
 from infra.samples.siecle_builder import Eleve, school_eleves, siecle_xml, zipped
-from pixcore.clock import FixedClock
 from pixcore.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType
-from pixcore.memory import InMemoryPublisher
 from pixcore.principal import ADMIN, JURY, Principal
 
 UAI = "0750655E"
 AGRI_UAI = "0951099D"
 
 
-@dataclass
-class Ports:
-    accounts: InMemoryAccountRepository = field(default_factory=InMemoryAccountRepository)
-    students: InMemoryStudentRepository = field(default_factory=InMemoryStudentRepository)
-    imports: InMemoryImportRepository = field(default_factory=InMemoryImportRepository)
-    import_files: InMemoryImportFiles = field(default_factory=lambda: InMemoryImportFiles("docs"))
-    publisher: InMemoryPublisher = field(default_factory=InMemoryPublisher)
-    clock: FixedClock = field(default_factory=lambda: FixedClock(datetime(2020, 9, 14, tzinfo=UTC)))
+def Ports(**overrides):  # noqa: ANN003, ANN201, N802 - builds the ports like a class would
+    """The in-memory ports with a collège and an agricultural school."""
+    ports = memory_ports(**overrides)
+    for org_id, uai, kind in (
+        ("org-1", UAI, OrganizationType.COLLEGE),
+        ("org-agri", AGRI_UAI, OrganizationType.AGRICOLE),
+    ):
+        ports.organizations.add(
+            Organization(org_id, uai, "École", kind, Sector.PUBLIC, "Paris", True)
+        )
+    return ports
 
-    def __post_init__(self) -> None:
-        self.organizations = InMemoryOrganizationRepository(self.accounts)
-        self.schools = InMemorySchoolDirectory(self.organizations)
-        for org_id, uai, kind in (
-            ("org-1", UAI, OrganizationType.COLLEGE),
-            ("org-agri", AGRI_UAI, OrganizationType.AGRICOLE),
-        ):
-            self.organizations.add(
-                Organization(org_id, uai, "École", kind, Sector.PUBLIC, "Paris", True)
-            )
+
+def upload(ports, caller, org, data, content_type):  # noqa: ANN001, ANN201
+    return imports.upload(ports, caller, imports.Upload(org, data, content_type))
 
 
 ADMIN_1 = Principal("admin-1", memberships={"org-1": ADMIN, "org-agri": ADMIN})
@@ -62,7 +48,7 @@ def run_queued(ports: Ports) -> None:
 
 
 def import_file(ports: Ports, data: bytes, org: str = "org-1"):  # noqa: ANN201
-    record = imports.upload(ports, ADMIN_1, org, data, "application/xml")
+    record = upload(ports, ADMIN_1, org, data, "application/xml")
     run_queued(ports)
     return ports.imports.get(org, record.id)
 
@@ -157,23 +143,28 @@ def test_an_agricultural_school_imports_its_csv():
 
 def test_one_import_at_a_time_per_school():
     ports = Ports()
-    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
     with pytest.raises(Conflict) as refused:
-        imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+        upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
     assert refused.value.code == "IMPORT_IN_PROGRESS"
-    imports.upload(ports, ADMIN_1, "org-agri", b"x", "text/csv")  # another school is free
+    upload(ports, ADMIN_1, "org-agri", b"x", "text/csv")  # another school is free
 
 
 def test_an_expired_lease_frees_the_school():
     ports = Ports()
-    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
-    ports.clock.advance(minutes=16)
-    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    first = upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.clock.advance(minutes=14)
+    with pytest.raises(Conflict):  # the lease still runs
+        upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    ports.clock.advance(minutes=2)
+    second = upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    assert second.status is ImportStatus.QUEUED and second.id != first.id
+    assert ports.imports.lock_holder("org-1")[0] == second.id
 
 
 def test_a_finished_import_never_runs_again():
     ports = Ports()
-    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
     [message] = ports.publisher.of_type("StudentImportRequested")
     import_job.run_import(ports, message)
     import_job.run_import(ports, message)
@@ -183,12 +174,8 @@ def test_a_finished_import_never_runs_again():
 def test_only_admins_and_the_jury_import():
     ports = Ports()
     with pytest.raises(Forbidden):
-        imports.upload(
-            ports, Principal("m", memberships={"org-1": "MEMBER"}), "org-1", b"x", "text/xml"
-        )
-    imports.upload(
-        ports, Principal("j", JURY), "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml"
-    )
+        upload(ports, Principal("m", memberships={"org-1": "MEMBER"}), "org-1", b"x", "text/xml")
+    upload(ports, Principal("j", JURY), "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
 
 
 def test_a_presigned_import_starts_only_once_the_file_is_there():
@@ -220,7 +207,7 @@ def test_the_inbox_imports_known_schools_and_refuses_unknown_uais():
 
 def test_the_inbox_keeps_the_file_of_a_school_already_importing():
     ports = Ports()
-    imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
     ports.import_files.put(f"inbox/{UAI}/eleves.xml", siecle_xml(school_eleves(), uai=UAI))
     assert inbox.sweep_inbox(ports)["waiting"] == 1
     assert f"inbox/{UAI}/eleves.xml" in ports.import_files.objects
@@ -246,7 +233,8 @@ def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs():
     eleves = school_eleves()
     import_file(ports, siecle_xml(eleves, uai=UAI))
     zoe = next(s for s in ports.students.students.values() if s.ine == "1234567890A")
-    ports.import_files.delete("imports/org-1/students.digest.jsonl")
+    generation = ports.students.current_generation("org-1").id
+    ports.import_files.delete(f"imports/org-1/{generation}.digest.jsonl")
     # WHEN Zoé is linked to her account between the job's read-back and its write
     ports.students.link = (zoe.id, "user-zoe")
     eleves[0].last_name = "LEFEVRE-MARTIN"
@@ -260,7 +248,7 @@ def test_a_rewrite_keeps_an_account_link_made_while_the_job_runs():
 def test_an_import_whose_job_died_fails_after_a_lease_and_frees_the_school():
     # GIVEN an upload whose job message never ran (it went to the dead-letter queue)
     ports = Ports()
-    lost = imports.upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
+    lost = upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
     ports.publisher.published = []
     # WHEN the sweep runs before, then after the lease
     ports.clock.advance(minutes=14)
@@ -278,9 +266,7 @@ def test_an_import_whose_job_died_fails_after_a_lease_and_frees_the_school():
 
 def test_a_job_that_started_late_holds_a_fresh_lease_and_is_not_failed():
     ports = Ports()
-    record = imports.upload(
-        ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml"
-    )
+    record = upload(ports, ADMIN_1, "org-1", siecle_xml(school_eleves(), uai=UAI), "text/xml")
     ports.clock.advance(minutes=14)
     ports.imports.lock(
         "org-1", record.id, ports.clock.now() + timedelta(minutes=15), ports.clock.now()
@@ -304,6 +290,6 @@ def test_a_stuck_inbox_import_ends_in_failed_with_its_report():
 
 def test_an_unsupported_file_type_is_refused_with_what_is_accepted():
     with pytest.raises(UnsupportedMediaType) as refused:
-        imports.upload(Ports(), ADMIN_1, "org-1", b"\x89PNG", "image/png")
+        upload(Ports(), ADMIN_1, "org-1", b"\x89PNG", "image/png")
     assert refused.value.status == 415 and refused.value.code == "UNSUPPORTED_MEDIA_TYPE"
     assert "application/zip" in refused.value.details["accepted"]

@@ -18,11 +18,8 @@ PER_STUDENT_BYTES = 300  # the INEs seen and the division of each student; was ~
 class CountingStudents(InMemoryStudentRepository):
     """Counts the writes and keeps nothing, like a real table seen from the job's memory."""
 
-    def save_all(self, students):  # noqa: ANN001, ANN201
+    def write_generation(self, organization_id, generation, students):  # noqa: ANN001, ANN201
         return sum(1 for _ in students)
-
-    def save_imported(self, changes):  # noqa: ANN001, ANN201
-        return sum(1 for _ in changes)
 
 
 class FilesOnDisk(InMemoryImportFiles):
@@ -55,7 +52,9 @@ def job_peak(directory: Path, count: int) -> int:
     path = directory / f"eleves-{count}.xml"
     write_students(path, count, uai=UAI, divisions=max(4, count // 30))
     ports = Ports(students=CountingStudents(), import_files=FilesOnDisk())
-    record = imports.upload(ports, ADMIN_1, "org-1", b"<placeholder/>", "application/xml")
+    record = imports.upload(
+        ports, ADMIN_1, imports.Upload("org-1", b"<placeholder/>", "application/xml")
+    )
     ports.import_files.paths[record.key] = path
     [message] = ports.publisher.of_type("StudentImportRequested")
     gc.collect()

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from chalicelib.orga.adapters.memory import InMemoryStudentRepository
+from chalicelib.orga.adapters.memory import InMemoryStudentRepository, memory_ports
 from chalicelib.orga.domain.student_records import ImportedStudent
 from chalicelib.orga.domain.students import Student, fingerprint
 from chalicelib.orga.use_cases import students
@@ -34,16 +34,18 @@ def test_search_ignores_accents_case_and_order_of_names():
     loic = replace(ZOE, id="s2", ine="0987654321B", last_name="N'DIAYE", first_name="Loïc")
     repo.save_all([ZOE, loic])
     for text in ("lefevre", "LEFÈVRE", "zoe lefevre", "ndiaye"):
-        found, _ = students.list_students(repo, MEMBER, "org-1", search=text)
-        assert len(found) == 1, text
+        page = students.list_students(
+            memory_ports(students=repo), MEMBER, students.ListStudents("org-1", search=text)
+        )
+        assert len(page.students) == 1, text
 
 
 def test_members_only_and_pages_of_at_most_200():
-    repo = InMemoryStudentRepository()
+    ports = memory_ports()
     with pytest.raises(Forbidden):
-        students.list_students(repo, Principal("x"), "org-1")
+        students.list_students(ports, Principal("x"), students.ListStudents("org-1"))
     with pytest.raises(Invalid):
-        students.list_students(repo, MEMBER, "org-1", limit=201)
+        students.list_students(ports, MEMBER, students.ListStudents("org-1", limit=201))
 
 
 def test_the_content_hash_changes_with_any_field_the_file_gives():

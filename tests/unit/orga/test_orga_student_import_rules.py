@@ -88,11 +88,18 @@ def test_an_empty_ine_element_is_an_error_not_a_skip():
     assert "SIECLE" in error.message
 
 
+def warned(outcome):
+    return [(w.code, w.line, w.field) for w in outcome.warnings]
+
+
 @pytest.mark.parametrize("ine", ["123456789", "1234567890AB", "12345-7890A", "1234567890É"])
-def test_an_ine_that_is_not_11_letters_or_digits_is_invalid(ine):
+def test_an_ine_of_an_unusual_shape_warns_and_the_student_is_imported(ine):
     outcome = decide_import([record(ine=ine)], RULES)
-    assert codes(outcome) == [("INE_INVALID", 10)]
-    assert ine.upper() in outcome.errors[0].message
+    assert outcome.ok and [s.ine for s in outcome.students] == [ine.upper()]
+    assert warned(outcome) == [("INE_INVALID", 10, "ID_NATIONAL")]
+    assert ine.upper() in outcome.warnings[0].message
+    assert outcome.warnings[0].ine == ine.upper()
+    assert "L'élève est importé" in outcome.warnings[0].message
 
 
 def test_twins_sharing_an_ine_are_both_reported_and_nothing_is_imported():
@@ -132,8 +139,8 @@ def test_every_error_of_every_student_is_collected_at_once():
         ("LAST_NAME_REQUIRED", 7),
         ("FIRST_NAME_REQUIRED", 7),
         ("BIRTH_CITY_CODE_REQUIRED", 9),
-        ("BIRTH_CITY_REQUIRED", 11),
     ]
+    assert warned(outcome) == [("BIRTH_CITY_REQUIRED", 11, "VILLE_NAISS")]
     assert outcome.students == () and outcome.read == 5
 
 
@@ -144,9 +151,11 @@ def test_every_error_of_every_student_is_collected_at_once():
         (dict(birthdate=None), "BIRTHDATE_REQUIRED", "DATE_NAISS"),
         (dict(birthdate="2008-03-02"), "BIRTHDATE_INVALID", "DATE_NAISS"),
         (dict(birthdate="29/02/2007"), "BIRTHDATE_INVALID", "DATE_NAISS"),
-        (dict(birthdate="12/12/1850"), "BIRTHDATE_INVALID", "DATE_NAISS"),
-        (dict(birth_country_code=None), "BIRTH_COUNTRY_REQUIRED", "CODE_PAYS"),
-        (dict(birth_country_code="FR"), "BIRTH_COUNTRY_INVALID", "CODE_PAYS"),
+        (dict(birthdate="١٢/١٢/٢٠٠٨"), "BIRTHDATE_INVALID", "DATE_NAISS"),  # Arabic-Indic
+        (dict(birthdate="１２/１２/２００８"), "BIRTHDATE_INVALID", "DATE_NAISS"),  # full-width
+        (dict(last_name="X" * 101), "FIELD_TOO_LONG", "NOM_DE_FAMILLE"),
+        (dict(first_name="É" * 350_000), "FIELD_TOO_LONG", "PRENOM"),
+        (dict(ine="1" * 21), "FIELD_TOO_LONG", "ID_NATIONAL"),
         (dict(birth_city_code="7505"), "BIRTH_CITY_CODE_INVALID", "CODE_COMMUNE_INSEE_NAISS"),
         (dict(birth_city_code="2C004"), "BIRTH_CITY_CODE_INVALID", "CODE_COMMUNE_INSEE_NAISS"),
     ],
@@ -157,15 +166,49 @@ def test_field_errors_name_the_siecle_field(fields, code, field):
     assert outcome.errors[0].message.endswith(RULES.fix_hint)
 
 
+@pytest.mark.parametrize(
+    "fields, code, field",
+    [
+        (dict(birthdate="12/12/1850"), "BIRTHDATE_IMPLAUSIBLE", "DATE_NAISS"),
+        (dict(birth_country_code=None), "BIRTH_COUNTRY_REQUIRED", "CODE_PAYS"),
+        (dict(birth_country_code="FR"), "BIRTH_COUNTRY_INVALID", "CODE_PAYS"),
+        (dict(birth_country_code="352", birth_city=None), "BIRTH_CITY_REQUIRED", "VILLE_NAISS"),
+        (dict(last_name="LEFÈ\u200bVRE"), "NAME_CLEANED", "NOM_DE_FAMILLE"),
+        (dict(first_name="Zo\u202eé"), "NAME_CLEANED", "PRENOM"),
+        (dict(first_name="Zoé\r\nMarie"), "NAME_CLEANED", "PRENOM"),
+    ],
+)
+def test_data_quality_findings_warn_and_the_student_is_imported(fields, code, field):
+    outcome = decide_import([record(**fields)], RULES)
+    assert outcome.ok and len(outcome.students) == 1
+    assert warned(outcome) == [(code, 10, field)]
+    assert outcome.warnings[0].ine == "1234567890A"
+
+
+def test_names_are_stored_nfc_without_invisible_characters_or_line_breaks():
+    decomposed = "Zoe\u0301"  # « Zoé » with a combining accent
+    (student,) = decide_import(
+        [record(first_name=f"{decomposed}\u200d\r\nMarie", last_name="LEF\x00ÈVRE")], RULES
+    ).students
+    assert student.first_name == "Zoé Marie" and student.last_name == "LEFÈVRE"
+
+
+def test_a_field_of_megabytes_is_reported_by_its_length_not_quoted():
+    (error,) = decide_import([record(last_name="X" * 350_000)], RULES).errors
+    assert "350000 caractères, 100 au plus" in error.message and len(error.message) < 400
+    assert len(error.last_name) < 50
+
+
 def test_a_leap_day_birthdate_is_fine_in_a_leap_year():
     (student,) = decide_import([record(birthdate="29/02/2008")], RULES).students
     assert student.birthdate == date(2008, 2, 29)
 
 
-def test_a_birthdate_in_the_future_is_invalid_when_today_is_known():
+def test_a_birthdate_in_the_future_warns_when_today_is_known():
     rows = [record(birthdate="02/03/2030")]
-    assert decide_import(rows, RULES).ok
-    assert codes(decide_import(rows, RULES, today=date(2021, 1, 4))) == [("BIRTHDATE_INVALID", 10)]
+    assert decide_import(rows, RULES).warnings == ()
+    outcome = decide_import(rows, RULES, today=date(2021, 1, 4))
+    assert outcome.ok and warned(outcome) == [("BIRTHDATE_IMPLAUSIBLE", 10, "DATE_NAISS")]
 
 
 def test_corsica_and_overseas_departments_follow_from_the_commune_when_missing():
@@ -200,7 +243,9 @@ def test_nothing_to_import_is_reported_as_empty():
 
 
 def test_check_student_returns_every_problem_of_one_student():
-    student, problems = check_student(record(ine="", sex_code="X", birthdate="00/00/0000"), RULES)
+    student, problems, _ = check_student(
+        record(ine="", sex_code="X", birthdate="00/00/0000"), RULES
+    )
     assert student is None
     assert [p.code for p in problems] == ["INE_REQUIRED", "SEX_INVALID", "BIRTHDATE_INVALID"]
 
@@ -249,4 +294,5 @@ def test_the_outcome_reports_as_json():
         "kept": 1,
         "skipped": {"NO_INE": 1, "LEFT": 0, "NO_DIVISION": 0},
         "errors": [],
+        "warnings": [],
     }

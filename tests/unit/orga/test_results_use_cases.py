@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from chalicelib.orga.adapters.memory import InMemoryResultRepository
-from chalicelib.orga.use_cases.results import record_publication, results_export
+from chalicelib.orga.adapters.memory import memory_ports
+from chalicelib.orga.use_cases.results import ResultsExport, record_publication, results_export
 from pixcore.errors import Forbidden, NotFound
 from pixcore.messages.catalog import CompetenceMark, PublishedResult, SessionPublished
 from pixcore.principal import Principal
@@ -24,6 +24,10 @@ class Students:
         if student_id not in {"s1": 1, "s2": 2}:
             raise NotFound()
         return Student({"s1": "3e1", "s2": "3e2"}[student_id])
+
+    def divisions_of(self, organization_id: str, student_ids) -> dict:  # noqa: ANN001
+        known = {"s1": "3e1", "s2": "3e2"}
+        return {s: known.get(s) for s in student_ids}
 
 
 def published(session_id: str = "1042") -> SessionPublished:
@@ -59,11 +63,13 @@ def published(session_id: str = "1042") -> SessionPublished:
 
 
 def test_publication_then_csv_for_the_whole_school_and_for_a_class():
-    results = InMemoryResultRepository()
-    record_publication(results, Students(), published())
-    record_publication(results, Students(), published())  # delivered twice: same rows
+    ports = memory_ports(students=Students())
+    record_publication(ports, published())
+    record_publication(ports, published())  # delivered twice: same rows
     admin = Principal("a", memberships={"org": "ADMIN"})
-    lines = "".join(results_export(results, admin, "org")).lstrip("\ufeff").splitlines()
+    lines = (
+        "".join(results_export(ports, admin, ResultsExport("org"))).lstrip("\ufeff").splitlines()
+    )
     assert len(lines) == 4
     zoe = next(line for line in lines if "Zoé" in line).split(";")
     assert zoe[:8] == ["101", "Zoé", "Lefèvre", "28/02/2011", "Ajaccio", "", "Validée", "120"]
@@ -73,12 +79,14 @@ def test_publication_then_csv_for_the_whole_school_and_for_a_class():
     assert loic[6:9] == ["Rejetée", "0", "0"]
     yvette = next(line for line in lines if "Ÿvette" in line).split(";")
     assert yvette[6:9] == ["Annulée", "-", "-"]
-    only_3e1 = "".join(results_export(results, admin, "org", division="3e1")).splitlines()
+    only_3e1 = "".join(
+        results_export(ports, admin, ResultsExport("org", division="3e1"))
+    ).splitlines()
     assert len(only_3e1) == 2
 
 
 def test_only_the_school_admins_get_the_results():
     with pytest.raises(Forbidden):
         results_export(
-            InMemoryResultRepository(), Principal("m", memberships={"org": "MEMBER"}), "org"
+            memory_ports(), Principal("m", memberships={"org": "MEMBER"}), ResultsExport("org")
         )

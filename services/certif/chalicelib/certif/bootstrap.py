@@ -2,38 +2,71 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
 from functools import cache
 
 from chalicelib.certif.adapters.dynamo_centers import DynamoCenterRepository
+from chalicelib.certif.adapters.dynamo_finalization import (
+    DynamoAttemptThrottle,
+    DynamoFinalizationRepository,
+)
+from chalicelib.certif.adapters.dynamo_sessions import (
+    DynamoCandidateRepository,
+    DynamoSessionRepository,
+)
+from chalicelib.certif.adapters.dynamo_students import DynamoStudentDirectory
+from chalicelib.certif.adapters.pdf_documents import Fpdf2DocumentRenderer
+from chalicelib.certif.adapters.s3_student_lists import S3StudentLists
 from chalicelib.certif.adapters.tables import bind_tables
-from chalicelib.certif.ports import CenterRepository
+from chalicelib.certif.domain.calendar import CalendarPolicy, CalendarSettings
+from chalicelib.certif.ports import Ports
 from pixcore import runtime
 from pixcore.auth import TokenService
+from pixcore.clock import SystemClock
 from pixcore.consumer import MessageConsumer
-from pixcore.ports import Publisher
+from pixcore.settings import stage
 
 SERVICE = "certif"
 
 
-@dataclass
-class Certif:
-    centers: CenterRepository
-    publisher: Publisher
+def calendar_settings() -> CalendarSettings:
+    """`PIXCERT_CERTIF_CALENDAR_POLICY`: `refuse` or `warn` outside the calendar — refuse by
+    default, warn on the local stage (its demo runs on any day of the year);
+    `PIXCERT_CERTIF_COLLEGE_DEROGATION=1` extends collèges to 20 May."""
+    default = "warn" if stage() == "local" else "refuse"
+    policy = CalendarPolicy(os.environ.get("PIXCERT_CERTIF_CALENDAR_POLICY", default))
+    derogation = os.environ.get("PIXCERT_CERTIF_COLLEGE_DEROGATION", "") in ("1", "true")
+    return CalendarSettings(policy=policy, college_derogation=derogation)
 
 
 @cache
-def certif() -> Certif:
+def ports() -> Ports:
     rt = runtime.ServiceRuntime(SERVICE)
     bind_tables(rt.main_table)
-    return Certif(centers=DynamoCenterRepository(), publisher=rt.publisher())
+    sessions = DynamoSessionRepository()
+    return Ports(
+        centers=DynamoCenterRepository(),
+        students=DynamoStudentDirectory(),
+        sessions=sessions,
+        candidates=DynamoCandidateRepository(),
+        finalizations=DynamoFinalizationRepository(),
+        throttle=DynamoAttemptThrottle(),
+        student_lists=S3StudentLists(),
+        renderer=Fpdf2DocumentRenderer(),
+        documents=rt.documents(),
+        publisher=rt.publisher(),
+        clock=SystemClock(),
+        tokens=runtime.tokens(),
+        calendar=calendar_settings(),
+        cursor_secret=runtime.cursor_key,
+    )
 
 
 @cache
 def consumer() -> MessageConsumer:
     from chalicelib.certif.handlers import handlers
 
-    return runtime.ServiceRuntime(SERVICE).consumer(handlers(certif()))
+    return runtime.ServiceRuntime(SERVICE).consumer(handlers(ports()))
 
 
 def tokens() -> TokenService:
@@ -41,5 +74,5 @@ def tokens() -> TokenService:
 
 
 def reset() -> None:
-    certif.cache_clear()
+    ports.cache_clear()
     consumer.cache_clear()

@@ -78,6 +78,15 @@ class StudentImportRequested(Message):
     file_kind: str
 
 
+class StudentListRetired(Message):
+    """Orga to itself: a school's student list that is no longer current (replaced by a newer
+    import, or left half-written by a failed one) can be deleted."""
+
+    TYPE = "StudentListRetired"
+    organization_id: str
+    generation: str
+
+
 class LearnerReconciled(Message):
     TYPE = "LearnerReconciled"
     organization_id: str
@@ -305,6 +314,14 @@ class SessionUpdated(Message):
 
 
 class IssueReport(_Part):
+    """A report of the finalisation, with certif's taxonomy keys (certif/domain/issue_reports.py):
+    CANDIDATE_INFORMATION_CHANGES (NAME_OR_BIRTHDATE C1, EXTRA_TIME_PERCENTAGE C2),
+    LATE_OR_LEAVING (LEFT_EXAM_ROOM C3; SIGNATURE_ISSUE, LATE, LEFT_TEMPORARILY C4),
+    CONNECTION_OR_END_SCREEN (C5), FRAUD (C6), IN_CHALLENGE with `question_number`
+    (IMAGE_NOT_DISPLAYING E1, LINK_NOT_WORKING E2, EMBED_NOT_WORKING E3, FILE_NOT_OPENING E4,
+    WEBSITE_UNAVAILABLE E5, WEBSITE_BLOCKED E6, EXTRA_TIME_EXCEEDED E7, SOFTWARE_NOT_WORKING
+    E8), TECHNICAL_PROBLEM (A1), OTHER (A2, with a description)."""
+
     issue_report_id: str
     category: str
     subcategory: str | None = None
@@ -394,6 +411,7 @@ CATALOG: dict[str, type[Message]] = {
         MembershipChanged,
         StudentsImported,
         StudentImportRequested,
+        StudentListRetired,
         LearnerReconciled,
         CampaignCreated,
         CampaignArchived,
@@ -420,6 +438,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "MembershipChanged": ("certif", "jury"),
     "StudentsImported": ("certif",),
     "StudentImportRequested": ("orga",),
+    "StudentListRetired": ("orga",),
     "LearnerReconciled": ("engine", "certif", "jury"),
     "CampaignCreated": ("engine", "jury"),
     "CampaignArchived": ("engine",),
@@ -447,6 +466,7 @@ PRODUCERS: dict[str, str] = {
     "MembershipChanged": "orga",
     "StudentsImported": "orga",
     "StudentImportRequested": "orga",
+    "StudentListRetired": "orga",
     "LearnerReconciled": "orga",
     "CampaignCreated": "orga",
     "CampaignArchived": "orga",

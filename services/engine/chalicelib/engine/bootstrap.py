@@ -3,47 +3,25 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from chalicelib.engine.adapters.content_file import read_content
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
+from chalicelib.engine.adapters.dynamo_campaigns import DynamoCampaignDirectory
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
 from chalicelib.engine.adapters.tables import bind_tables
+from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.content import LearningContent
-from chalicelib.engine.ports import AssessmentStore, LearnerLinks
+from chalicelib.engine.handlers import handlers
+from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.profiles import referential
 from pixcore import runtime
 from pixcore.auth import TokenService
-from pixcore.clock import Clock, SystemClock
+from pixcore.clock import SystemClock
 from pixcore.consumer import MessageConsumer
-from pixcore.ports import Publisher
 from pixcore.referential import DEFAULT_MAX_LEVEL
 
 SERVICE = "engine"
-
-
-@dataclass
-class Engine:
-    learners: LearnerLinks
-    assessments: AssessmentStore
-    publisher: Publisher
-    clock: Clock
-    max_level: int
-
-
-@cache
-def engine() -> Engine:
-    rt = runtime.ServiceRuntime(SERVICE)
-    bind_tables(rt.main_table)
-    return Engine(
-        learners=DynamoLearnerLinks(),
-        assessments=DynamoAssessmentStore(),
-        publisher=rt.publisher(),
-        clock=SystemClock(),
-        max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
-    )
 
 
 @cache
@@ -53,15 +31,28 @@ def content() -> LearningContent:
 
 
 @cache
+def ports() -> Ports:
+    rt = runtime.ServiceRuntime(SERVICE)
+    bind_tables(rt.main_table)
+    return Ports(
+        learners=DynamoLearnerLinks(),
+        assessments=DynamoAssessmentStore(),
+        campaigns=DynamoCampaignDirectory(),
+        publisher=rt.publisher(),
+        clock=SystemClock(),
+        content=content(),
+        max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
+    )
+
+
+@cache
 def referential_document() -> dict[str, Any]:
     return referential(content())
 
 
 @cache
 def consumer() -> MessageConsumer:
-    from chalicelib.engine.handlers import handlers
-
-    return runtime.ServiceRuntime(SERVICE).consumer(handlers(engine()))
+    return runtime.ServiceRuntime(SERVICE).consumer(handlers(ports()))
 
 
 def tokens() -> TokenService:
@@ -69,5 +60,5 @@ def tokens() -> TokenService:
 
 
 def reset() -> None:
-    engine.cache_clear()
+    ports.cache_clear()
     consumer.cache_clear()

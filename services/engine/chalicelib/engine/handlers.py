@@ -1,21 +1,26 @@
-"""Engine's message handlers."""
+"""Engine's message handlers: message class → use case."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from chalicelib.engine.use_cases import completion, learners
+from chalicelib.engine.ports import Ports
+from chalicelib.engine.use_cases import campaigns, completion, learners, sharing
 from pixcore.consumer import Handlers
-from pixcore.messages.catalog import AssessmentCompleted, LearnerReconciled
+from pixcore.messages.catalog import (
+    AssessmentCompleted,
+    CampaignArchived,
+    CampaignCreated,
+    CampaignJoined,
+    LearnerReconciled,
+    ProfileShareRequested,
+)
 
-if TYPE_CHECKING:
-    from chalicelib.engine.bootstrap import Engine
 
-
-def handlers(deps: Engine) -> Handlers:
+def handlers(ports: Ports) -> Handlers:
     return {
-        LearnerReconciled: lambda m: learners.record_reconciliation(deps.learners, m),
-        AssessmentCompleted: lambda m: completion.archive_completed(
-            deps.assessments, deps.publisher, deps.max_level, m
-        ),
+        LearnerReconciled: lambda m: learners.record_reconciliation(ports, m),
+        AssessmentCompleted: lambda m: completion.archive_completed(ports, m),
+        CampaignCreated: lambda m: campaigns.record_created(ports, m),
+        CampaignArchived: lambda m: campaigns.record_archived(ports, m),
+        CampaignJoined: lambda m: campaigns.record_joined(ports, m),
+        ProfileShareRequested: lambda m: sharing.share_profile(ports, m),
     }

@@ -7,13 +7,41 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
+from chalicelib.engine.domain.campaigns import Campaign
+from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.knowledge import KnowledgeElement
+from pixcore.clock import Clock
+from pixcore.ports import Publisher
 
 
 class LearnerLinks(Protocol):
-    def link(self, user_id: str, organization_id: str, student_id: str) -> None: ...
+    def link(self, user_id: str, organization_id: str, student_id: str, at: datetime) -> None:
+        """The account is that school's student as of `at`; an older link never replaces a
+        newer one of the same school, the same one again changes nothing."""
 
-    def students_of(self, user_id: str) -> dict[str, str]: ...
+    def students_of(self, user_id: str) -> dict[str, str]:
+        """Organization id → student id, for every school the account was linked in."""
+        ...
+
+
+class CampaignDirectory(Protocol):
+    """Orga's campaigns, fed by their messages: each fact is kept once, whatever the order."""
+
+    def record_created(self, campaign: Campaign) -> None:
+        """The campaign's creation (type, school, targets); the same again changes nothing, and
+        an archive recorded earlier stays."""
+
+    def record_archived(self, code: str, at: datetime) -> None:
+        """The first archive of the campaign is kept, even before its creation is known."""
+
+    def record_joined(self, code: str, user_id: str, at: datetime) -> None:
+        """The account joined the campaign (idempotent)."""
+
+    def find(self, code: str) -> Campaign | None:
+        """None when no fact of the campaign arrived yet."""
+        ...
+
+    def has_joined(self, code: str, user_id: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -38,16 +66,31 @@ class PendingCompletion:
     completed_at: datetime | None
 
 
+@dataclass(frozen=True)
+class Slot:
+    """What a learner's slot (`Assessment.slot`) holds, as read at `version` of the learner's
+    state (0: the learner has none yet)."""
+
+    assessment: Assessment | None
+    version: int
+
+
 class AssessmentStore(Protocol):
-    """Assessments and knowledge; `load` is one read, `record_answer` one write. A completed
-    assessment's history waits in the learner's state until `archive` writes it out."""
+    """Assessments and knowledge in one state per learner, whose version moves on with every
+    write (`Knowledge.version` is the version it was read at). `load` is one read,
+    `record_answer` one write. A completed assessment's history waits in the learner's state
+    until `archive` writes it out and `forget_archived` lets it go."""
 
-    def get(self, assessment_id: str, user_id: str) -> Assessment: ...
+    def get(self, assessment_id: str, user_id: str) -> Assessment:
+        """The learner's assessment, or the last snapshot of one that is not theirs or no longer
+        in their state; NotFound(ASSESSMENT_NOT_FOUND) when there is none."""
+        ...
 
-    def started_in(self, user_id: str, slot: str) -> Assessment | None: ...
+    def read_slot(self, user_id: str, slot: str) -> Slot: ...
 
-    def add(self, assessment: Assessment, replacing: str | None = None) -> None:
-        """Saves a new assessment in its slot; ConcurrentUpdate if the slot changed meanwhile."""
+    def add(self, assessment: Assessment, slot: Slot) -> None:
+        """Saves a new assessment in its slot, read as `slot`; ConcurrentUpdate if the learner's
+        state changed since."""
 
     def load(self, assessment_id: str, user_id: str) -> tuple[Assessment, Knowledge]: ...
 
@@ -55,7 +98,7 @@ class AssessmentStore(Protocol):
 
     def save(self, assessment: Assessment, knowledge: Knowledge) -> None:
         """Saves a newer state of the assessment read with `knowledge`; ConcurrentUpdate when
-        the learner's state changed since."""
+        the learner's state changed since; NotFound when the learner has no state yet."""
 
     def record_answer(
         self, assessment: Assessment, knowledge: Knowledge, answer: AnswerRecord
@@ -64,10 +107,28 @@ class AssessmentStore(Protocol):
         they changed since they were read."""
 
     def archive(self, assessment_id: str, user_id: str) -> Knowledge | None:
-        """Writes a completed assessment's snapshot and history out (idempotent puts) and returns
-        the learner's knowledge; None when nothing of it waits any more."""
+        """Writes a completed assessment's snapshot and history out (idempotent puts: again
+        until it is forgotten) and returns the learner's knowledge; None when the assessment is
+        not completed or no longer waits in the learner's state."""
 
     def forget_archived(self, assessment_id: str, user_id: str) -> None:
         """Drops an archived assessment from the learner's state, if it is still there."""
 
-    def pending_completions(self, user_id: str) -> list[PendingCompletion]: ...
+    def pending_completions(self, user_id: str) -> list[PendingCompletion]:
+        """The completed assessments still in the learner's state, with their last answer's
+        time (None without any answer)."""
+        ...
+
+
+@dataclass
+class Ports:
+    """Everything engine's use cases reach: its stores, the bus, the clock, the learning content
+    and the max reachable level of the day."""
+
+    learners: LearnerLinks
+    assessments: AssessmentStore
+    campaigns: CampaignDirectory
+    publisher: Publisher
+    clock: Clock
+    content: LearningContent
+    max_level: int

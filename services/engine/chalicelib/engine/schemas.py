@@ -1,26 +1,45 @@
-"""Engine's HTTP payloads: what the frontend sends and what it gets back."""
+"""Engine's HTTP payloads: what the frontend sends and what it gets back. Responses are read
+from the domain objects' attributes; an alias names the attribute when the JSON field differs."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AliasChoices, BaseModel, Field, model_validator
+
+from pixcore.schemas import Body, Identifier
+
+AnswerText = Annotated[str, Field(max_length=1000)]
 
 
-class CompetenceEvaluationRequest(BaseModel):
+def _from(*attributes: str) -> Any:
+    """The JSON field is read from the first of these attributes the object has."""
+    return Field(validation_alias=AliasChoices(*attributes))
+
+
+class CompetenceEvaluationRequest(Body):
     competence: str = Field(min_length=1, max_length=8, examples=["1.1"])
 
 
-class CampaignAssessmentRequest(BaseModel):
-    target_skill_ids: list[str] = Field(min_length=1, max_length=2000)
-    campaign_code: str | None = Field(default=None, max_length=32)
+class CampaignAssessmentRequest(Body):
+    """The code of a campaign the learner joined; its target skills come from orga."""
+
+    campaign_code: str = Field(
+        min_length=1, max_length=32, pattern=r"^[A-Za-z0-9]+$", examples=["PARCRS123"]
+    )
 
 
-class AnswerRequest(BaseModel):
+class AnswerRequest(Body):
     """A value, or `skip: true` for « Je passe »."""
 
-    challenge_id: str = Field(min_length=1, max_length=128)
-    value: str | int | list[int | str] | dict[str, str] | None = None
+    challenge_id: Identifier
+    value: (
+        AnswerText
+        | int
+        | Annotated[list[int | AnswerText], Field(max_length=50)]
+        | Annotated[dict[Identifier, AnswerText], Field(max_length=50)]
+        | None
+    ) = None
     skip: bool = False
 
     @model_validator(mode="after")
@@ -43,7 +62,9 @@ class FieldOut(BaseModel):
 
 
 class ChallengeOut(BaseModel):
-    challenge_id: str
+    """A challenge as a learner sees it: the question, never its solutions."""
+
+    challenge_id: str = _from("challenge_id", "id")
     type: str
     instruction: str
     proposals: list[str]
@@ -56,13 +77,15 @@ class ChallengeOut(BaseModel):
 
 
 class AssessmentOut(BaseModel):
-    assessment_id: str
+    assessment_id: str = _from("assessment_id", "id")
     kind: str
     state: str
     competence: str | None = None
     campaign_code: str | None = None
     answered_count: int
-    max_answers: int | None = None
+    max_answers: int | None = Field(
+        default=None, description="Toujours null : une évaluation n'a pas de plafond de réponses."
+    )
     current_challenge_id: str | None = None
     resumed: bool = False
 
@@ -74,17 +97,17 @@ class AnswerOut(BaseModel):
 
 
 class CompetenceProfileOut(BaseModel):
-    code: str
+    code: str = _from("code", "competence_code")
     name: str
-    area: str
+    area: str = _from("area", "area_code")
     level: int
     pix: int
 
 
 class ProfileOut(BaseModel):
-    competences: list[CompetenceProfileOut]
+    competences: list[CompetenceProfileOut] = _from("competences", "scores")
     total_pix: int
-    certifiable: bool
+    certifiable: bool = _from("certifiable", "is_certifiable")
     certifiable_competence_count: int
     message: str | None = None
     max_level: int

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
+from chalicelib.orga import handlers
 from chalicelib.orga.adapters.dynamo_accounts import (
     DynamoAccountRepository,
     DynamoOrganizationRepository,
@@ -19,53 +19,24 @@ from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
 from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
 from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
 from chalicelib.orga.adapters.s3_import_files import S3ImportFiles
+from chalicelib.orga.adapters.skills_file import ShippedSkills
+from chalicelib.orga.adapters.student_files import StoredStudentFiles
 from chalicelib.orga.adapters.tables import bind_tables
-from chalicelib.orga.ports import (
-    AccountRepository,
-    CampaignRepository,
-    ImportFiles,
-    ImportRepository,
-    LoginThrottle,
-    OrganizationRepository,
-    ParticipationRepository,
-    ProfileRepository,
-    ResultRepository,
-    SchoolDirectory,
-    StudentRepository,
-)
+from chalicelib.orga.ports import Ports
 from pixcore import runtime
 from pixcore.auth import TokenService
-from pixcore.clock import Clock, SystemClock
+from pixcore.clock import SystemClock
 from pixcore.consumer import MessageConsumer
-from pixcore.ports import Publisher
 
 SERVICE = "orga"
 
 
-@dataclass
-class Orga:
-    accounts: AccountRepository
-    organizations: OrganizationRepository
-    throttle: LoginThrottle
-    campaigns: CampaignRepository
-    participations: ParticipationRepository
-    profiles: ProfileRepository
-    results: ResultRepository
-    publisher: Publisher
-    tokens: TokenService
-    clock: Clock
-    students: StudentRepository
-    imports: ImportRepository
-    import_files: ImportFiles
-    schools: SchoolDirectory
-
-
 @cache
-def orga() -> Orga:
+def ports() -> Ports:
     rt = runtime.ServiceRuntime(SERVICE)
     bind_tables(rt.main_table)
     files = S3ImportFiles(rt.setting("DOCUMENTS_BUCKET"))
-    return Orga(
+    return Ports(
         accounts=DynamoAccountRepository(),
         organizations=DynamoOrganizationRepository(),
         throttle=DynamoLoginThrottle(),
@@ -73,22 +44,22 @@ def orga() -> Orga:
         participations=DynamoParticipationRepository(),
         profiles=DynamoProfileRepository(),
         results=DynamoResultRepository(),
-        publisher=rt.publisher(),
-        tokens=runtime.tokens(),
-        clock=SystemClock(),
         students=DynamoStudentRepository(),
         imports=DynamoImportRepository(files),
         import_files=files,
+        student_files=StoredStudentFiles(files),
         schools=DynamoSchoolDirectory(),
+        publisher=rt.publisher(),
+        skills=ShippedSkills(),
+        tokens=runtime.tokens(),
+        clock=SystemClock(),
+        cursor_secret=runtime.cursor_key,
     )
 
 
 @cache
 def consumer() -> MessageConsumer:
-    from chalicelib.orga import handlers
-
-    orga()
-    return runtime.ServiceRuntime(SERVICE).consumer(handlers.handlers(orga()))
+    return runtime.ServiceRuntime(SERVICE).consumer(handlers.handlers(ports()))
 
 
 def tokens() -> TokenService:
@@ -96,5 +67,5 @@ def tokens() -> TokenService:
 
 
 def reset() -> None:
-    orga.cache_clear()
+    ports.cache_clear()
     consumer.cache_clear()

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from chalicelib.orga.use_cases import import_job, profiles, results
+from chalicelib.orga.ports import Ports
+from chalicelib.orga.use_cases import import_apply, import_job, participations, profiles, results
 from pixcore.consumer import Handlers
-from pixcore.messages.catalog import ProfileUpdated, SessionPublished, StudentImportRequested
+from pixcore.messages.catalog import (
+    ProfileShared,
+    ProfileUpdated,
+    SessionPublished,
+    StudentImportRequested,
+    StudentListRetired,
+)
 
-if TYPE_CHECKING:
-    from chalicelib.orga.bootstrap import Orga
 
-
-def handlers(deps: Orga) -> Handlers:
+def handlers(ports: Ports) -> Handlers:
     return {
-        ProfileUpdated: lambda m: profiles.record_profile(deps.profiles, m),
-        StudentImportRequested: lambda m: import_job.run_import(deps, m),
-        SessionPublished: lambda m: results.record_publication(deps.results, deps.students, m),
+        ProfileUpdated: lambda m: profiles.record_profile(ports, m),
+        ProfileShared: lambda m: participations.record_share(ports, m),
+        StudentImportRequested: lambda m: import_job.run_import(ports, m),
+        SessionPublished: lambda m: results.record_publication(ports, m),
+        StudentListRetired: lambda m: import_apply.retire_list(ports, m),
     }

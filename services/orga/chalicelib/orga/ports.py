@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import AbstractContextManager
-from datetime import date, datetime
-from typing import Any, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
 from chalicelib.orga.domain.accounts import Account
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
-from chalicelib.orga.domain.imports import Change, Import, ImportStatus
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
 from chalicelib.orga.domain.results_export import CertificationResultRow
-from chalicelib.orga.domain.students import StoredStudent, Student
-from chalicelib.orga.domain.throttling import FailureRecord
+from chalicelib.orga.domain.throttling import Attempts
+from chalicelib.orga.student_ports import (  # noqa: F401 - part of orga's ports
+    ImportFiles,
+    ImportRepository,
+    LineWriter,
+    SchoolDirectory,
+    StudentFileReader,
+    StudentRepository,
+)
+from pixcore.clock import Clock
+from pixcore.ports import Publisher
+from pixcore.principal import Principal
 
 
 class AccountRepository(Protocol):
@@ -27,6 +36,14 @@ class AccountRepository(Protocol):
     def find_by_login(self, login: str) -> Account | None: ...
 
     def login_taken(self, login: str) -> bool: ...
+
+    def set_role(self, user_id: str, role: str, academie: str | None) -> None:
+        """NotFound(USER_NOT_FOUND) for an unknown account."""
+        ...
+
+    def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
+        """Conditional: only if the stored hash is still `old` (a concurrent change wins)."""
+        ...
 
 
 class OrganizationRepository(Protocol):
@@ -42,13 +59,16 @@ class OrganizationRepository(Protocol):
 
 
 class LoginThrottle(Protocol):
-    def failures(self, key: str) -> FailureRecord | None: ...
-
-    def record_failure(self, key: str, at: datetime) -> None:
-        """Counts one more failure atomically (concurrent attempts all count)."""
+    def attempts(self, key: str) -> Attempts:
+        """What the key remembers (nothing: `Attempts()`), with the version it was read at."""
         ...
 
-    def reset(self, key: str) -> None: ...
+    def save(self, key: str, attempts: Attempts, forget_at: datetime) -> None:
+        """Conditional on the version `attempts` was read at (ConcurrentUpdate otherwise), so
+        that concurrent attempts all count; the key is forgotten at `forget_at`."""
+        ...
+
+    def clear(self, key: str) -> None: ...
 
 
 class CampaignRepository(Protocol):
@@ -72,6 +92,11 @@ class ParticipationRepository(Protocol):
 
     def add(self, participation: Participation) -> bool:
         """False when the user already participates (joining twice is harmless)."""
+        ...
+
+    def request_share(self, campaign_id: str, user_id: str, at: datetime) -> None:
+        """Notes that the student asked to send (again harmless while the profile is on its
+        way); RuleViolation(PROFILE_ALREADY_SENT) once it is sent, NotFound(NOT_A_PARTICIPANT)."""
         ...
 
     def share(
@@ -104,133 +129,40 @@ class ResultRepository(Protocol):
     ) -> list[tuple[CertificationResultRow, str | None]]: ...
 
 
-# --- Students and imports -------------------------------------------------------------------
+class SkillCatalog(Protocol):
+    """The skills of the learning content a campaign may target (engine owns the content)."""
 
-
-class StudentRepository(Protocol):
-    def get(self, organization_id: str, student_id: str) -> Student:
-        """Raises NotFound(STUDENT_NOT_FOUND), also when the student is another school's."""
-        ...
-
-    def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[Student]:
-        """Active students only: a disabled student cannot reconcile."""
-        ...
-
-    def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
-        """Conditional: idempotent for the same user, Conflict(STUDENT_ALREADY_LINKED) when the
-        student is linked to another account."""
-        ...
-
-    def stored(self, organization_id: str) -> dict[str, StoredStudent]:
-        """Every student of the school (active or not) by INE, as a re-import needs them."""
-        ...
-
-    def save_all(self, students: Iterable[Student]) -> int:
-        """Writes whole students in batches; returns how many were written."""
-        ...
-
-    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
-        """Writes what an import changes, streamed: a CREATED student whole (in batches); an
-        UPDATED one by updating the fields its file gives, never its account link, so that a
-        link made while the import runs is kept. Returns how many were written."""
-        ...
-
-    def disable(
-        self, organization_id: str, students: list[StoredStudent], at: datetime
-    ) -> None: ...
-
-    def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
-        """Replaces the school's divisions and their active student counts."""
-        ...
-
-    def divisions(self, organization_id: str) -> list[tuple[str, int]]: ...
-
-    def page(
-        self,
-        organization_id: str,
-        division: str | None,
-        search: str | None,
-        limit: int,
-        cursor: str | None,
-    ) -> tuple[list[Student], str | None]:
-        """Active students, by name within a division; an opaque cursor continues the list."""
+    def unknown(self, skill_ids: list[str]) -> list[str]:
+        """Those of these ids that are not skills of the content, in the order given, once."""
         ...
 
 
-class ImportRepository(Protocol):
-    def add(self, record: Import) -> None: ...
+class TokenIssuer(Protocol):
+    lifetime: int
 
-    def get(self, organization_id: str, import_id: str) -> Import:
-        """Raises NotFound(IMPORT_NOT_FOUND)."""
-        ...
-
-    def recent(self, organization_id: str, limit: int) -> list[Import]: ...
-
-    def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
-        """Conditional write of the status (and counts, errors, finish time): False when the
-        stored status is not one of `allowed_from`."""
-        ...
-
-    def lock(self, organization_id: str, import_id: str, until: datetime, now: datetime) -> None:
-        """Takes the school's import lock, or Conflict(IMPORT_IN_PROGRESS) while another import
-        holds an unexpired lease; the holder may extend its own lease."""
-        ...
-
-    def unlock(self, organization_id: str, import_id: str) -> None:
-        """Releases the lock if this import holds it."""
-        ...
-
-    def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
-        """The import holding the school's lock and the end of its lease, if any."""
-        ...
-
-    def open_imports(self, created_before: datetime, limit: int) -> list[Import]:
-        """Imports of every school still QUEUED or RUNNING, created before that time, oldest
-        first."""
+    def issue(self, principal: Principal) -> str:
+        """A signed access token carrying the principal's role, memberships and scopes."""
         ...
 
 
-LineWriter = Callable[[str], None]
+@dataclass
+class Ports:
+    """Everything orga's use cases may ask of the outside world."""
 
-
-class ImportFiles(Protocol):
-    """The orga documents bucket, as imports use it."""
-
-    bucket: str
-
-    def put(
-        self, key: str, body: bytes, content_type: str = "application/octet-stream"
-    ) -> None: ...
-
-    def open(self, key: str) -> Any: ...
-
-    def get(self, key: str) -> bytes:
-        """The whole object; NotFound when there is none."""
-        ...
-
-    def delete(self, key: str) -> None: ...
-
-    def size(self, key: str) -> int | None:
-        """The object's size, None when there is no such object."""
-        ...
-
-    def keys(self, prefix: str, limit: int) -> list[str]: ...
-
-    def move(self, source: str, target: str) -> None: ...
-
-    def put_lines(self, key: str, lines: Iterable[str]) -> None:
-        """Streams JSON lines into one object without holding them all in memory."""
-        ...
-
-    def line_writer(self, key: str) -> AbstractContextManager[LineWriter]:
-        """A function taking one line at a time (not held in memory); the object is stored when
-        the block ends without error, and not at all otherwise."""
-        ...
-
-    def presigned_put(
-        self, key: str, expires_in: int = 900, content_type: str | None = None
-    ) -> str: ...
-
-
-class SchoolDirectory(Protocol):
-    def organization_for_uai(self, uai: str) -> str | None: ...
+    accounts: AccountRepository
+    organizations: OrganizationRepository
+    throttle: LoginThrottle
+    campaigns: CampaignRepository
+    participations: ParticipationRepository
+    profiles: ProfileRepository
+    results: ResultRepository
+    students: StudentRepository
+    imports: ImportRepository
+    import_files: ImportFiles
+    student_files: StudentFileReader
+    schools: SchoolDirectory
+    publisher: Publisher
+    skills: SkillCatalog
+    tokens: TokenIssuer
+    clock: Clock
+    cursor_secret: Callable[[], bytes]

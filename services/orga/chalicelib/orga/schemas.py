@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
+from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.organizations import MembershipRole, OrganizationType, Sector
+from pixcore.schemas import Birthdate, Body, Identifier, Label, Name, Text
 
-
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+# --- Accounts and schools -------------------------------------------------------------------
 
 
 class TokenRequest(Body):
@@ -34,6 +35,7 @@ class UserOut(BaseModel):
     username: str | None
     role: str
     memberships: dict[str, str]
+    academie: str | None = None
 
 
 class TokenResponse(BaseModel):
@@ -44,20 +46,30 @@ class TokenResponse(BaseModel):
 
 
 class SignUpRequest(Body):
-    first_name: str = Field(min_length=1, max_length=100)
-    last_name: str = Field(min_length=1, max_length=100)
-    birthdate: date
+    first_name: Name
+    last_name: Name
+    birthdate: Birthdate
     email: str | None = Field(default=None, max_length=200)
     username: str | None = Field(default=None, max_length=100)
     password: str = Field(min_length=1, max_length=200)
 
 
+class AcademieUserRequest(Body):
+    """An existing account by its email, or the names and password of the one to create."""
+
+    email: str = Field(min_length=3, max_length=200)
+    academie: Name
+    first_name: Name | None = None
+    last_name: Name | None = None
+    password: str | None = Field(default=None, min_length=1, max_length=200)
+
+
 class OrganizationRequest(Body):
     uai: str = Field(min_length=8, max_length=8)
-    name: str = Field(min_length=1, max_length=200)
+    name: Label
     type: OrganizationType
     sector: Sector
-    academie: str = Field(min_length=1, max_length=100)
+    academie: Name
     is_certification_center: bool = False
 
 
@@ -84,3 +96,163 @@ class MemberOut(BaseModel):
 class MembersOut(BaseModel):
     organization_id: str
     members: list[MemberOut]
+
+
+# --- Imports and students -------------------------------------------------------------------
+
+
+class ImportAccepted(BaseModel):
+    import_id: str
+    status: str
+
+
+class UploadUrlOut(BaseModel):
+    import_id: str
+    upload_url: str
+    expires_in: int
+
+
+class ImportOut(BaseModel):
+    id: str
+    status: str
+    file_kind: str
+    source: str
+    counts: dict[str, Any]
+    errors: list[dict[str, Any]]
+    warnings: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="What the school should check, student by student (the students are imported)",
+    )
+    created_at: datetime
+    finished_at: datetime | None
+
+
+class ImportsOut(BaseModel):
+    imports: list[ImportOut]
+
+
+class StudentsQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    division: str | None = Field(default=None, max_length=50)
+    search: str | None = Field(default=None, max_length=100)
+    limit: int = Field(default=50, ge=1, le=200)
+    cursor: str | None = Field(default=None, max_length=2000)
+
+
+class StudentRow(BaseModel):
+    id: str
+    ine: str
+    last_name: str
+    first_name: str
+    birthdate: date
+    division: str
+    reconciled: bool
+
+
+class StudentsOut(BaseModel):
+    students: list[StudentRow]
+    next_cursor: str | None
+
+
+class DivisionOut(BaseModel):
+    name: str
+    student_count: int
+
+
+class DivisionsOut(RootModel[list[DivisionOut]]):
+    """The school's divisions by name, each with its count of active students."""
+
+
+class StudentOut(StudentRow):
+    preferred_last_name: str | None
+    middle_name: str | None
+    third_name: str | None
+    sex: str | None
+    birth_country_code: str | None
+    birth_department_code: str | None
+    birth_city_code: str | None
+    birth_city: str | None
+    mef_code: str | None
+    status: str | None
+    active: bool
+    user_id: str | None
+    updated_at: datetime | None
+
+
+# --- Campaigns ------------------------------------------------------------------------------
+
+
+class CampaignRequest(Body):
+    name: Label
+    type: CampaignType
+    target_skill_ids: list[Identifier] = Field(default_factory=list, max_length=1000)
+    external_id_label: Label | None = None
+    landing_text: Text | None = None
+
+
+class CampaignOut(BaseModel):
+    id: str
+    code: str
+    name: str
+    type: CampaignType
+    organization_id: str
+    external_id_label: str | None
+    landing_text: str | None
+    target_skill_ids: list[str]
+    created_at: datetime
+    archived_at: datetime | None
+    participants_count: int | None = None
+    shared_profiles_count: int | None = None
+
+
+class CampaignList(BaseModel):
+    campaigns: list[CampaignOut]
+
+
+class JoinRequest(Body):
+    first_name: Name
+    last_name: Name
+    birthdate: Birthdate
+    external_id: Label | None = None
+
+
+class ParticipationOut(BaseModel):
+    campaign_id: str
+    student_id: str
+    first_name: str
+    last_name: str
+    division: str | None
+    joined_at: datetime
+    shared_at: datetime | None
+    status: str = Field(description="« En attente », « Envoi en cours » or « Envoyé »")
+    share_requested_at: datetime | None = None
+    pix_score: int | None = None
+    certifiable: bool | None = None
+    certifiable_competences_count: int | None = None
+    mastery_percentage: int | None = None
+
+
+class ParticipantOut(BaseModel):
+    last_name: str
+    first_name: str
+    status: str
+    sent_at: datetime | None
+    pix_score: int | None
+    certifiable: bool | None
+    certifiable_competences_count: int | None
+    mastery_percentage: int | None = Field(
+        default=None, description="Assessment campaigns: % of the target skills validated"
+    )
+
+
+class ParticipantList(BaseModel):
+    participants: list[ParticipantOut]
+
+
+# --- Results --------------------------------------------------------------------------------
+
+
+class ResultsQuery(BaseModel):
+    division: str | None = Field(default=None, max_length=100)
+    session_id: str | None = Field(default=None, max_length=100)

@@ -1,17 +1,20 @@
-"""Keeping the read model of certification centres, and showing a centre to its members."""
+"""The read model of certification centres, and who may act for a centre."""
 
 from __future__ import annotations
 
+from chalicelib.certif.domain.calendar import CalendarWarning, check_opening
 from chalicelib.certif.domain.centers import CertificationCenter
-from chalicelib.certif.ports import CenterRepository
+from chalicelib.certif.ports import Ports
+from pixcore.errors import Forbidden
 from pixcore.messages.catalog import MembershipChanged, OrganizationRegistered
 from pixcore.principal import Principal, require_member
 
 
-def record_organization(centers: CenterRepository, message: OrganizationRegistered) -> None:
-    """Naturally idempotent: the same message always writes the same centre."""
-    existing = centers.find(message.organization_id)
-    centers.save(
+def record_organization(ports: Ports, message: OrganizationRegistered) -> None:
+    """Naturally idempotent: the same message always writes the same centre; members known from
+    a MembershipChanged that came first are kept."""
+    existing = ports.centers.find(message.organization_id)
+    ports.centers.save(
         CertificationCenter(
             id=message.organization_id,
             uai=message.uai,
@@ -25,16 +28,31 @@ def record_organization(centers: CenterRepository, message: OrganizationRegister
     )
 
 
-def record_members(centers: CenterRepository, message: MembershipChanged) -> None:
-    center = centers.find(message.organization_id)
+def record_members(ports: Ports, message: MembershipChanged) -> None:
+    center = ports.centers.find(message.organization_id)
     if center is None:
         center = CertificationCenter(message.organization_id, "", "", "", "", "", False)
     center.members = {m.user_id: m.role for m in message.members}
-    centers.save(center)
+    ports.centers.save(center)
 
 
-def get_center(
-    centers: CenterRepository, principal: Principal, center_id: str
-) -> CertificationCenter:
-    require_member(principal, center_id)
-    return centers.get(center_id)
+def get_center(ports: Ports, caller: Principal, center_id: str) -> CertificationCenter:
+    require_member(caller, center_id)
+    return ports.centers.get(center_id)
+
+
+def center_access(
+    ports: Ports, caller: Principal, center_id: str
+) -> tuple[CertificationCenter, CalendarWarning | None]:
+    """Members of a school that is a certification centre, from the opening date of its type
+    (the jury at any time)."""
+    require_member(caller, center_id)
+    center = ports.centers.get(center_id)
+    if not center.is_certification_center:
+        raise Forbidden(
+            "Cet établissement n'est pas un centre de certification.",
+            code="NOT_A_CERTIFICATION_CENTER",
+        )
+    if caller.is_jury:
+        return center, None
+    return center, check_opening(ports.calendar, center.type, ports.clock.now().date())

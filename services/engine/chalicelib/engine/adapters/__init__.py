@@ -1,1 +1,1 @@
-"""Engine's adapters: DynamoDB and the content file."""
+"""Engine's adapters: DynamoDB, and the in-memory fakes of its ports."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.expressions.operand import Path
 
 from chalicelib.engine.adapters.tables import EngineItem
 from chalicelib.engine.domain.answers import AnswerResult
@@ -21,12 +22,38 @@ from chalicelib.engine.domain.knowledge import KnowledgeElement, KnowledgeSource
 from chalicelib.engine.ports import AnswerRecord
 
 
-def learner_key(user_id: str) -> dict[str, Any]:
-    return {"pk": {"S": f"USER#{user_id}"}, "sk": {"S": "LEARNER"}}
+def learner_key(user_id: str) -> tuple[str, str]:
+    return f"USER#{user_id}", "LEARNER"
 
 
 def snapshot_key(assessment_id: str) -> tuple[str, str]:
     return f"ASSESSMENT#{assessment_id}", "STATE"
+
+
+class LearnerItem(EngineItem):
+    """A learner's state in one item, so an answer is one read and one write: knowledge, the
+    challenges ever shown, the assessments started (by slot) and each one's answers so far,
+    until it is archived. Its `version` moves on with every write."""
+
+    elements = UnicodeAttribute(default="{}")
+    seen = UnicodeAttribute(default="[]")
+    active: MapAttribute[str, str] = MapAttribute(
+        default=dict
+    )  # assessment id → the assessment (JSON)
+    slots: MapAttribute[str, str] = MapAttribute(default=dict)  # slot → assessment id
+    history: MapAttribute[str, str] = MapAttribute(
+        default=dict
+    )  # assessment id → its answers, one JSON line each
+
+
+def entries(attribute: MapAttribute[str, str]) -> dict[str, str]:
+    return attribute.as_dict()
+
+
+def member(attribute: MapAttribute[str, str], key: str) -> Path:
+    """`Model.attribute[key]`: the document path of one entry, in update and condition
+    expressions (PynamoDB types it as the entry's value)."""
+    return cast(Path, attribute[key])
 
 
 class AssessmentItem(EngineItem):
@@ -71,7 +98,7 @@ def assessment_json(a: Assessment) -> str:
     )
 
 
-def assessment_from_json(text: str, version: int) -> Assessment:
+def assessment_from_json(text: str) -> Assessment:
     d = json.loads(text)
     return Assessment(
         id=d["id"],
@@ -85,7 +112,6 @@ def assessment_from_json(text: str, version: int) -> Assessment:
         answers=tuple(GivenAnswer(c, AnswerResult(r), h) for c, r, h in d["answers"]),
         current_challenge_id=d["current"],
         served_at=datetime.fromtimestamp(d["served_at"], UTC) if d["served_at"] else None,
-        version=version,
     )
 
 
@@ -119,20 +145,18 @@ def elements_json(k: Knowledge) -> str:
     return dumps({skill: _row(e) for skill, e in k.elements.items()})
 
 
-def knowledge_from_raw(user_id: str, raw: dict[str, Any] | None) -> Knowledge:
-    if raw is None:
+def knowledge_of(user_id: str, item: LearnerItem | None) -> Knowledge:
+    if item is None:
         return Knowledge(user_id)
     elements = {
         skill: KnowledgeElement(
             skill, tube, competence, _STATUS[status], _SOURCE[source], pix, answer_id
         )
         for skill, (status, source, pix, answer_id, tube, competence) in json.loads(
-            raw["elements"]["S"]
+            item.elements
         ).items()
     }
-    return Knowledge(
-        user_id, elements, frozenset(json.loads(raw["seen"]["S"])), int(raw["version"]["N"])
-    )
+    return Knowledge(user_id, elements, frozenset(json.loads(item.seen)), int(item.version or 0))
 
 
 def history_row(r: AnswerRecord) -> str:
@@ -156,23 +180,23 @@ def last_answered_at(history: str) -> datetime | None:
     return datetime.fromisoformat(json.loads(history.rsplit("\n", 1)[-1])[4])
 
 
-def history_items(assessment: Assessment, history: str) -> list[dict[str, Any]]:
+def history_items(assessment: Assessment, history: str) -> list[AnswerItem]:
     """The answer items of a finished assessment, from the lines its learner's item held."""
-    pk = {"S": snapshot_key(assessment.id)[0]}
+    pk = snapshot_key(assessment.id)[0]
     items = []
     for line in history.splitlines():
         challenge_id, value, result, elapsed, answered_at, elements = json.loads(line)
-        item = {
-            "pk": pk,
-            "sk": {"S": f"ANSWER#{challenge_id}"},
-            "user_id": {"S": assessment.user_id},
-            "challenge_id": {"S": challenge_id},
-            "value": {"S": dumps(value)},
-            "result": {"S": result},
-            "answered_at": {"S": answered_at},
-            "knowledge_elements": {"S": dumps(elements)},
-        }
-        if elapsed is not None:
-            item["elapsed_seconds"] = {"N": repr(elapsed)}
-        items.append(item)
+        items.append(
+            AnswerItem(
+                pk,
+                f"ANSWER#{challenge_id}",
+                user_id=assessment.user_id,
+                challenge_id=challenge_id,
+                value=dumps(value),
+                result=result,
+                elapsed_seconds=elapsed,
+                answered_at=answered_at,
+                knowledge_elements=dumps(elements),
+            )
+        )
     return items

@@ -11,7 +11,6 @@ from typing import Any
 
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.knowledge import KnowledgeElement
-from chalicelib.engine.domain.placement import COMPETENCE_EVALUATION_MAX_ANSWERS
 from pixcore.errors import Conflict, Forbidden
 
 
@@ -47,7 +46,6 @@ class Assessment:
     answers: tuple[GivenAnswer, ...] = ()
     current_challenge_id: str | None = None
     served_at: datetime | None = None
-    version: int = 0
 
     @property
     def slot(self) -> str:
@@ -57,15 +55,12 @@ class Assessment:
         return f"CAMPAIGN#{self.campaign_code}" if self.campaign_code else f"FREE#{self.id}"
 
     @property
-    def asked_challenge_ids(self) -> list[str]:
-        return [a.challenge_id for a in self.answers]
+    def answered_count(self) -> int:
+        return len(self.answers)
 
     @property
-    def max_answers(self) -> int | None:
-        """A competence evaluation stops after 20 answers; a campaign runs until nothing is left."""
-        if self.kind is AssessmentKind.COMPETENCE_EVALUATION:
-            return COMPETENCE_EVALUATION_MAX_ANSWERS
-        return None
+    def asked_challenge_ids(self) -> list[str]:
+        return [a.challenge_id for a in self.answers]
 
     @property
     def is_completed(self) -> bool:
@@ -93,7 +88,8 @@ class Assessment:
 
 @dataclass(frozen=True)
 class Knowledge:
-    """A learner's latest knowledge element per skill and every challenge ever shown to them."""
+    """A learner's latest knowledge element per skill and every challenge ever shown to them;
+    `version` is the version of the learner's state it was read at (0: none yet)."""
 
     user_id: str
     elements: dict[str, KnowledgeElement] = field(default_factory=dict)

@@ -1,16 +1,16 @@
-"""The learning content loaded once, with the lookups the engine needs; `load_content` builds it."""
+"""The learning content loaded once, with the lookups the engine needs (`content_files` reads it)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from chalicelib.engine.domain.content_loader import ParsedContent, parse_content
 from chalicelib.engine.domain.content_model import (
     DEFAULT_LOCALE,
     Challenge,
+    ChallengeStatus,
     ChallengeType,
     Skill,
     Tube,
@@ -22,7 +22,9 @@ MAX_SKILL_PIX = 4.0
 
 
 def skill_pix_value(skills_at_same_level: int) -> float:
-    """A skill is worth 8 pix shared by the skills of its competence at its level, at most 4."""
+    """A skill is worth 8 pix shared by the skills of its competence at its level, at most 4.
+    Only skills with a validated challenge count (and earn): a skill whose challenges are all
+    drafts or archived cannot be asked, so it must not dilute the others."""
     return min(PIX_PER_LEVEL / skills_at_same_level, MAX_SKILL_PIX)
 
 
@@ -32,34 +34,43 @@ class LearningContent:
     areas: tuple[Area, ...] = AREAS
     competences: tuple[Competence, ...] = COMPETENCES
 
-    def __init__(self, parsed: ParsedContent) -> None:
-        self.name = parsed.name
-        self.tubes: Mapping[str, Tube] = _by_id(parsed.tubes)
-        self.skills: Mapping[str, Skill] = _by_id(parsed.skills)
-        self.challenges: Mapping[str, Challenge] = _by_id(parsed.challenges)
+    def __init__(
+        self,
+        name: str,
+        tubes: Sequence[Tube],
+        skills: Sequence[Skill],
+        challenges: Sequence[Challenge],
+    ) -> None:
+        self.name = name
+        self.tubes: Mapping[str, Tube] = _by_id(tubes)
+        self.skills: Mapping[str, Skill] = _by_id(skills)
+        self.challenges: Mapping[str, Challenge] = _by_id(challenges)
         tubes_of, skills_of, skills_of_tube = (
             defaultdict(list),
             defaultdict(list),
             defaultdict(list),
         )
         challenges_of = defaultdict(list)
-        for tube in parsed.tubes:
+        for tube in tubes:
             tubes_of[tube.competence_code].append(tube)
-        ordered = sorted(parsed.skills, key=lambda s: (s.competence_code, s.tube_id, s.level))
+        ordered = sorted(skills, key=lambda s: (s.competence_code, s.tube_id, s.level))
         for skill in ordered:
             skills_of[skill.competence_code].append(skill)
             skills_of_tube[skill.tube_id].append(skill)
-        for challenge in sorted(parsed.challenges, key=lambda c: c.id):
+        for challenge in sorted(challenges, key=lambda c: c.id):
             challenges_of[challenge.skill_id].append(challenge)
         self._tubes_of = _frozen(tubes_of)
         self._skills_of = _frozen(skills_of)
         self._skills_of_tube = _frozen(skills_of_tube)
         self._challenges_of = _frozen(challenges_of)
+        live = {c.skill_id for c in challenges if c.status is ChallengeStatus.VALIDATED}
         per_level: defaultdict[tuple[str, int], int] = defaultdict(int)
-        for skill in parsed.skills:
-            per_level[(skill.competence_code, skill.level)] += 1
+        for skill in skills:
+            if skill.id in live:
+                per_level[(skill.competence_code, skill.level)] += 1
         self._pix = {
-            s.id: skill_pix_value(per_level[(s.competence_code, s.level)]) for s in parsed.skills
+            s.id: skill_pix_value(per_level[(s.competence_code, s.level)]) if s.id in live else 0.0
+            for s in skills
         }
 
     def skill(self, skill_id: str) -> Skill:
@@ -103,11 +114,6 @@ class LearningContent:
 
     def challenge_types(self) -> set[ChallengeType]:
         return {c.type for c in self.challenges.values()}
-
-
-def load_content(raw: dict[str, Any] | bytes | str) -> LearningContent:
-    """Validates a content file and indexes it; raises Invalid(CONTENT_INVALID) listing problems."""
-    return LearningContent(parse_content(raw))
 
 
 def describe_referential(content: LearningContent) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -50,12 +50,11 @@ def latest_knowledge(elements: Iterable[KnowledgeElement]) -> dict[str, Knowledg
     return latest
 
 
-def inference_may_replace(current: KnowledgeElement | None, status: KnowledgeStatus) -> bool:
-    """An inference fills an unknown skill or updates an older inference; it never replaces a
-    direct knowledge element, and repeating what the skill already says adds nothing."""
-    if current is None:
-        return True
-    return not current.is_direct and current.status is not status
+def may_infer(skill_id: str, scope: Collection[str], known: Collection[str]) -> bool:
+    """An answer infers only over skills of the current assessment's scope (its target skills)
+    that have no knowledge element yet: an inference never replaces a direct element, never
+    flips an older inference, and never reaches skills the assessment was not about."""
+    return skill_id in scope and skill_id not in known
 
 
 def knowledge_for_answer(
@@ -65,21 +64,22 @@ def knowledge_for_answer(
     existing: Sequence[KnowledgeElement],
     *,
     answer_id: str,
+    scope: Collection[str],
 ) -> list[KnowledgeElement]:
     """The knowledge elements one answer adds, to be appended after `existing`.
 
     A direct element for the challenge's skill: validated if the answer is `ok`, invalidated
     otherwise (ko, partially, aband, timedout). Inferred elements for the other skills of the
     same tube: a right answer validates the easier skills, a wrong one invalidates the harder
-    ones — within the limits of `inference_may_replace`.
+    ones — only where `may_infer` allows.
     """
     skill = content.skill_of(challenge)
     status = KnowledgeStatus.VALIDATED if result.is_correct else KnowledgeStatus.INVALIDATED
     added = [_element(content, skill, status, KnowledgeSource.DIRECT, answer_id)]
-    current = latest_knowledge(existing)
+    known = latest_knowledge(existing)
     for other in content.skills_of_tube(skill.tube_id):
         implied = other.level < skill.level if result.is_correct else other.level > skill.level
-        if implied and inference_may_replace(current.get(other.id), status):
+        if implied and may_infer(other.id, scope, known):
             added.append(_element(content, other, status, KnowledgeSource.INFERRED, answer_id))
     return added
 

@@ -12,8 +12,9 @@ from chalicelib.engine.domain.knowledge import KnowledgeElement, latest_knowledg
 from chalicelib.engine.domain.level_estimate import estimate_level, success_probability
 from chalicelib.engine.domain.variants import pick_variant
 
-COMPETENCE_EVALUATION_MAX_ANSWERS = 20
 REACH_ABOVE_ESTIMATE = 2.0
+FIRST_QUESTION_LEVEL = 2
+EASY_TUBE_MAX_LEVEL = 3
 _TIE = 1e-9
 
 
@@ -30,7 +31,7 @@ def next_challenge(
     rng: random.Random,
     *,
     seen_challenge_ids: Collection[str] = frozenset(),
-    max_answers: int | None = COMPETENCE_EVALUATION_MAX_ANSWERS,
+    max_answers: int | None = None,
     locale: str = DEFAULT_LOCALE,
 ) -> Challenge | None:
     """The next challenge of an evaluation, or None when it is over.
@@ -38,11 +39,14 @@ def next_challenge(
     `knowledge_elements` are all the learner's (oldest first), `asked_challenge_ids` those
     already asked in this evaluation, `seen_challenge_ids` those ever shown to the learner.
     Rules, in order:
-    - the evaluation is over once `max_answers` challenges were asked (None: no cap);
+    - no cap by default: an evaluation ends when nothing informative is left (a cap of 20
+      answers under-rated learners of competences with many tubes); `max_answers` sets one;
     - only target skills with no knowledge element yet are asked — a known skill never is;
     - only skills at most 2 levels above the estimated level of their competence are worth
       asking: when none is left, nothing informative remains and the evaluation is over;
     - a challenge is never asked twice in an evaluation;
+    - the first question is easy and never timed (`first_question_pool`), and a timed
+      challenge is never followed by another timed one (`may_be_asked`);
     - tubes not yet visited in this evaluation come first;
     - then the skill whose answer should settle the most unknown skills of its tube, through
       inference, given the chance of a right answer at the estimated level;
@@ -60,8 +64,19 @@ def next_challenge(
         and any(c.id not in asked for c in content.served_challenges(skill.id, locale))
     ]
     estimates = _estimates(targets, known, {skill.competence_code for skill in unknown})
+    previous = content.challenges.get(asked_challenge_ids[-1]) if asked_challenge_ids else None
+
+    def askable(skill: Skill) -> list[Challenge]:
+        return [
+            c
+            for c in content.served_challenges(skill.id, locale)
+            if c.id not in asked and may_be_asked(c, previous, first=not asked_challenge_ids)
+        ]
+
     reachable = [
-        s for s in unknown if s.level <= estimates[s.competence_code] + REACH_ABOVE_ESTIMATE
+        s
+        for s in unknown
+        if s.level <= estimates[s.competence_code] + REACH_ABOVE_ESTIMATE and askable(s)
     ]
     if not reachable:
         return None
@@ -71,6 +86,8 @@ def next_challenge(
         if cid in content.challenges
     }
     pool = [s for s in reachable if s.tube_id not in visited_tubes] or reachable
+    if not asked_challenge_ids:
+        pool = first_question_pool(content, targets, reachable) or pool
     unknown_by_tube: dict[str, list[Skill]] = defaultdict(list)
     for skill in unknown:
         unknown_by_tube[skill.tube_id].append(skill)
@@ -78,8 +95,28 @@ def next_challenge(
     best = max(gains.values())
     finalists = sorted((s for s in pool if gains[s.id] >= best - _TIE), key=lambda s: s.id)
     skill = rng.choice(finalists)
-    fresh = [c for c in content.served_challenges(skill.id, locale) if c.id not in asked]
-    return pick_variant(fresh, seen_challenge_ids, rng)
+    return pick_variant(askable(skill), seen_challenge_ids, rng)
+
+
+def may_be_asked(challenge: Challenge, previous: Challenge | None, *, first: bool) -> bool:
+    """A timed challenge is never the first question of an evaluation, nor follows another
+    timed one: when only timed challenges are left right after a timed one, it is over."""
+    if not challenge.is_timed:
+        return True
+    return not first and not (previous is not None and previous.is_timed)
+
+
+def first_question_pool(
+    content: LearningContent, targets: Sequence[Skill], reachable: Sequence[Skill]
+) -> list[Skill]:
+    """The first question is easy: a skill of level 2 from a tube whose hardest target skill is
+    at most level 3, else a level-2 skill of any tube (empty when there is none to ask)."""
+    hardest: dict[str, int] = defaultdict(int)
+    for skill in targets:
+        hardest[skill.tube_id] = max(hardest[skill.tube_id], skill.level)
+    level_two = [s for s in reachable if s.level == FIRST_QUESTION_LEVEL]
+    easy = [s for s in level_two if hardest[s.tube_id] <= EASY_TUBE_MAX_LEVEL]
+    return easy or level_two
 
 
 def estimated_levels(

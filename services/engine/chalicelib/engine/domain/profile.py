@@ -13,6 +13,7 @@ from pixcore.errors import Invalid
 from pixcore.referential import (
     CERTIFIABLE_COMPETENCE_COUNT,
     COMPETENCE_CODES,
+    COMPETENCES_BY_CODE,
     DEFAULT_MAX_LEVEL,
     PIX_PER_LEVEL,
 )
@@ -30,6 +31,14 @@ class CompetenceScore:
     competence_code: str
     pix: int
     level: int
+
+    @property
+    def name(self) -> str:
+        return COMPETENCES_BY_CODE[self.competence_code].name
+
+    @property
+    def area_code(self) -> str:
+        return COMPETENCES_BY_CODE[self.competence_code].area_code
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.engine import bootstrap, schemas
-from chalicelib.engine.use_cases import completion, profiles
+from chalicelib.engine.domain.profile import Profile
+from chalicelib.engine.use_cases import profiles
 from pixcore.http import Api, Context
 
 
@@ -19,7 +20,5 @@ def register(api: Api) -> None:
         return bootstrap.referential_document()
 
     @api.route("/users/me/profile", response=schemas.ProfileOut, summary="Mon profil Pix")
-    def my_profile(ctx: Context) -> dict[str, Any]:
-        deps = bootstrap.engine()
-        completion.announce_lost(deps.assessments, deps.publisher, deps.clock, ctx.user.user_id)
-        return profiles.my_profile(deps.assessments, deps.max_level, ctx.user)
+    def my_profile(ctx: Context) -> Profile:
+        return profiles.my_profile(bootstrap.ports(), ctx.user)

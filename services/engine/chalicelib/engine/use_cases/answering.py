@@ -18,13 +18,11 @@ from chalicelib.engine.domain.assessment import (
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.knowledge import knowledge_for_answer
-from chalicelib.engine.ports import AnswerRecord, AssessmentStore
+from chalicelib.engine.ports import AnswerRecord, Ports
 from chalicelib.engine.use_cases.completion import announce
 from chalicelib.engine.use_cases.progress import choose_next
-from pixcore.clock import Clock
-from pixcore.errors import ConcurrentUpdate
-from pixcore.ports import Publisher
-from pixcore.principal import Principal
+from pixcore.principal import Principal, require_user
+from pixcore.retry import retry_on_conflict
 
 
 @dataclass(frozen=True)
@@ -51,41 +49,23 @@ class AnswerOutcome:
     completed: bool
 
 
-def answer(
-    store: AssessmentStore,
-    publisher: Publisher,
-    clock: Clock,
-    content: LearningContent,
-    user: Principal,
-    command: GiveAnswer,
-) -> AnswerOutcome:
+def answer(ports: Ports, caller: Principal, command: GiveAnswer) -> AnswerOutcome:
     """One answer per challenge: the same answer again gets the same response, a different one
     is refused; a lost race is retried once, then reported as a conflict."""
-    for attempt in range(2):
-        try:
-            return _answer_once(store, publisher, clock, content, user, command)
-        except ConcurrentUpdate:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+    require_user(caller)
+    return retry_on_conflict(lambda: _answer_once(ports, caller, command))
 
 
-def _answer_once(
-    store: AssessmentStore,
-    publisher: Publisher,
-    clock: Clock,
-    content: LearningContent,
-    user: Principal,
-    command: GiveAnswer,
-) -> AnswerOutcome:
-    assessment, knowledge = store.load(command.assessment_id, user.user_id)
-    check_owner(assessment, user.user_id)
+def _answer_once(ports: Ports, caller: Principal, command: GiveAnswer) -> AnswerOutcome:
+    content, store = ports.content, ports.assessments
+    assessment, knowledge = store.load(command.assessment_id, caller.user_id)
+    check_owner(assessment, caller.user_id)
     replayed = replayed_answer(assessment, command.challenge_id, command.fingerprint)
     if replayed is not None:
         return _replay(content, assessment, replayed)
     check_answerable(assessment, command.challenge_id)
     challenge = content.challenge(command.challenge_id)
-    now = clock.now()
+    now = ports.clock.now()
     elapsed = (now - assessment.served_at).total_seconds() if assessment.served_at else None
     result = check_answer(challenge, command.given, elapsed_seconds=elapsed)
     added = knowledge_for_answer(
@@ -94,6 +74,7 @@ def _answer_once(
         result,
         list(knowledge.elements.values()),
         answer_id=f"{assessment.id}#{challenge.id}",
+        scope=frozenset(assessment.target_skill_ids),
     )
     knowledge = knowledge.with_answer(challenge.id, added)
     answered = assessment.record(GivenAnswer(challenge.id, result, command.fingerprint))
@@ -104,7 +85,7 @@ def _answer_once(
         knowledge,
         AnswerRecord(
             assessment.id,
-            user.user_id,
+            caller.user_id,
             challenge.id,
             command.given,
             result.value,
@@ -114,7 +95,7 @@ def _answer_once(
         ),
     )
     if following is None:
-        announce(publisher, user.user_id, assessment.id, now)
+        announce(ports.publisher, caller.user_id, assessment.id, now)
     return AnswerOutcome(result, following, following is None)
 
 

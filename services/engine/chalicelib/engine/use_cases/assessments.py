@@ -3,32 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from chalicelib.engine.domain.assessment import Assessment, AssessmentKind, check_owner
-from chalicelib.engine.domain.content import LearningContent
+from chalicelib.engine.domain.campaigns import check_can_start
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.placement import competence_targets
-from chalicelib.engine.ports import AssessmentStore
+from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.completion import announce
 from chalicelib.engine.use_cases.progress import choose_next
-from pixcore.clock import Clock
-from pixcore.errors import ConcurrentUpdate, Invalid, NotFound
+from pixcore.errors import Invalid, NotFound
 from pixcore.ids import new_id
-from pixcore.ports import Publisher
-from pixcore.principal import Principal
+from pixcore.principal import Principal, require_user
 from pixcore.referential import is_competence_code
+from pixcore.retry import retry_on_conflict
 
 
 @dataclass(frozen=True)
 class Started:
+    """The assessment a learner is in, and whether it was already started: it reads as the
+    assessment itself, plus `resumed`."""
+
     assessment: Assessment
     resumed: bool
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.assessment, name)
 
-def start_competence_evaluation(
-    store: AssessmentStore, clock: Clock, content: LearningContent, user: Principal, competence: str
-) -> Started:
+
+def start_competence_evaluation(ports: Ports, caller: Principal, competence: str) -> Started:
     """A learner resumes their started evaluation of a competence rather than opening another."""
+    require_user(caller)
     if not is_competence_code(competence):
         raise NotFound(
             "Compétence introuvable.",
@@ -37,90 +42,74 @@ def start_competence_evaluation(
         )
     fresh = Assessment(
         new_id(),
-        user.user_id,
+        caller.user_id,
         AssessmentKind.COMPETENCE_EVALUATION,
-        competence_targets(content, competence),
-        clock.now(),
+        competence_targets(ports.content, competence),
+        ports.clock.now(),
         competence=competence,
     )
-    return _start_or_resume(store, fresh)
+    return retry_on_conflict(lambda: _start_or_resume(ports, fresh))
 
 
-def start_campaign_assessment(
-    store: AssessmentStore,
-    clock: Clock,
-    content: LearningContent,
-    user: Principal,
-    target_skill_ids: list[str],
-    campaign_code: str | None,
-) -> Started:
-    """A campaign assessment runs placement over the campaign's target skills; with a campaign
-    code, a started one is resumed."""
-    unknown = [s for s in target_skill_ids if s not in content.skills]
-    if unknown:
+def start_campaign_assessment(ports: Ports, caller: Principal, campaign_code: str) -> Started:
+    """A campaign assessment runs placement over the target skills orga gave the campaign, for
+    a participant who joined it; a started one is resumed."""
+    require_user(caller)
+    code = campaign_code.strip().upper()
+    campaign = ports.campaigns.find(code)
+    joined = campaign is not None and ports.campaigns.has_joined(code, caller.user_id)
+    check_can_start(campaign, joined)
+    assert campaign is not None
+    unknown = [s for s in campaign.target_skill_ids if s not in ports.content.skills]
+    if unknown or not campaign.target_skill_ids:
         raise Invalid(
-            "Certains acquis visés sont inconnus.",
+            "Certains acquis visés par cette campagne sont inconnus du référentiel.",
             code="SKILL_NOT_FOUND",
             details={"skill_ids": unknown[:20]},
         )
-    targets = tuple(dict.fromkeys(target_skill_ids))
     fresh = Assessment(
         new_id(),
-        user.user_id,
+        caller.user_id,
         AssessmentKind.CAMPAIGN,
-        targets,
-        clock.now(),
-        campaign_code=campaign_code,
+        campaign.target_skill_ids,
+        ports.clock.now(),
+        campaign_code=code,
     )
-    return _start_or_resume(store, fresh)
+    return retry_on_conflict(lambda: _start_or_resume(ports, fresh))
 
 
-def _start_or_resume(store: AssessmentStore, fresh: Assessment) -> Started:
-    for attempt in range(2):
-        existing = store.started_in(fresh.user_id, fresh.slot)
-        if existing is not None and not existing.is_completed:
-            return Started(existing, resumed=True)
-        try:
-            store.add(fresh, replacing=existing.id if existing else None)
-            return Started(fresh, resumed=False)
-        except ConcurrentUpdate:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+def _start_or_resume(ports: Ports, fresh: Assessment) -> Started:
+    slot = ports.assessments.read_slot(fresh.user_id, fresh.slot)
+    if slot.assessment is not None and not slot.assessment.is_completed:
+        return Started(slot.assessment, resumed=True)
+    ports.assessments.add(fresh, slot)
+    return Started(fresh, resumed=False)
 
 
-def get_assessment(store: AssessmentStore, user: Principal, assessment_id: str) -> Assessment:
-    assessment = store.get(assessment_id, user.user_id)
-    check_owner(assessment, user.user_id)
+def get_assessment(ports: Ports, caller: Principal, assessment_id: str) -> Assessment:
+    require_user(caller)
+    assessment = ports.assessments.get(assessment_id, caller.user_id)
+    check_owner(assessment, caller.user_id)
     return assessment
 
 
-def next_for(
-    store: AssessmentStore,
-    publisher: Publisher,
-    clock: Clock,
-    content: LearningContent,
-    user: Principal,
-    assessment_id: str,
-) -> Challenge | None:
+def next_for(ports: Ports, caller: Principal, assessment_id: str) -> Challenge | None:
     """The challenge being shown (again, on resume: its clock keeps running), a new one, or
     None once the assessment is over — then it is completed and its completion announced."""
-    for attempt in range(2):
-        assessment, knowledge = store.load(assessment_id, user.user_id)
-        check_owner(assessment, user.user_id)
-        if assessment.is_completed:
-            return None
-        if assessment.current_challenge_id is not None:
-            return content.challenge(assessment.current_challenge_id)
-        challenge = choose_next(content, assessment, knowledge)
-        now = clock.now()
-        try:
-            store.save(assessment.serve(challenge.id if challenge else None, now), knowledge)
-        except ConcurrentUpdate:
-            if attempt:
-                raise
-            continue
-        if challenge is None:
-            announce(publisher, user.user_id, assessment.id, now)
-        return challenge
-    raise AssertionError("unreachable")
+    require_user(caller)
+    return retry_on_conflict(lambda: _next_once(ports, caller, assessment_id))
+
+
+def _next_once(ports: Ports, caller: Principal, assessment_id: str) -> Challenge | None:
+    assessment, knowledge = ports.assessments.load(assessment_id, caller.user_id)
+    check_owner(assessment, caller.user_id)
+    if assessment.is_completed:
+        return None
+    if assessment.current_challenge_id is not None:
+        return ports.content.challenge(assessment.current_challenge_id)
+    challenge = choose_next(ports.content, assessment, knowledge)
+    now = ports.clock.now()
+    ports.assessments.save(assessment.serve(challenge.id if challenge else None, now), knowledge)
+    if challenge is None:
+        announce(ports.publisher, caller.user_id, assessment.id, now)
+    return challenge

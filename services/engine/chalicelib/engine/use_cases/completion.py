@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from chalicelib.engine.ports import AssessmentStore
+from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.progress import publish_profile
-from pixcore.clock import Clock
 from pixcore.messages.catalog import AssessmentCompleted
 from pixcore.ports import Publisher
 
@@ -19,15 +18,14 @@ def announce(publisher: Publisher, user_id: str, assessment_id: str, at: datetim
     )
 
 
-def archive_completed(
-    store: AssessmentStore, publisher: Publisher, max_level: int, message: AssessmentCompleted
-) -> None:
+def archive_completed(ports: Ports, message: AssessmentCompleted) -> None:
     """Idempotent: the history goes out in idempotent puts and the profile is published before
     the learner's state lets go of it, so a crash in between only repeats the work."""
+    store = ports.assessments
     knowledge = store.archive(message.assessment_id, message.user_id)
     if knowledge is None:
         return
-    publish_profile(publisher, knowledge, max_level, message.completed_at)
+    publish_profile(ports, knowledge, message.completed_at)
     store.forget_archived(message.assessment_id, message.user_id)
 
 
@@ -37,8 +35,8 @@ def is_lost(completed_at: datetime | None, now: datetime) -> bool:
     return completed_at is None or now - completed_at > LOST_AFTER
 
 
-def announce_lost(store: AssessmentStore, publisher: Publisher, clock: Clock, user_id: str) -> None:
-    now = clock.now()
-    for pending in store.pending_completions(user_id):
+def announce_lost(ports: Ports, user_id: str) -> None:
+    now = ports.clock.now()
+    for pending in ports.assessments.pending_completions(user_id):
         if is_lost(pending.completed_at, now):
-            announce(publisher, user_id, pending.assessment_id, pending.completed_at or now)
+            announce(ports.publisher, user_id, pending.assessment_id, pending.completed_at or now)

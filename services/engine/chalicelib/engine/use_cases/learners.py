@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from chalicelib.engine.ports import LearnerLinks
+from chalicelib.engine.ports import Ports
 from pixcore.messages.catalog import LearnerReconciled
 
 
-def record_reconciliation(links: LearnerLinks, message: LearnerReconciled) -> None:
-    """Naturally idempotent: linking the same pair twice changes nothing."""
-    links.link(message.user_id, message.organization_id, message.student_id)
+def record_reconciliation(ports: Ports, message: LearnerReconciled) -> None:
+    """Idempotent and order-tolerant: the same link twice changes nothing, an older one never
+    replaces a newer one."""
+    ports.learners.link(
+        message.user_id, message.organization_id, message.student_id, message.occurred_at
+    )

@@ -6,31 +6,18 @@ from collections import Counter
 from typing import Any
 
 from chalicelib.engine.domain.content import LearningContent, describe_referential
-from chalicelib.engine.ports import AssessmentStore
+from chalicelib.engine.domain.profile import Profile
+from chalicelib.engine.ports import Ports
+from chalicelib.engine.use_cases.completion import announce_lost
 from chalicelib.engine.use_cases.progress import profile_of
-from pixcore.principal import Principal
-from pixcore.referential import COMPETENCES_BY_CODE
+from pixcore.principal import Principal, require_user
 
 
-def my_profile(store: AssessmentStore, max_level: int, user: Principal) -> dict[str, Any]:
-    profile = profile_of(store.knowledge(user.user_id), max_level)
-    return {
-        "competences": [
-            {
-                "code": s.competence_code,
-                "name": COMPETENCES_BY_CODE[s.competence_code].name,
-                "area": COMPETENCES_BY_CODE[s.competence_code].area_code,
-                "level": s.level,
-                "pix": s.pix,
-            }
-            for s in profile.scores
-        ],
-        "total_pix": profile.total_pix,
-        "certifiable": profile.is_certifiable,
-        "certifiable_competence_count": profile.certifiable_competence_count,
-        "message": profile.message,
-        "max_level": profile.max_level,
-    }
+def my_profile(ports: Ports, caller: Principal) -> Profile:
+    """The profile as of now; a completion whose message was lost is announced again."""
+    require_user(caller)
+    announce_lost(ports, caller.user_id)
+    return profile_of(ports.assessments.knowledge(caller.user_id), ports.max_level)
 
 
 def referential(content: LearningContent) -> dict[str, Any]:

@@ -10,8 +10,8 @@ from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.domain.placement import next_challenge
 from chalicelib.engine.domain.profile import Profile, compute_profile
+from chalicelib.engine.ports import Ports
 from pixcore.messages.catalog import CompetenceMark, ProfileUpdated
-from pixcore.ports import Publisher
 
 
 def choose_next(
@@ -27,7 +27,6 @@ def choose_next(
         assessment.asked_challenge_ids,
         rng,
         seen_challenge_ids=knowledge.seen_challenge_ids,
-        max_answers=assessment.max_answers,
     )
 
 
@@ -35,18 +34,21 @@ def profile_of(knowledge: Knowledge, max_level: int) -> Profile:
     return compute_profile(knowledge.elements.values(), max_level=max_level)
 
 
-def publish_profile(
-    publisher: Publisher, knowledge: Knowledge, max_level: int, at: datetime
-) -> None:
+def marks_of(profile: Profile) -> list[CompetenceMark]:
+    """Level and pix of each competence, as messages carry them."""
+    return [
+        CompetenceMark(competence=s.competence_code, level=s.level, pix=s.pix)
+        for s in profile.scores
+    ]
+
+
+def publish_profile(ports: Ports, knowledge: Knowledge, at: datetime) -> None:
     """After each completed assessment, orga and certif learn the learner's new profile."""
-    profile = profile_of(knowledge, max_level)
-    publisher.publish(
+    profile = profile_of(knowledge, ports.max_level)
+    ports.publisher.publish(
         ProfileUpdated(
             user_id=knowledge.user_id,
-            competences=[
-                CompetenceMark(competence=s.competence_code, level=s.level, pix=s.pix)
-                for s in profile.scores
-            ],
+            competences=marks_of(profile),
             total_pix=profile.total_pix,
             certifiable=profile.is_certifiable,
             as_of=at,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.exceptions import DoesNotExist, TransactWriteError
+from pynamodb.exceptions import DoesNotExist
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.orga.adapters.tables import OrgaItem
@@ -17,8 +17,8 @@ from chalicelib.orga.domain.organizations import (
     OrganizationType,
     Sector,
 )
-from pixcore.dynamo import connection, is_condition_failure
-from pixcore.errors import Conflict, NotFound
+from pixcore.dynamo import conditional, connection
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 
 
 class UserItem(OrgaItem):
@@ -30,6 +30,7 @@ class UserItem(OrgaItem):
     password_hash = UnicodeAttribute()
     role = UnicodeAttribute()
     created_at = UTCDateTimeAttribute(null=True)
+    academie = UnicodeAttribute(null=True)
 
 
 class LoginItem(OrgaItem):
@@ -54,14 +55,9 @@ class MembershipItem(OrgaItem):
 
 
 def _transact(*puts: OrgaItem, conflict: Conflict) -> None:
-    try:
-        with TransactWrite(connection=connection()) as tx:
-            for item in puts:
-                tx.save(item, condition=type(item).pk.does_not_exist())
-    except TransactWriteError as error:
-        if is_condition_failure(error):
-            raise conflict from error
-        raise
+    with conditional(conflict), TransactWrite(connection=connection()) as tx:
+        for item in puts:
+            tx.save(item, condition=type(item).pk.does_not_exist())
 
 
 class DynamoAccountRepository:
@@ -77,6 +73,7 @@ class DynamoAccountRepository:
             password_hash=account.password_hash,
             role=account.role,
             created_at=account.created_at,
+            academie=account.academie,
         )
         logins = [
             LoginItem(f"LOGIN#{k}", "LOGIN", user_id=account.id)
@@ -110,6 +107,7 @@ class DynamoAccountRepository:
             item.role,
             memberships,
             item.created_at,
+            item.academie,
         )
 
     def find_by_login(self, login: str) -> Account | None:
@@ -120,6 +118,26 @@ class DynamoAccountRepository:
 
     def login_taken(self, login: str) -> bool:
         return LoginItem.count(f"LOGIN#{login}") > 0
+
+    def set_role(self, user_id: str, role: str, academie: str | None) -> None:
+        with conditional(NotFound("Utilisateur introuvable.", code="USER_NOT_FOUND")):
+            UserItem(f"USER#{user_id}", "USER").update(
+                actions=[
+                    UserItem.role.set(role),
+                    UserItem.academie.set(academie) if academie else UserItem.academie.remove(),
+                ],
+                condition=UserItem.pk.exists(),
+            )
+
+    def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
+        try:
+            with conditional():
+                UserItem(f"USER#{user_id}", "USER").update(
+                    actions=[UserItem.password_hash.set(new)],
+                    condition=UserItem.password_hash == old,
+                )
+        except ConcurrentUpdate:
+            pass  # the password changed meanwhile: that newer hash stays
 
 
 class DynamoOrganizationRepository:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pynamodb.attributes import ListAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError, UpdateError
+from pynamodb.exceptions import DoesNotExist
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.orga.adapters.snapshots import dump_snapshot, load_snapshot
@@ -13,10 +13,20 @@ from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.campaigns import CampaignType
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
-from pixcore.dynamo import connection, is_condition_failure
-from pixcore.errors import Conflict, NotFound, RuleViolation
+from pixcore.dynamo import conditional, connection
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound, RuleViolation
 
 _NOT_FOUND = NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
+
+
+def _already_sent() -> RuleViolation:
+    return RuleViolation(
+        "Votre profil a déjà été envoyé pour cette campagne.", code="PROFILE_ALREADY_SENT"
+    )
+
+
+def _not_a_participant() -> NotFound:
+    return NotFound("Vous ne participez pas à cette campagne.", code="NOT_A_PARTICIPANT")
 
 
 class CampaignItem(OrgaItem):
@@ -46,6 +56,7 @@ class ParticipationItem(OrgaItem):
     external_id = UnicodeAttribute(null=True)
     shared_at = UTCDateTimeAttribute(null=True)
     snapshot = UnicodeAttribute(null=True)
+    share_requested_at = UTCDateTimeAttribute(null=True)
 
 
 class ProfileItem(OrgaItem):
@@ -89,13 +100,11 @@ class DynamoCampaignRepository:
         )
         code = CampaignCodeItem(f"CAMPAIGNCODE#{c.code}", "CODE", campaign_id=c.id)
         try:
-            with TransactWrite(connection=connection()) as tx:
+            with conditional(), TransactWrite(connection=connection()) as tx:
                 tx.save(code, condition=CampaignCodeItem.pk.does_not_exist())
                 tx.save(item, condition=CampaignItem.pk.does_not_exist())
-        except TransactWriteError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+        except ConcurrentUpdate:
+            return False  # the code is taken: the caller draws another
         return True
 
     def get(self, campaign_id: str) -> Campaign:
@@ -119,17 +128,12 @@ class DynamoCampaignRepository:
         ]
 
     def archive(self, campaign_id: str, at: datetime) -> None:
-        try:
+        self.get(campaign_id)  # NotFound for an unknown campaign, as the fake says
+        with conditional(Conflict("Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED")):
             CampaignItem(f"CAMPAIGN#{campaign_id}", "CAMPAIGN").update(
                 actions=[CampaignItem.archived_at.set(at)],
                 condition=CampaignItem.pk.exists() & CampaignItem.archived_at.does_not_exist(),
             )
-        except UpdateError as error:
-            if is_condition_failure(error):
-                raise Conflict(
-                    "Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED"
-                ) from error
-            raise
 
 
 def _participation(i: ParticipationItem) -> Participation:
@@ -145,6 +149,7 @@ def _participation(i: ParticipationItem) -> Participation:
         i.external_id,
         i.shared_at,
         load_snapshot(i.snapshot),
+        i.share_requested_at,
     )
 
 
@@ -171,17 +176,28 @@ class DynamoParticipationRepository:
             external_id=p.external_id,
         )
         try:
-            item.save(condition=ParticipationItem.sk.does_not_exist())
-        except PutError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+            with conditional():
+                item.save(condition=ParticipationItem.sk.does_not_exist())
+        except ConcurrentUpdate:
+            return False  # already participating: joining twice is harmless
         return True
+
+    def request_share(self, campaign_id: str, user_id: str, at: datetime) -> None:
+        if self.find(campaign_id, user_id) is None:
+            raise _not_a_participant()
+        with conditional(_already_sent()):
+            ParticipationItem(f"CAMPAIGN#{campaign_id}", f"PARTICIPANT#{user_id}").update(
+                actions=[ParticipationItem.share_requested_at.set(at)],
+                condition=ParticipationItem.sk.exists()
+                & ParticipationItem.shared_at.does_not_exist(),
+            )
 
     def share(
         self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
     ) -> None:
-        try:
+        if self.find(campaign_id, user_id) is None:
+            raise _not_a_participant()
+        with conditional(_already_sent()):
             ParticipationItem(f"CAMPAIGN#{campaign_id}", f"PARTICIPANT#{user_id}").update(
                 actions=[
                     ParticipationItem.shared_at.set(at),
@@ -190,13 +206,6 @@ class DynamoParticipationRepository:
                 condition=ParticipationItem.sk.exists()
                 & ParticipationItem.shared_at.does_not_exist(),
             )
-        except UpdateError as error:
-            if is_condition_failure(error):
-                raise RuleViolation(
-                    "Votre profil a déjà été envoyé pour cette campagne.",
-                    code="PROFILE_ALREADY_SENT",
-                ) from error
-            raise
 
     def of_campaign(self, campaign_id: str) -> list[Participation]:
         return [
@@ -216,12 +225,12 @@ class DynamoProfileRepository:
             as_of=profile.as_of,
         )
         try:
-            item.save(
-                condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < profile.as_of)
-            )
-        except PutError as error:
-            if not is_condition_failure(error):
-                raise
+            with conditional():
+                item.save(
+                    condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < profile.as_of)
+                )
+        except ConcurrentUpdate:
+            pass  # a newer profile is already there: an older message changes nothing
 
     def get(self, user_id: str) -> LearnerProfile | None:
         try:

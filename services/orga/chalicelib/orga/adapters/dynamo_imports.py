@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
+from pynamodb.exceptions import DoesNotExist
 
 from chalicelib.orga.adapters.dynamo_accounts import UaiItem
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.imports import OPEN, FileKind, Import, ImportSource, ImportStatus
-from pixcore.dynamo import is_condition_failure
-from pixcore.errors import Conflict, NotFound
+from pixcore.dynamo import conditional
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 from pixcore.ports import DocumentStore
 
-INLINE_ERRORS_BYTES = 300 * 1024  # an item holds 400 KB; a bigger report goes to S3
+INLINE_REPORT_BYTES = 150 * 1024  # an item holds 400 KB; a bigger report goes to S3
 
 
 OPEN_IMPORTS = "OPEN_IMPORTS"
@@ -36,6 +37,8 @@ class ImportItem(OrgaItem):
     counts = UnicodeAttribute(null=True)
     errors = UnicodeAttribute(null=True)
     errors_key = UnicodeAttribute(null=True)
+    warnings = UnicodeAttribute(null=True)
+    warnings_key = UnicodeAttribute(null=True)
 
 
 class ImportLockItem(OrgaItem):
@@ -73,18 +76,26 @@ class DynamoImportRepository:
         if status in OPEN:
             item.gsi1pk = OPEN_IMPORTS
             item.gsi1sk = f"{r.created_at.isoformat()}#{r.organization_id}#{r.id}"
-        errors = json.dumps(r.errors, ensure_ascii=False)
-        if len(errors.encode()) <= INLINE_ERRORS_BYTES:
-            item.errors = errors
-        else:
-            item.errors_key = f"{r.key}.errors.json"
-            self.reports.put(item.errors_key, errors.encode(), "application/json")
+        item.errors, item.errors_key = self._report(r, "errors", r.errors)
+        item.warnings, item.warnings_key = self._report(r, "warnings", r.warnings)
         return item
 
+    def _report(self, r: Import, name: str, problems: list[Any]) -> tuple[str | None, str | None]:
+        """Problems inline, or in S3 beside the file when they would not fit in the item (the
+        errors and the warnings share the item: each gets less than half of it)."""
+        text = json.dumps(problems, ensure_ascii=False)
+        if len(text.encode()) <= INLINE_REPORT_BYTES:
+            return text, None
+        key = f"{r.key}.{name}.json"
+        self.reports.put(key, text.encode(), "application/json")
+        return None, key
+
     def _record(self, item: ImportItem) -> Import:
-        errors = item.errors
+        errors, warnings = item.errors, item.warnings
         if item.errors_key:
             errors = self.reports.get(item.errors_key).decode()
+        if item.warnings_key:
+            warnings = self.reports.get(item.warnings_key).decode()
         return Import(
             item.sk.removeprefix("IMPORT#"),
             item.pk.removeprefix("ORG#"),
@@ -97,10 +108,12 @@ class DynamoImportRepository:
             json.loads(item.counts or "{}"),
             json.loads(errors or "[]"),
             item.inbox_key,
+            json.loads(warnings or "[]"),
         )
 
     def add(self, record: Import) -> None:
-        self._item(record, record.status).save(condition=ImportItem.pk.does_not_exist())
+        with conditional(Conflict("Cet import existe déjà.", code="IMPORT_EXISTS")):
+            self._item(record, record.status).save(condition=ImportItem.pk.does_not_exist())
 
     def get(self, organization_id: str, import_id: str) -> Import:
         try:
@@ -124,11 +137,10 @@ class DynamoImportRepository:
     def transition(self, record: Import, to: ImportStatus, *allowed_from: ImportStatus) -> bool:
         item = self._item(record, to)
         try:
-            item.save(condition=ImportItem.status.is_in(*allowed_from))
-        except PutError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+            with conditional():
+                item.save(condition=ImportItem.status.is_in(*allowed_from))
+        except ConcurrentUpdate:
+            return False  # the import is no longer in a state it may leave this way
         record.status = to
         return True
 
@@ -145,21 +157,17 @@ class DynamoImportRepository:
             | (ImportLockItem.import_id == import_id)
             | (ImportLockItem.lease_until < now.timestamp())
         )
-        try:
+        with conditional(_in_progress()):
             item.save(condition=free)
-        except PutError as error:
-            if is_condition_failure(error):
-                raise _in_progress() from error
-            raise
 
     def unlock(self, organization_id: str, import_id: str) -> None:
         try:
-            ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK").delete(
-                condition=ImportLockItem.import_id == import_id
-            )
-        except DeleteError as error:
-            if not is_condition_failure(error):
-                raise
+            with conditional():
+                ImportLockItem(f"ORG#{organization_id}", "IMPORT_LOCK").delete(
+                    condition=ImportLockItem.import_id == import_id
+                )
+        except ConcurrentUpdate:
+            pass  # another import holds the lock now (this one's lease ran out): keep it
 
     def lock_holder(self, organization_id: str) -> tuple[str, datetime] | None:
         try:

@@ -1,178 +1,80 @@
-"""Students in orga's DynamoDB table: lookups, listings, account links and bulk import writes."""
+"""Students in orga's DynamoDB table as readers see them: the current list, leavers, links."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime
-from itertools import islice
-from typing import TypeVar
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
-from pynamodb.exceptions import UpdateError
+from pynamodb.exceptions import DoesNotExist
+from pynamodb.transactions import TransactWrite
 
+from chalicelib.orga.adapters.dynamo_student_lists import StudentListWrites, chunks
 from chalicelib.orga.adapters.student_items import (
+    AccountLinkItem,
     DivisionItem,
+    LinkItem,
     StudentItem,
-    decode_cursor,
-    encode_cursor,
-    file_update,
+    StudentListItem,
+    division_pk,
     from_item,
+    left_pk,
+    list_pk,
     org_pk,
-    student_sk,
-    to_item,
 )
-from chalicelib.orga.domain.imports import Change
-from chalicelib.orga.domain.students import StoredStudent, Student
-from pixcore.aws import client
-from pixcore.dynamo import is_condition_failure
-from pixcore.errors import Conflict, NotFound
+from chalicelib.orga.domain.students import Division, Generation, Student
+from pixcore.dynamo import conditional, connection
+from pixcore.errors import ConcurrentUpdate, Conflict, Invalid, NotFound
 from pixcore.text import fold
 
-WRITE_THREADS = 4
-CHUNK = 500  # students per batch_write context (PynamoDB sends them 25 at a time)
 PAGE_SIZE = 400
-T = TypeVar("T")
-_ALREADY_LINKED = "Cet élève est déjà associé à un autre compte Pix."
+_LIST_CHANGED = (
+    "La liste des élèves a changé depuis (un import a eu lieu) : reprenez-la depuis le début."
+)
 
 
 def _not_found() -> NotFound:
     return NotFound("Élève introuvable.", code="STUDENT_NOT_FOUND")
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+class DynamoStudentRepository(StudentListWrites):
+    def current_generation(self, organization_id: str) -> Generation | None:
+        try:
+            item = StudentListItem.get(
+                org_pk(organization_id), "STUDENT_LIST", consistent_read=True
+            )
+        except DoesNotExist:
+            return None
+        return Generation(item.generation, int(item.version or 0))
 
+    def _links(self, organization_id: str, student_ids: Iterable[str]) -> dict[str, str]:
+        keys = [(org_pk(organization_id), f"LINK#{i}") for i in dict.fromkeys(student_ids)]
+        return {item.sk.removeprefix("LINK#"): item.user_id for item in LinkItem.batch_get(keys)}
 
-def _write(chunk: list[Student]) -> int:
-    with StudentItem.batch_write() as batch:
-        for student in chunk:
-            batch.save(to_item(student))
-    return len(chunk)
-
-
-def _write_changes(chunk: list[tuple[Student, Change]]) -> int:
-    """New students by batch put; known ones one UpdateItem each (few: only the changed)."""
-    _write([s for s, change in chunk if change is Change.CREATED])
-    for s, change in chunk:
-        if change is not Change.CREATED:
-            StudentItem(org_pk(s.organization_id), student_sk(s.ine)).update(actions=file_update(s))
-    return len(chunk)
-
-
-class DynamoStudentRepository:
-    def __init__(self, threads: int = WRITE_THREADS) -> None:
-        self.threads = threads
-
-    def _item(self, organization_id: str, student_id: str) -> StudentItem:
-        found = StudentItem.gsi2.query(f"STUDENTID#{student_id}", StudentItem.gsi2sk == "STUDENT")
-        for item in found:
-            if item.pk == org_pk(organization_id):
-                return item
-        raise _not_found()
+    def _with_links(self, organization_id: str, items: list[StudentItem]) -> list[Student]:
+        links = self._links(organization_id, (i.student_id for i in items)) if items else {}
+        return [from_item(i, links.get(i.student_id)) for i in items]
 
     def get(self, organization_id: str, student_id: str) -> Student:
-        return from_item(self._item(organization_id, student_id))
+        current = self.current_generation(organization_id)
+        left = left_pk(organization_id)
+        mine = {left} | ({list_pk(organization_id, current.id)} if current else set())
+        items = [i for i in StudentItem.gsi2.query(f"STUDENTID#{student_id}") if i.pk in mine]
+        if not items:
+            raise _not_found()
+        items.sort(key=lambda i: i.pk == left)  # in the current list, else among those who left
+        return self._with_links(organization_id, items[:1])[0]
 
     def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[Student]:
+        current = self.current_generation(organization_id)
+        if current is None:
+            return []
         found = StudentItem.query(
-            org_pk(organization_id),
+            list_pk(organization_id, current.id),
             StudentItem.sk.startswith("STUDENT#"),
-            filter_condition=(StudentItem.birthdate == birthdate.isoformat())
-            & (StudentItem.active == True),  # noqa: E712 - a DynamoDB condition, not a test
+            filter_condition=StudentItem.birthdate == birthdate.isoformat(),
         )
-        return [from_item(item) for item in found]
-
-    def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
-        item = self._item(organization_id, student_id)
-        if not item.active:
-            raise Conflict(
-                "Cet élève ne fait plus partie de l'établissement.", code="STUDENT_DISABLED"
-            )
-        free = StudentItem.user_id.does_not_exist() | (StudentItem.user_id == user_id)
-        try:
-            StudentItem(item.pk, item.sk).update(
-                actions=[StudentItem.user_id.set(user_id)], condition=StudentItem.pk.exists() & free
-            )
-        except UpdateError as error:
-            if is_condition_failure(error):
-                raise Conflict(_ALREADY_LINKED, code="STUDENT_ALREADY_LINKED") from error
-            raise
-
-    def stored(self, organization_id: str) -> dict[str, StoredStudent]:
-        # Raw pages with a projection: a re-import reads tens of thousands of these.
-        pages = (
-            client("dynamodb")
-            .get_paginator("query")
-            .paginate(
-                TableName=StudentItem.Meta.table_name,
-                KeyConditionExpression="pk = :pk AND begins_with(sk, :sk)",
-                ExpressionAttributeValues={
-                    ":pk": {"S": org_pk(organization_id)},
-                    ":sk": {"S": "STUDENT#"},
-                },
-                ProjectionExpression="student_id, ine, fingerprint, active, user_id, division",
-            )
-        )
-        stored: dict[str, StoredStudent] = {}
-        for page in pages:
-            for raw in page["Items"]:
-                ine = raw["ine"]["S"]
-                stored[ine] = StoredStudent(
-                    raw["student_id"]["S"],
-                    ine,
-                    raw.get("fingerprint", {}).get("S", ""),
-                    raw["active"]["BOOL"],
-                    raw.get("user_id", {}).get("S"),
-                    raw.get("division", {}).get("S"),
-                )
-        return stored
-
-    def save_all(self, students: Iterable[Student]) -> int:
-        return self._in_chunks(_write, students)
-
-    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
-        return self._in_chunks(_write_changes, changes)
-
-    def _in_chunks(self, write: Callable[[list[T]], int], items: Iterable[T]) -> int:
-        """Chunks go to a few threads at once, never more than twice that many in memory."""
-        written = 0
-        with ThreadPoolExecutor(self.threads) as pool:
-            pending = []
-            for chunk in _chunks(items, CHUNK):
-                pending.append(pool.submit(write, chunk))
-                if len(pending) >= 2 * self.threads:
-                    written += pending.pop(0).result()
-            written += sum(f.result() for f in pending)
-        return written
-
-    def disable(self, organization_id: str, students: list[StoredStudent], at: datetime) -> None:
-        def one(s: StoredStudent) -> None:
-            StudentItem(org_pk(organization_id), student_sk(s.ine)).update(
-                actions=[
-                    StudentItem.active.set(False),
-                    StudentItem.updated_at.set(at),
-                    StudentItem.gsi1pk.remove(),
-                    StudentItem.gsi1sk.remove(),
-                ]
-            )
-
-        with ThreadPoolExecutor(self.threads) as pool:
-            list(pool.map(one, students))
-
-    def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
-        pk = org_pk(organization_id)
-        old = {i.name for i in DivisionItem.query(pk, DivisionItem.sk.startswith("DIVISION#"))}
-        with DivisionItem.batch_write() as batch:
-            for name, count in counts.items():
-                batch.save(DivisionItem(pk, f"DIVISION#{name}", name=name, student_count=count))
-            for name in old - set(counts):
-                batch.delete(DivisionItem(pk, f"DIVISION#{name}"))
-
-    def divisions(self, organization_id: str) -> list[tuple[str, int]]:
-        found = DivisionItem.query(org_pk(organization_id), DivisionItem.sk.startswith("DIVISION#"))
-        return [(i.name, int(i.student_count)) for i in found]
+        return self._with_links(organization_id, list(found))
 
     def page(
         self,
@@ -180,27 +82,100 @@ class DynamoStudentRepository:
         division: str | None,
         search: str | None,
         limit: int,
-        cursor: str | None,
-    ) -> tuple[list[Student], str | None]:
+        after: dict[str, Any] | None,
+    ) -> tuple[list[Student], dict[str, Any] | None]:
+        current = self.current_generation(organization_id)
+        if after is not None and (current is None or after.get("g") != current.id):
+            raise Invalid(_LIST_CHANGED, code="INVALID_CURSOR")
+        if current is None:
+            return [], None
         text = fold(search or "")
         condition = StudentItem.search_text.contains(text) if text else None
+        start = after.get("k") if after else None
         if division:
             results = StudentItem.gsi1.query(
-                f"ORGDIV#{organization_id}#{division}",
+                division_pk(organization_id, current.id, division),
                 filter_condition=condition,
                 limit=limit,
                 page_size=PAGE_SIZE,
-                last_evaluated_key=decode_cursor(cursor),
+                last_evaluated_key=start,
             )
         else:
-            active = StudentItem.active == True  # noqa: E712 - a DynamoDB condition
             results = StudentItem.query(
-                org_pk(organization_id),
+                list_pk(organization_id, current.id),
                 StudentItem.sk.startswith("STUDENT#"),
-                filter_condition=active & condition if condition is not None else active,
+                filter_condition=condition,
                 limit=limit,
                 page_size=PAGE_SIZE,
-                last_evaluated_key=decode_cursor(cursor),
+                last_evaluated_key=start,
             )
-        students = [from_item(item) for item in results]
-        return students, encode_cursor(results.last_evaluated_key)
+        students = self._with_links(organization_id, list(results))
+        key = results.last_evaluated_key
+        return students, {"g": current.id, "k": key} if key else None
+
+    def divisions(self, organization_id: str) -> list[Division]:
+        current = self.current_generation(organization_id)
+        if current is None:
+            return []
+        found = DivisionItem.query(
+            list_pk(organization_id, current.id), DivisionItem.sk.startswith("DIVISION#")
+        )
+        return [Division(i.name, int(i.student_count)) for i in found]
+
+    def divisions_of(
+        self, organization_id: str, student_ids: Iterable[str]
+    ) -> dict[str, str | None]:
+        wanted = sorted(set(student_ids))
+        found: dict[str, str | None] = dict.fromkeys(wanted)
+        current = self.current_generation(organization_id)
+        partitions = [left_pk(organization_id)]  # the current list last: it wins
+        if current:
+            partitions.append(list_pk(organization_id, current.id))
+        for pk in partitions:
+            for chunk in chunks(wanted, 100):  # IN takes at most 100 values
+                items = StudentItem.query(
+                    pk,
+                    StudentItem.sk.startswith("STUDENT#"),
+                    filter_condition=StudentItem.student_id.is_in(*chunk),
+                    attributes_to_get=["student_id", "division"],
+                )
+                found.update({item.student_id: item.division for item in items})
+        return found
+
+    def linked_student(self, organization_id: str, user_id: str) -> str | None:
+        try:
+            return AccountLinkItem.get(org_pk(organization_id), f"ACCOUNT#{user_id}").student_id
+        except DoesNotExist:
+            return None
+
+    def link_user(
+        self, organization_id: str, student_id: str, user_id: str, replacing: str | None = None
+    ) -> None:
+        if not self.get(organization_id, student_id).active:
+            raise Conflict(
+                "Cet élève ne fait plus partie de l'établissement.", code="STUDENT_DISABLED"
+            )
+        pk = org_pk(organization_id)
+        link = LinkItem(pk, f"LINK#{student_id}", user_id=user_id)
+        account = AccountLinkItem(pk, f"ACCOUNT#{user_id}", student_id=student_id)
+        mine = AccountLinkItem.student_id.is_in(student_id, *([replacing] if replacing else []))
+        mine_link = LinkItem.user_id == user_id
+        try:
+            with conditional(), TransactWrite(connection=connection()) as tx:
+                tx.save(link, condition=LinkItem.pk.does_not_exist() | mine_link)
+                tx.save(account, condition=AccountLinkItem.pk.does_not_exist() | mine)
+                if replacing and replacing != student_id:
+                    gone = LinkItem(pk, f"LINK#{replacing}")
+                    tx.delete(gone, condition=LinkItem.pk.does_not_exist() | mine_link)
+        except ConcurrentUpdate as lost:
+            # Which rule the write broke, read back: the student's link or the account's.
+            if self._links(organization_id, [student_id]).get(student_id, user_id) != user_id:
+                raise Conflict(_STUDENT_LINKED, code="STUDENT_ALREADY_LINKED") from lost
+            raise Conflict(_ACCOUNT_LINKED, code="ACCOUNT_ALREADY_LINKED") from lost
+
+
+_STUDENT_LINKED = "Cet élève est déjà associé à un autre compte Pix."
+_ACCOUNT_LINKED = (
+    "Votre compte est déjà associé à un autre élève de cet établissement : adressez-vous à "
+    "votre professeur."
+)

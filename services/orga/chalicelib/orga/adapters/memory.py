@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
 
 from chalicelib.orga.adapters.memory_imports import (  # noqa: F401 - re-exported fakes
     InMemoryImportFiles,
@@ -16,8 +18,11 @@ from chalicelib.orga.domain.collection_export import ProfileSnapshot
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation, is_newer
 from chalicelib.orga.domain.results_export import CertificationResultRow
-from chalicelib.orga.domain.throttling import FailureRecord
-from pixcore.errors import Conflict, NotFound, RuleViolation
+from chalicelib.orga.domain.throttling import Attempts
+from chalicelib.orga.ports import Ports
+from pixcore.clock import FixedClock
+from pixcore.errors import ConcurrentUpdate, Conflict, NotFound, RuleViolation
+from pixcore.memory import InMemoryPublisher
 
 
 class InMemoryAccountRepository:
@@ -49,6 +54,16 @@ class InMemoryAccountRepository:
     def login_taken(self, login: str) -> bool:
         return login in self.logins
 
+    def set_role(self, user_id: str, role: str, academie: str | None) -> None:
+        if user_id not in self.accounts:
+            raise NotFound("Utilisateur introuvable.", code="USER_NOT_FOUND")
+        self.accounts[user_id].role, self.accounts[user_id].academie = role, academie
+
+    def replace_password_hash(self, user_id: str, old: str, new: str) -> None:
+        account = self.accounts.get(user_id)
+        if account is not None and account.password_hash == old:
+            account.password_hash = new
+
 
 class InMemoryOrganizationRepository:
     def __init__(self, accounts: InMemoryAccountRepository) -> None:
@@ -78,17 +93,18 @@ class InMemoryOrganizationRepository:
 
 class InMemoryLoginThrottle:
     def __init__(self) -> None:
-        self.records: dict[str, FailureRecord] = {}
+        self.keys: dict[str, Attempts] = {}
 
-    def failures(self, key: str) -> FailureRecord | None:
-        return self.records.get(key)
+    def attempts(self, key: str) -> Attempts:
+        return self.keys.get(key, Attempts())
 
-    def record_failure(self, key: str, at: datetime) -> None:
-        previous = self.records.get(key)
-        self.records[key] = FailureRecord((previous.failures if previous else 0) + 1, at)
+    def save(self, key: str, attempts: Attempts, forget_at: datetime) -> None:
+        if self.attempts(key).version != attempts.version:
+            raise ConcurrentUpdate()
+        self.keys[key] = replace(attempts, version=attempts.version + 1)
 
-    def reset(self, key: str) -> None:
-        self.records.pop(key, None)
+    def clear(self, key: str) -> None:
+        self.keys.pop(key, None)
 
 
 class InMemoryCampaignRepository:
@@ -113,13 +129,13 @@ class InMemoryCampaignRepository:
         raise NotFound("Campagne introuvable.", code="CAMPAIGN_NOT_FOUND")
 
     def of_organization(self, organization_id: str) -> list[Campaign]:
-        return [
-            copy.deepcopy(c)
-            for c in self.campaigns.values()
-            if c.organization_id == organization_id
-        ]
+        """Newest first, as the school sees them."""
+        mine = [c for c in self.campaigns.values() if c.organization_id == organization_id]
+        mine.sort(key=lambda c: (c.created_at, c.id), reverse=True)
+        return [copy.deepcopy(c) for c in mine]
 
     def archive(self, campaign_id: str, at: datetime) -> None:
+        self.get(campaign_id)
         campaign = self.campaigns[campaign_id]
         if campaign.archived_at:
             raise Conflict("Cette campagne est déjà archivée.", code="CAMPAIGN_ARCHIVED")
@@ -140,10 +156,22 @@ class InMemoryParticipationRepository:
         self.participations[key] = copy.deepcopy(participation)
         return True
 
+    def request_share(self, campaign_id: str, user_id: str, at: datetime) -> None:
+        participation = self.participations.get((campaign_id, user_id))
+        if participation is None:
+            raise NotFound("Vous ne participez pas à cette campagne.", code="NOT_A_PARTICIPANT")
+        if participation.shared_at:
+            raise RuleViolation(
+                "Votre profil a déjà été envoyé pour cette campagne.", code="PROFILE_ALREADY_SENT"
+            )
+        participation.share_requested_at = at
+
     def share(
         self, campaign_id: str, user_id: str, at: datetime, snapshot: ProfileSnapshot
     ) -> None:
-        participation = self.participations[(campaign_id, user_id)]
+        participation = self.participations.get((campaign_id, user_id))
+        if participation is None:
+            raise NotFound("Vous ne participez pas à cette campagne.", code="NOT_A_PARTICIPANT")
         if participation.shared_at:
             raise RuleViolation(
                 "Votre profil a déjà été envoyé pour cette campagne.", code="PROFILE_ALREADY_SENT"
@@ -183,3 +211,37 @@ class InMemoryResultRepository:
         self, organization_id: str
     ) -> list[tuple[CertificationResultRow, str | None]]:
         return [v for (org, _, _), v in sorted(self.rows.items()) if org == organization_id]
+
+
+def memory_ports(**overrides: Any) -> Ports:
+    """Orga's ports made of the in-memory fakes (the import file reader is the real one, over the
+    in-memory files); `overrides` replaces some of them."""
+    from chalicelib.orga.adapters.skills_file import ShippedSkills
+    from chalicelib.orga.adapters.student_files import StoredStudentFiles
+    from pixcore.auth import TokenService
+
+    accounts = overrides.pop("accounts", None) or InMemoryAccountRepository()
+    organizations = overrides.pop("organizations", None) or InMemoryOrganizationRepository(accounts)
+    files = overrides.pop("import_files", None) or InMemoryImportFiles("docs")
+    ports = Ports(
+        accounts=accounts,
+        organizations=organizations,
+        throttle=InMemoryLoginThrottle(),
+        campaigns=InMemoryCampaignRepository(),
+        participations=InMemoryParticipationRepository(),
+        profiles=InMemoryProfileRepository(),
+        results=InMemoryResultRepository(),
+        students=InMemoryStudentRepository(),
+        imports=InMemoryImportRepository(),
+        import_files=files,
+        student_files=StoredStudentFiles(files),
+        schools=InMemorySchoolDirectory(organizations),
+        publisher=InMemoryPublisher(),
+        skills=ShippedSkills(),
+        tokens=TokenService(lambda: "memory-signing-key-0123456789abcdef"),
+        clock=FixedClock(datetime(2020, 9, 14, tzinfo=UTC)),
+        cursor_secret=lambda: b"memory-cursor-secret",
+    )
+    for name, value in overrides.items():
+        setattr(ports, name, value)
+    return ports

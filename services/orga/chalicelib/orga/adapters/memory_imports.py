@@ -1,110 +1,19 @@
-"""In-memory students, imports, files and UAI directory for unit tests of the import use cases."""
+"""In-memory imports, files and UAI directory for unit tests of the import use cases."""
 
 from __future__ import annotations
 
-import base64
 import copy
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from chalicelib.orga.domain.imports import OPEN, Change, Import, ImportStatus
-from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.adapters.memory_students import (  # noqa: F401 - re-exported
+    InMemoryStudentRepository,
+)
+from chalicelib.orga.domain.imports import OPEN, Import, ImportStatus
 from pixcore.errors import Conflict, NotFound
 from pixcore.memory import InMemoryDocumentStore
-from pixcore.text import fold
-
-
-class InMemoryStudentRepository:
-    def __init__(self) -> None:
-        self.students: dict[tuple[str, str], Student] = {}
-        self.division_counts: dict[str, dict[str, int]] = {}
-        self.writes = 0
-
-    def get(self, organization_id: str, student_id: str) -> Student:
-        for s in self.students.values():
-            if s.id == student_id and s.organization_id == organization_id:
-                return s
-        raise NotFound("Élève introuvable.", code="STUDENT_NOT_FOUND")
-
-    def find_by_birthdate(self, organization_id: str, birthdate: date) -> list[Student]:
-        return [
-            s
-            for s in self.students.values()
-            if s.organization_id == organization_id and s.birthdate == birthdate and s.active
-        ]
-
-    def link_user(self, organization_id: str, student_id: str, user_id: str) -> None:
-        student = self.get(organization_id, student_id)
-        if student.user_id not in (None, user_id):
-            raise Conflict(
-                "Cet élève est déjà associé à un autre compte Pix.", code="STUDENT_ALREADY_LINKED"
-            )
-        self.students[(organization_id, student.ine)] = replace(student, user_id=user_id)
-
-    def stored(self, organization_id: str) -> dict[str, StoredStudent]:
-        return {
-            s.ine: StoredStudent(s.id, s.ine, s.fingerprint, s.active, s.user_id, s.division)
-            for (org, _), s in self.students.items()
-            if org == organization_id
-        }
-
-    def save_all(self, students: Iterable[Student]) -> int:
-        count = 0
-        for s in students:
-            self.students[(s.organization_id, s.ine)] = s
-            count += 1
-        self.writes += count
-        return count
-
-    def save_imported(self, changes: Iterable[tuple[Student, Change]]) -> int:
-        count = 0
-        for s, change in changes:
-            key = (s.organization_id, s.ine)
-            if change is not Change.CREATED and key in self.students:
-                s = replace(s, user_id=self.students[key].user_id)
-            self.students[key] = s
-            count += 1
-        self.writes += count
-        return count
-
-    def disable(self, organization_id: str, students: list[StoredStudent], at: datetime) -> None:
-        for gone in students:
-            key = (organization_id, gone.ine)
-            self.students[key] = replace(self.students[key], active=False, updated_at=at)
-
-    def set_divisions(self, organization_id: str, counts: Mapping[str, int]) -> None:
-        self.division_counts[organization_id] = dict(counts)
-
-    def divisions(self, organization_id: str) -> list[tuple[str, int]]:
-        return list(self.division_counts.get(organization_id, {}).items())
-
-    def page(
-        self,
-        organization_id: str,
-        division: str | None,
-        search: str | None,
-        limit: int,
-        cursor: str | None,
-    ) -> tuple[list[Student], str | None]:
-        text = fold(search or "")
-        found = sorted(
-            (
-                s
-                for s in self.students.values()
-                if s.organization_id == organization_id
-                and s.active
-                and (division is None or s.division == division)
-                and text in s.search_text
-            ),
-            key=lambda s: s.name_key,
-        )
-        start = int(base64.b64decode(cursor)) if cursor else 0
-        more = start + limit < len(found)
-        cursor = base64.b64encode(str(start + limit).encode()).decode() if more else None
-        return found[start : start + limit], cursor
 
 
 class InMemoryImportRepository:
@@ -113,6 +22,8 @@ class InMemoryImportRepository:
         self.locks: dict[str, tuple[str, datetime]] = {}
 
     def add(self, record: Import) -> None:
+        if (record.organization_id, record.id) in self.records:
+            raise Conflict("Cet import existe déjà.", code="IMPORT_EXISTS")
         self.records[(record.organization_id, record.id)] = copy.deepcopy(record)
 
     def get(self, organization_id: str, import_id: str) -> Import:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from datetime import date
-from typing import Any
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -16,7 +13,6 @@ from pynamodb.attributes import (
 
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.students import Student
-from pixcore.errors import Invalid
 
 _OPTIONAL = (
     "preferred_last_name",
@@ -33,8 +29,9 @@ _OPTIONAL = (
 
 
 class StudentItem(OrgaItem):
-    """pk ORG#<org>, sk STUDENT#<ine>; gsi1 lists a division by name (active students only);
-    gsi2 finds a student by id."""
+    """pk ORG#<org>#LIST#<generation> (a list written by one import) or ORG#<org>#LEFT (those
+    who left, disabled), sk STUDENT#<ine>; gsi1 lists a division of a list by name; gsi2 finds a
+    student by id (sk LIST#<generation> or LEFT)."""
 
     student_id = UnicodeAttribute()
     ine = UnicodeAttribute()
@@ -53,34 +50,60 @@ class StudentItem(OrgaItem):
     mef_code = UnicodeAttribute(null=True)
     status = UnicodeAttribute(null=True)
     active = BooleanAttribute()
-    user_id = UnicodeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
     fingerprint = UnicodeAttribute(null=True)
     search_text = UnicodeAttribute(null=True)
 
 
 class DivisionItem(OrgaItem):
-    """pk ORG#<org>, sk DIVISION#<name>: the division's count of active students."""
+    """pk ORG#<org>#LIST#<generation>, sk DIVISION#<name>: the division's count of students."""
 
     name = UnicodeAttribute()
     student_count = NumberAttribute()
+
+
+class StudentListItem(OrgaItem):
+    """pk ORG#<org>, sk STUDENT_LIST: the generation readers see (versioned: imports switch it)."""
+
+    generation = UnicodeAttribute()
+
+
+class LinkItem(OrgaItem):
+    """pk ORG#<org>, sk LINK#<student id>: the account a student is linked to."""
+
+    user_id = UnicodeAttribute()
+
+
+class AccountLinkItem(OrgaItem):
+    """pk ORG#<org>, sk ACCOUNT#<user id>: the one student of the school an account is linked to."""
+
+    student_id = UnicodeAttribute()
 
 
 def org_pk(organization_id: str) -> str:
     return f"ORG#{organization_id}"
 
 
+def list_pk(organization_id: str, generation: str) -> str:
+    return f"ORG#{organization_id}#LIST#{generation}"
+
+
+def left_pk(organization_id: str) -> str:
+    return f"ORG#{organization_id}#LEFT"
+
+
 def student_sk(ine: str) -> str:
     return f"STUDENT#{ine}"
 
 
-def division_pk(organization_id: str, division: str) -> str:
-    return f"ORGDIV#{organization_id}#{division}"
+def division_pk(organization_id: str, generation: str, division: str) -> str:
+    return f"ORGDIV#{organization_id}#{generation}#{division}"
 
 
-def to_item(s: Student) -> StudentItem:
+def to_item(s: Student, generation: str | None) -> StudentItem:
+    """In a list (`generation`) as active, or among those who left (None) as disabled."""
     item = StudentItem(
-        org_pk(s.organization_id),
+        list_pk(s.organization_id, generation) if generation else left_pk(s.organization_id),
         student_sk(s.ine),
         student_id=s.id,
         ine=s.ine,
@@ -88,67 +111,32 @@ def to_item(s: Student) -> StudentItem:
         first_name=s.first_name,
         birthdate=s.birthdate.isoformat(),
         division=s.division,
-        active=s.active,
-        user_id=s.user_id,
+        active=generation is not None,
         updated_at=s.updated_at,
         fingerprint=s.fingerprint,
         search_text=s.search_text,
         gsi2pk=f"STUDENTID#{s.id}",
-        gsi2sk="STUDENT",
+        gsi2sk=f"LIST#{generation}" if generation else "LEFT",
         **{name: getattr(s, name) for name in _OPTIONAL},
     )
-    if s.active:
-        item.gsi1pk, item.gsi1sk = division_pk(s.organization_id, s.division), s.name_key
+    if generation:
+        item.gsi1pk = division_pk(s.organization_id, generation, s.division)
+        item.gsi1sk = s.name_key
     return item
 
 
-_NOT_FROM_FILE = frozenset({"pk", "sk", "user_id", "expires_at"})
-
-
-def file_update(s: Student) -> list[Any]:
-    """The UpdateItem actions that rewrite everything `to_item` writes but the keys and the
-    account link: a link made meanwhile by `link_user` survives."""
-    item = to_item(s)
-    actions = []
-    for name, attribute in StudentItem.get_attributes().items():
-        if name in _NOT_FROM_FILE:
-            continue
-        value = getattr(item, name)
-        actions.append(attribute.remove() if value is None else attribute.set(value))
-    return actions
-
-
-def from_item(item: StudentItem) -> Student:
+def from_item(item: StudentItem, user_id: str | None = None) -> Student:
     return Student(
         id=item.student_id,
-        organization_id=item.pk.removeprefix("ORG#"),
+        organization_id=item.pk.split("#")[1],
         ine=item.ine,
         last_name=item.last_name,
         first_name=item.first_name,
         birthdate=date.fromisoformat(item.birthdate),
         division=item.division,
         active=item.active,
-        user_id=item.user_id,
+        user_id=user_id,
         updated_at=item.updated_at,
         fingerprint=item.fingerprint or "",
         **{name: getattr(item, name) for name in _OPTIONAL},
     )
-
-
-def encode_cursor(key: dict[str, Any] | None) -> str | None:
-    if not key:
-        return None
-    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
-    """The cursor is opaque to clients: the base64 of DynamoDB's LastEvaluatedKey."""
-    if not cursor:
-        return None
-    try:
-        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if isinstance(key, dict) and all(isinstance(v, dict) for v in key.values()):
-            return key
-    except ValueError:
-        pass
-    raise Invalid("Le curseur de pagination n'est pas valide.", code="INVALID_CURSOR")

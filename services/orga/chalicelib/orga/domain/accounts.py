@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pixcore.errors import Invalid
-from pixcore.principal import STUDENT, Principal
+from pixcore.errors import Conflict, Invalid
+from pixcore.principal import ACADEMIE, JURY, STUDENT, SUPERADMIN, Principal
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 8
@@ -25,9 +25,11 @@ class Account:
     role: str = STUDENT
     memberships: dict[str, str] = field(default_factory=dict)
     created_at: datetime | None = None
+    academie: str | None = None
 
     def principal(self) -> Principal:
-        return Principal(self.id, self.role, dict(self.memberships))
+        academie = self.academie if self.role == ACADEMIE else None
+        return Principal(self.id, self.role, dict(self.memberships), academie=academie)
 
     @property
     def login(self) -> str:
@@ -57,3 +59,12 @@ def check_email(email: str) -> str:
     if not EMAIL.match(email):
         raise Invalid("L'adresse e-mail n'est pas valide.", code="EMAIL_INVALID")
     return email
+
+
+def check_can_become_academie(account: Account) -> None:
+    """A jury account keeps its role: the académie role is for the académie's own users."""
+    if account.role in (JURY, SUPERADMIN):
+        raise Conflict(
+            "Ce compte est un compte du jury Pix : il voit déjà toutes les académies.",
+            code="ROLE_CONFLICT",
+        )

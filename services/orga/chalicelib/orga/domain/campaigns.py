@@ -100,3 +100,15 @@ def ensure_can_send(archived_at: datetime | None, already_sent: bool = False) ->
             "Votre profil a déjà été envoyé pour cette campagne.",
             code="PROFILE_ALREADY_SENT",
         )
+
+
+def check_target_skills(unknown: list[str]) -> None:
+    """An assessment campaign targets skills of the learning content only; the unknown ones are
+    all named (the first 20 in the message)."""
+    if unknown:
+        shown = ", ".join(unknown[:20]) + (" …" if len(unknown) > 20 else "")
+        raise Invalid(
+            f"{len(unknown)} acquis ciblé(s) n'existe(nt) pas dans le référentiel : {shown}.",
+            code="TARGET_SKILLS_UNKNOWN",
+            details={"unknown_skill_ids": unknown},
+        )

@@ -12,6 +12,8 @@ from pixcore.text import fold
 from .spreadsheet import BOM, CsvLines, french_date
 
 PENDING = "En attente"
+SENDING = "Envoi en cours"
+SENT = "Envoyé"
 NOT_AVAILABLE = "NA"
 
 
@@ -26,6 +28,10 @@ class ProfileSnapshot:
     """The profile as the student sent it, competence code → level and pix (levels capped)."""
 
     competences: Mapping[str, CompetenceResult] = field(default_factory=dict)
+    # An assessment campaign's results: its target skills, those validated, the share in %.
+    target_skill_count: int | None = None
+    validated_target_skill_count: int | None = None
+    mastery_percentage: int | None = None
 
     @property
     def pix_score(self) -> int:
@@ -58,6 +64,7 @@ class CollectionParticipant:
     external_id: str | None = None
     sent_at: datetime | None = None
     profile: ProfileSnapshot | None = None
+    requested_at: datetime | None = None
 
     @property
     def has_sent(self) -> bool:
@@ -74,18 +81,35 @@ class ParticipantSummary:
     pix_score: int | None
     certifiable: bool | None
     certifiable_competences_count: int | None
+    requested_at: datetime | None = None
+    mastery_percentage: int | None = None
 
     @property
     def status(self) -> str:
-        return PENDING if self.sent_at is None else "Envoyé"
+        return share_status(self.requested_at, self.sent_at)
+
+
+def share_status(requested_at: datetime | None, sent_at: datetime | None) -> str:
+    """« En attente » until the student sends; « Envoi en cours » while engine takes the
+    snapshot of the profile as of the request; « Envoyé » once orga has it."""
+    if sent_at is not None:
+        return SENT
+    return SENDING if requested_at is not None else PENDING
 
 
 def summarize(participant: CollectionParticipant) -> ParticipantSummary:
-    """A participant who has not sent their profile shows only their names, « En attente »."""
+    """A participant who has not sent their profile shows only their names and where the sending
+    is."""
     profile = participant.profile
     if not participant.has_sent or profile is None:
         return ParticipantSummary(
-            participant.last_name, participant.first_name, None, None, None, None
+            participant.last_name,
+            participant.first_name,
+            None,
+            None,
+            None,
+            None,
+            participant.requested_at,
         )
     return ParticipantSummary(
         participant.last_name,
@@ -94,6 +118,8 @@ def summarize(participant: CollectionParticipant) -> ParticipantSummary:
         profile.pix_score,
         profile.certifiable,
         profile.certifiable_competences_count,
+        participant.requested_at,
+        profile.mastery_percentage,
     )
 
 
@@ -103,7 +129,8 @@ def participants_summary(participants: Iterable[CollectionParticipant]) -> list[
     return [summarize(p) for p in ordered]
 
 
-def collection_headers(campaign: CollectionCampaign) -> list[str]:
+def participant_headers(campaign: CollectionCampaign) -> list[str]:
+    """The first columns of every campaign export: who, in which campaign and class."""
     headers = [
         "Nom de l'organisation",
         "ID Campagne",
@@ -114,6 +141,27 @@ def collection_headers(campaign: CollectionCampaign) -> list[str]:
     ]
     if campaign.external_id_label:
         headers.append(campaign.external_id_label)
+    return headers
+
+
+def participant_cells(
+    campaign: CollectionCampaign, participant: CollectionParticipant
+) -> list[str | int]:
+    row: list[str | int] = [
+        campaign.organization_name,
+        campaign.id,
+        campaign.name,
+        participant.last_name,
+        participant.first_name,
+        participant.division or "",
+    ]
+    if campaign.external_id_label:
+        row.append(participant.external_id or "")
+    return row
+
+
+def collection_headers(campaign: CollectionCampaign) -> list[str]:
+    headers = participant_headers(campaign)
     headers += [
         "Envoi (O/N)",
         "Date de l'envoi",
@@ -139,16 +187,7 @@ def collection_csv(
 
 
 def _row(campaign: CollectionCampaign, participant: CollectionParticipant) -> list[str | int]:
-    row: list[str | int] = [
-        campaign.organization_name,
-        campaign.id,
-        campaign.name,
-        participant.last_name,
-        participant.first_name,
-        participant.division or "",
-    ]
-    if campaign.external_id_label:
-        row.append(participant.external_id or "")
+    row = participant_cells(campaign, participant)
     profile = participant.profile
     if not participant.has_sent or profile is None:
         return row + ["N", ""] + [NOT_AVAILABLE] * (3 + 2 * len(COMPETENCES))

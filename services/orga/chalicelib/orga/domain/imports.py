@@ -94,6 +94,11 @@ class Import:
     counts: dict[str, Any] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     inbox_key: str | None = None
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def import_id(self) -> str:
+        return self.id
 
 
 def upload_key(organization_id: str, import_id: str) -> str:

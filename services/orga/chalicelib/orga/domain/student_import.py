@@ -9,8 +9,17 @@ from types import MappingProxyType
 from typing import Any
 
 from .birthplace import Birthplace, FieldError, birthplace_of
-from .import_messages import describe, problem_for, text_or_none
-from .student_fields import is_valid_ine, normalize_ine, parse_birthdate, sex_from_code
+from .import_messages import WARNING_HINT, describe, problem_for, text_or_none
+from .student_fields import (
+    FIELD_LIMITS,
+    NAME_FIELDS,
+    clean_name,
+    is_plausible_birthdate,
+    is_valid_ine,
+    normalize_ine,
+    parse_birthdate,
+    sex_from_code,
+)
 from .student_records import (
     ImportedStudent,
     ImportErrorCode,
@@ -49,11 +58,30 @@ def skip_reason(record: StudentRecord, rules: StudentFileRules) -> SkipReason | 
 
 def check_student(
     record: StudentRecord, rules: StudentFileRules, today: date | None = None
-) -> tuple[ImportedStudent | None, list[ImportProblem]]:
-    """A kept student needs a well-formed INE, names, a real birthdate (not in the future), a sex
-    when the file requires it, and a birthplace: the commune code when born in France, the city
-    name when born abroad. Every problem of the student is reported, not only the first."""
+) -> tuple[ImportedStudent | None, list[ImportProblem], list[ImportProblem]]:
+    """A kept student needs an INE, names, a real birthdate, a sex when the file requires it, and
+    the commune code when born in France; every field within its length. Those are errors, and
+    every error of the student is reported, not only the first. What only warns (the student is
+    imported): an INE of an unusual shape, a birthdate before 1900 or in the future, a missing or
+    unknown birth country, a foreign-born student without a birth city, invisible characters
+    removed from a name. Returns the student (None on error), the errors and the warnings."""
     # One pass over the texts, few calls: this runs for each of 100,000 students.
+    values = [(value.strip() or None) if value else None for value in record[3:]]
+    errors: list[FieldError] = []
+    warnings: list[FieldError] = []
+    for attribute, value in zip(_FIELDS, values, strict=True):
+        if value is not None and len(value) > FIELD_LIMITS.get(attribute, 1 << 30):
+            errors.append(FieldError(E.FIELD_TOO_LONG, attribute, str(len(value))))
+    ine = (record.ine or "").strip().upper()
+    if len(ine) > FIELD_LIMITS["ine"]:
+        errors.append(FieldError(E.FIELD_TOO_LONG, "ine", str(len(ine))))
+    if errors:  # a field of megabytes is not checked any further
+        return None, [_problem(record, rules, e) for e in errors], []
+    for i in _NAME_POSITIONS:
+        text = values[i]
+        if text is not None and (cleaned := clean_name(text)) != text:
+            warnings.append(FieldError(E.NAME_CLEANED, _FIELDS[i]))
+            values[i] = cleaned or None
     (
         last_name,
         preferred_last_name,
@@ -70,13 +98,11 @@ def check_student(
         status,
         _,
         division,
-    ) = [(value.strip() or None) if value else None for value in record[3:]]
-    errors: list[FieldError] = []
-    ine = (record.ine or "").strip().upper()
+    ) = values
     if not ine:
         errors.append(FieldError(E.INE_REQUIRED, "ine"))
     elif not is_valid_ine(ine):
-        errors.append(FieldError(E.INE_INVALID, "ine", ine))
+        warnings.append(FieldError(E.INE_INVALID, "ine", ine))
     if last_name is None:
         errors.append(FieldError(E.LAST_NAME_REQUIRED, "last_name"))
     if first_name is None:
@@ -90,21 +116,24 @@ def check_student(
     birthdate = None
     if birth_text is None:
         errors.append(FieldError(E.BIRTHDATE_REQUIRED, "birthdate"))
-    elif (birthdate := parse_birthdate(birth_text)) is None or (
-        today is not None and birthdate > today
-    ):
+    elif (birthdate := parse_birthdate(birth_text)) is None:
         errors.append(FieldError(E.BIRTHDATE_INVALID, "birthdate", birth_text))
-    birthplace = birthplace_of(country, department, city_code, city)
+    elif not is_plausible_birthdate(birthdate, today):
+        warnings.append(FieldError(E.BIRTHDATE_IMPLAUSIBLE, "birthdate", birth_text))
+    birthplace, place_warning = birthplace_of(country, department, city_code, city)
     if type(birthplace) is FieldError:
         errors.append(birthplace)
+    if place_warning is not None:
+        warnings.append(place_warning)
     if rules.division_required and division is None:
         errors.append(FieldError(E.DIVISION_REQUIRED, "division"))
     if rules.codes_required and mef_code is None:
         errors.append(FieldError(E.MEF_CODE_REQUIRED, "mef_code"))
     if rules.codes_required and status is None:
         errors.append(FieldError(E.STATUS_REQUIRED, "status"))
+    found = [_problem(record, rules, w, WARNING_HINT) for w in warnings]
     if errors:
-        return None, [_problem(record, rules, error) for error in errors]
+        return None, [_problem(record, rules, error) for error in errors], found
     if (
         not isinstance(birthplace, Birthplace)
         or last_name is None
@@ -112,29 +141,43 @@ def check_student(
         or birthdate is None
         or division is None  # not kept, and not an error: `skip_reason` says why
     ):
-        return None, []
-    return ImportedStudent(
-        ine,
-        last_name,
-        preferred_last_name,
-        first_name,
-        middle_name,
-        third_name,
-        sex,
-        birthdate,
-        *birthplace,
-        mef_code,
-        status,
-        division,
-        record.line,
-        record.source_id,
-    ), []
+        return None, [], []
+    return (
+        ImportedStudent(
+            ine,
+            last_name,
+            preferred_last_name,
+            first_name,
+            middle_name,
+            third_name,
+            sex,
+            birthdate,
+            *birthplace,
+            mef_code,
+            status,
+            division,
+            record.line,
+            record.source_id,
+        ),
+        [],
+        found,
+    )
 
 
-def _problem(record: StudentRecord, rules: StudentFileRules, error: FieldError) -> ImportProblem:
+_FIELDS = StudentRecord._fields[3:]
+_NAME_POSITIONS = tuple(_FIELDS.index(name) for name in (*NAME_FIELDS, "birth_city", "division"))
+
+
+def _problem(
+    record: StudentRecord, rules: StudentFileRules, error: FieldError, hint: str | None = None
+) -> ImportProblem:
     field = rules.fields.get(error.attribute, error.attribute)
-    values = {} if error.value is None else {"value": error.value}
-    return problem_for(record, error.code, field, rules.fix_hint, **values)
+    if error.code is E.FIELD_TOO_LONG:
+        limit = FIELD_LIMITS.get(error.attribute, 0)
+        values = {"length": error.value or "", "limit": str(limit)}
+    else:
+        values = {} if error.value is None else {"value": error.value}
+    return problem_for(record, error.code, field, hint or rules.fix_hint, **values)
 
 
 def decide_import(
@@ -160,6 +203,7 @@ def screen_import(
     read = kept = 0
     skipped = dict.fromkeys(SkipReason, 0)
     problems: list[ImportProblem] = []
+    warnings: list[ImportProblem] = []
     seen: set[str] = set()
     shared: dict[str, list[Any]] = {}
     for record in records:
@@ -168,13 +212,14 @@ def screen_import(
         if reason is not None:
             skipped[reason] += 1
             continue
-        student, found = check_student(record, rules, today)
+        student, found, warned = check_student(record, rules, today)
+        warnings.extend(warned)
         if student is not None:
             kept += 1
             ine = student.ine
         else:
             problems.extend(found)
-            ine = normalize_ine(record.ine or "")
+            ine = normalize_ine(record.ine or "")[: FIELD_LIMITS["ine"]]
         if ine:
             size = len(seen)
             seen.add(ine)
@@ -185,12 +230,13 @@ def screen_import(
         _gather_shared(records, rules, today, shared)
         problems.extend(_shared_ine_problems(shared, rules))
     counts = MappingProxyType({reason.value: n for reason, n in skipped.items()})
+    warned_all = tuple(warnings)
     if problems:
         problems.sort(key=lambda problem: problem.line or 0)
-        return ImportOutcome(errors=tuple(problems), read=read, skipped=counts)
+        return ImportOutcome(errors=tuple(problems), read=read, skipped=counts, warnings=warned_all)
     if not kept:
         return ImportOutcome(errors=(_empty_problem(read),), read=read, skipped=counts)
-    return ImportOutcome(read=read, kept=kept, skipped=counts)
+    return ImportOutcome(read=read, kept=kept, skipped=counts, warnings=warned_all)
 
 
 def kept_students(
@@ -200,7 +246,7 @@ def kept_students(
     `screen_import` found without errors)."""
     for record in records:
         if skip_reason(record, rules) is None:
-            student, _ = check_student(record, rules, today)
+            student, _, _ = check_student(record, rules, today)
             if student is not None:
                 yield student
 
@@ -218,8 +264,8 @@ def _gather_shared(
     for record in records:
         if skip_reason(record, rules) is not None:
             continue
-        student, _ = check_student(record, rules, today)
-        ine = student.ine if student is not None else normalize_ine(record.ine or "")
+        student, _, _ = check_student(record, rules, today)
+        ine = student.ine if student is not None else normalize_ine(record.ine or "")[:20]
         if ine in shared:
             shared[ine].append(student or record)
 

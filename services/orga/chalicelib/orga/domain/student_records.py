@@ -51,7 +51,7 @@ class ImportedStudent:
     third_name: str | None
     sex: str | None
     birthdate: date
-    birth_country_code: str
+    birth_country_code: str | None
     birth_department_code: str | None
     birth_city_code: str | None
     birth_city: str | None
@@ -78,12 +78,15 @@ class ImportErrorCode(StrEnum):
     INE_REQUIRED = "INE_REQUIRED"
     INE_INVALID = "INE_INVALID"
     INE_UNIQUE = "INE_UNIQUE"
+    FIELD_TOO_LONG = "FIELD_TOO_LONG"
     LAST_NAME_REQUIRED = "LAST_NAME_REQUIRED"
     FIRST_NAME_REQUIRED = "FIRST_NAME_REQUIRED"
     SEX_REQUIRED = "SEX_REQUIRED"
     SEX_INVALID = "SEX_INVALID"
     BIRTHDATE_REQUIRED = "BIRTHDATE_REQUIRED"
     BIRTHDATE_INVALID = "BIRTHDATE_INVALID"
+    BIRTHDATE_IMPLAUSIBLE = "BIRTHDATE_IMPLAUSIBLE"
+    NAME_CLEANED = "NAME_CLEANED"
     BIRTH_COUNTRY_REQUIRED = "BIRTH_COUNTRY_REQUIRED"
     BIRTH_COUNTRY_INVALID = "BIRTH_COUNTRY_INVALID"
     BIRTH_CITY_CODE_REQUIRED = "BIRTH_CITY_CODE_REQUIRED"
@@ -117,28 +120,44 @@ class ImportProblem:
         return {key: value for key, value in asdict(self).items() if value is not None}
 
 
+# What only warns (the student is imported): DOMAIN's list of blocking errors is short.
+WARNINGS = frozenset(
+    {
+        ImportErrorCode.INE_INVALID,
+        ImportErrorCode.BIRTH_CITY_REQUIRED,
+        ImportErrorCode.BIRTH_COUNTRY_REQUIRED,
+        ImportErrorCode.BIRTH_COUNTRY_INVALID,
+        ImportErrorCode.BIRTHDATE_IMPLAUSIBLE,
+        ImportErrorCode.NAME_CLEANED,
+    }
+)
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
     """All or nothing: either students (and no errors) or errors (and no students). A job that
-    streams its file keeps only the count of students kept, not the students."""
+    streams its file keeps only the count of students kept, not the students. Warnings are
+    reported with the students they concern, who are imported all the same."""
 
     students: tuple[ImportedStudent, ...] = ()
     errors: tuple[ImportProblem, ...] = ()
     read: int = 0
     kept: int = 0
     skipped: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    warnings: tuple[ImportProblem, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def to_dict(self) -> dict[str, Any]:
-        """The report of the import as JSON: counts and every error."""
+        """The report of the import as JSON: counts, every error and every warning."""
         return {
             "read": self.read,
             "kept": self.kept,
             "skipped": dict(self.skipped),
             "errors": [error.to_dict() for error in self.errors],
+            "warnings": [warning.to_dict() for warning in self.warnings],
         }
 
     @classmethod

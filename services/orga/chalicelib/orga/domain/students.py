@@ -58,6 +58,29 @@ class Student:
         return " ".join([*(fold(n) for n in names if n), last + first, first + last])
 
 
+class Division(NamedTuple):
+    """A class of the school and its number of active students."""
+
+    name: str
+    student_count: int
+
+
+@dataclass(frozen=True)
+class StudentPage:
+    """One page of a student list; `next_cursor` continues it (None at the end)."""
+
+    students: list[Student]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Generation:
+    """The school's current student list: the import that wrote it, and its version."""
+
+    id: str
+    version: int
+
+
 class StoredStudent(NamedTuple):
     """What a re-import needs to know of a student already stored (`user_id` may be unknown:
     None; an import never rewrites the account link)."""

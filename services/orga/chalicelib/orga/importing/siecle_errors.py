@@ -39,17 +39,17 @@ def uai_error(found: str | None, expected: str) -> FileRejected:
 
 def syntax_error(error: etree.XMLSyntaxError) -> FileRejected:
     line = error.lineno or None
+    where = f" (vers la ligne {line})" if line else ""  # lxml knows no line for some errors
     if error.code in _ENCODING_ERRORS:
         return FileRejected(
             ImportErrorCode.ENCODING_UNKNOWN,
-            f"Le fichier contient des caractères qui ne correspondent pas à son encodage déclaré "
-            f"(vers la ligne {line}) : exportez-le de nouveau depuis SIECLE sans l'ouvrir ni le "
-            "modifier.",
+            f"Le fichier contient des caractères qui ne correspondent pas à son encodage déclaré"
+            f"{where} : exportez-le de nouveau depuis SIECLE sans l'ouvrir ni le modifier.",
             line=line,
         )
     return FileRejected(
         ImportErrorCode.INVALID_FILE,
-        f"Le fichier XML est illisible ou incomplet (vers la ligne {line}) : il a peut-être été "
-        "tronqué pendant l'envoi. Exportez-le de nouveau depuis SIECLE et réessayez.",
+        f"Le fichier XML est illisible ou incomplet{where} : il a peut-être été tronqué pendant "
+        "l'envoi. Exportez-le de nouveau depuis SIECLE et réessayez.",
         line=line,
     )

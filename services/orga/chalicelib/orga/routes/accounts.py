@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from typing import Any
 
 from chalicelib.orga import bootstrap, schemas
-from chalicelib.orga.domain.accounts import Account
 from chalicelib.orga.use_cases import accounts, organizations
 from pixcore.http import Api, Context
-
-
-def user_out(account: Account) -> schemas.UserOut:
-    return schemas.UserOut(
-        id=account.id,
-        first_name=account.first_name,
-        last_name=account.last_name,
-        birthdate=account.birthdate,
-        email=account.email,
-        username=account.username,
-        role=account.role,
-        memberships=account.memberships,
-    )
 
 
 def register(api: Api) -> None:
@@ -33,20 +19,11 @@ def register(api: Api) -> None:
         summary="Se connecter",
         errors={401: ("INVALID_CREDENTIALS",), 429: ("TOO_MANY_REQUESTS",)},
     )
-    def create_token(ctx: Context) -> schemas.TokenResponse:
-        deps = bootstrap.orga()
-        token, account = accounts.log_in(
-            deps.accounts,
-            deps.throttle,
-            deps.tokens,
-            deps.clock,
-            ctx.body.email or ctx.body.username,
-            ctx.body.password,
-            ctx.source_ip,
+    def create_token(ctx: Context) -> Any:
+        command = accounts.LogIn(
+            ctx.body.email or ctx.body.username, ctx.body.password, ctx.source_ip
         )
-        return schemas.TokenResponse(
-            access_token=token, expires_in=deps.tokens.lifetime, user=user_out(account)
-        )
+        return accounts.log_in(bootstrap.ports(), command)
 
     @api.route(
         "/users",
@@ -58,14 +35,24 @@ def register(api: Api) -> None:
         summary="Créer un compte élève",
         errors={409: ("LOGIN_TAKEN",), 429: ("TOO_MANY_REQUESTS",)},
     )
-    def sign_up(ctx: Context) -> schemas.UserOut:
-        deps = bootstrap.orga()
-        command = accounts.SignUp(**ctx.body.model_dump())
-        return user_out(accounts.sign_up(deps.accounts, deps.clock, command))
+    def sign_up(ctx: Context) -> Any:
+        command = accounts.SignUp(**ctx.body.model_dump(), source=ctx.source_ip)
+        return accounts.sign_up(bootstrap.ports(), command)
+
+    @api.route(
+        "/academie-users",
+        ("POST",),
+        body=schemas.AcademieUserRequest,
+        response=schemas.UserOut,
+        summary="Donner le rôle ACADEMIE à un compte, ou le créer (jury)",
+    )
+    def grant_academie(ctx: Context) -> Any:
+        command = accounts.GrantAcademie(**ctx.body.model_dump())
+        return accounts.grant_academie(bootstrap.ports(), ctx.user, command)
 
     @api.route("/me", response=schemas.UserOut, summary="Mon compte")
-    def me(ctx: Context) -> schemas.UserOut:
-        return user_out(bootstrap.orga().accounts.get(ctx.user.user_id))
+    def me(ctx: Context) -> Any:
+        return accounts.me(bootstrap.ports(), ctx.user)
 
     @api.route(
         "/organizations",
@@ -75,20 +62,15 @@ def register(api: Api) -> None:
         status=201,
         summary="Créer un établissement (jury)",
     )
-    def create_organization(ctx: Context) -> schemas.OrganizationOut:
-        deps = bootstrap.orga()
+    def create_organization(ctx: Context) -> Any:
         command = organizations.RegisterOrganization(**ctx.body.model_dump())
-        created = organizations.register_organization(
-            deps.organizations, deps.publisher, ctx.user, command
-        )
-        return schemas.OrganizationOut(**asdict(created))
+        return organizations.register_organization(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         "/organizations/{org_id}", response=schemas.OrganizationOut, summary="Un établissement"
     )
-    def get_organization(ctx: Context, org_id: str) -> schemas.OrganizationOut:
-        found = organizations.get_organization(bootstrap.orga().organizations, ctx.user, org_id)
-        return schemas.OrganizationOut(**asdict(found))
+    def get_organization(ctx: Context, org_id: str) -> Any:
+        return organizations.get_organization(bootstrap.ports(), ctx.user, org_id)
 
     @api.route(
         "/organizations/{org_id}/memberships",
@@ -98,17 +80,6 @@ def register(api: Api) -> None:
         status=201,
         summary="Ajouter un membre",
     )
-    def add_membership(ctx: Context, org_id: str) -> schemas.MembersOut:
-        deps = bootstrap.orga()
-        members = organizations.add_member(
-            deps.organizations,
-            deps.accounts,
-            deps.publisher,
-            ctx.user,
-            org_id,
-            ctx.body.email,
-            ctx.body.role,
-        )
-        return schemas.MembersOut(
-            organization_id=org_id, members=[schemas.MemberOut(**m.model_dump()) for m in members]
-        )
+    def add_membership(ctx: Context, org_id: str) -> Any:
+        command = organizations.AddMember(org_id, ctx.body.email, ctx.body.role)
+        return organizations.add_member(bootstrap.ports(), ctx.user, command)

@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from chalicelib.orga import bootstrap
-from chalicelib.orga.domain.students import Student
-from chalicelib.orga.import_schemas import (
-    DivisionOut,
-    DivisionsOut,
-    StudentOut,
-    StudentRow,
-    StudentsOut,
-    StudentsQuery,
-)
+from chalicelib.orga.schemas import DivisionsOut, StudentOut, StudentsOut, StudentsQuery
 from chalicelib.orga.use_cases import students
 from pixcore.http import Api, Context
 
 BASE = "/organizations/{org_id}"
-
-
-def row(s: Student) -> StudentRow:
-    return StudentRow(
-        id=s.id,
-        ine=s.ine,
-        last_name=s.last_name,
-        first_name=s.first_name,
-        birthdate=s.birthdate,
-        division=s.division,
-        reconciled=s.reconciled,
-    )
 
 
 def register(api: Api) -> None:
@@ -41,26 +23,21 @@ def register(api: Api) -> None:
         summary="Les élèves, paginés : ceux d'une division par nom ; sans division, "
         "tout l'établissement par INE ; recherche par nom",
     )
-    def list_students(ctx: Context, org_id: str) -> StudentsOut:
+    def list_students(ctx: Context, org_id: str) -> Any:
         q = ctx.query
-        found, cursor = students.list_students(
-            bootstrap.orga().students, ctx.user, org_id, q.division, q.search, q.limit, q.cursor
-        )
-        return StudentsOut(students=[row(s) for s in found], next_cursor=cursor)
+        command = students.ListStudents(org_id, q.division, q.search, q.limit, q.cursor)
+        return students.list_students(bootstrap.ports(), ctx.user, command)
 
     @api.route(
         f"{BASE}/divisions", response=DivisionsOut, summary="Les divisions et leurs effectifs"
     )
-    def list_divisions(ctx: Context, org_id: str) -> DivisionsOut:
-        found = students.list_divisions(bootstrap.orga().students, ctx.user, org_id)
-        return DivisionsOut([DivisionOut(name=n, student_count=c) for n, c in found])
+    def list_divisions(ctx: Context, org_id: str) -> Any:
+        return students.list_divisions(bootstrap.ports(), ctx.user, org_id)
 
     @api.route(
         f"{BASE}/students/{{student_id}}",
         response=StudentOut,
         summary="Un élève et son rattachement à un compte",
     )
-    def get_student(ctx: Context, org_id: str, student_id: str) -> StudentOut:
-        s = students.get_student(bootstrap.orga().students, ctx.user, org_id, student_id)
-        fields = {k: getattr(s, k) for k in StudentOut.model_fields if k != "reconciled"}
-        return StudentOut(**fields, reconciled=s.reconciled)
+    def get_student(ctx: Context, org_id: str, student_id: str) -> Any:
+        return students.get_student(bootstrap.ports(), ctx.user, org_id, student_id)

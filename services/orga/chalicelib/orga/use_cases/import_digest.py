@@ -1,4 +1,5 @@
-"""The school's import digest: what the last import wrote, so a re-import reads one S3 object."""
+"""The digest of a school's student list: what its import wrote, so the next import reads one S3
+object instead of the table; and the manifest an import leaves before making its list current."""
 
 from __future__ import annotations
 
@@ -6,22 +7,30 @@ import json
 from contextlib import AbstractContextManager
 from typing import Any
 
-from chalicelib.orga.domain.students import StoredStudent, Student
+from chalicelib.orga.domain.students import Generation, StoredStudent, Student
 from chalicelib.orga.ports import ImportFiles, LineWriter, StudentRepository
 from pixcore.errors import NotFound
 
 
-def digest_key(organization_id: str) -> str:
-    return f"imports/{organization_id}/students.digest.jsonl"
+def digest_key(organization_id: str, generation: str) -> str:
+    return f"imports/{organization_id}/{generation}.digest.jsonl"
+
+
+def manifest_key(organization_id: str, generation: str) -> str:
+    return f"imports/{organization_id}/{generation}.manifest.json"
 
 
 def stored_students(
-    files: ImportFiles, students: StudentRepository, organization_id: str
+    files: ImportFiles,
+    students: StudentRepository,
+    organization_id: str,
+    current: Generation | None,
 ) -> dict[str, StoredStudent]:
-    """From the digest when the last import left one (account links then unknown: an import
-    never rewrites them), else from the table itself."""
+    """From the current list's digest when there is one, else from the table itself."""
+    if current is None:
+        return {}
     try:
-        data = files.get(digest_key(organization_id))
+        data = files.get(digest_key(organization_id, current.id))
     except NotFound:
         return students.stored(organization_id)
     stored: dict[str, StoredStudent] = {}
@@ -33,14 +42,11 @@ def stored_students(
     return stored
 
 
-def forget(files: ImportFiles, organization_id: str) -> None:
-    """Before writing anything: a job that stops half-way must not leave a stale digest."""
-    files.delete(digest_key(organization_id))
-
-
-def writer(files: ImportFiles, organization_id: str) -> AbstractContextManager[LineWriter]:
-    """The new digest, saved when the block ends: after every write of the import."""
-    return files.line_writer(digest_key(organization_id))
+def writer(
+    files: ImportFiles, organization_id: str, generation: str
+) -> AbstractContextManager[LineWriter]:
+    """The new list's digest, saved when the block ends (before the list becomes current)."""
+    return files.line_writer(digest_key(organization_id, generation))
 
 
 def active_row(student: Student) -> str:
@@ -49,3 +55,20 @@ def active_row(student: Student) -> str:
 
 def inactive_row(student: StoredStudent) -> str:
     return json.dumps([student.ine, student.id, student.fingerprint, False, student.division])
+
+
+def save_manifest(
+    files: ImportFiles, organization_id: str, generation: str, manifest: dict[str, Any]
+) -> None:
+    body = json.dumps(manifest, ensure_ascii=False).encode()
+    files.put(manifest_key(organization_id, generation), body, "application/json")
+
+
+def manifest(files: ImportFiles, organization_id: str, generation: str) -> dict[str, Any]:
+    return dict(json.loads(files.get(manifest_key(organization_id, generation))))
+
+
+def forget(files: ImportFiles, organization_id: str, generation: str) -> None:
+    """A retired list's digest and manifest go with it."""
+    files.delete(digest_key(organization_id, generation))
+    files.delete(manifest_key(organization_id, generation))

@@ -3,66 +3,28 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, closing, contextmanager, nullcontext
+from contextlib import ExitStack
 from datetime import timedelta
 
 from chalicelib.orga.domain.imports import (
     FINISHED,
     IMPORT_LEASE_SECONDS,
-    Change,
-    FileKind,
     Import,
-    ImportPlan,
     ImportStatus,
-    counts,
     inbox_target,
-    students_list_key,
 )
-from chalicelib.orga.domain.student_import import StudentFileRules, kept_students, screen_import
-from chalicelib.orga.domain.student_records import (
-    FileRejected,
-    ImportedStudent,
-    ImportOutcome,
-    ImportProblem,
-    StudentRecord,
-)
-from chalicelib.orga.domain.students import Student, summary
-from chalicelib.orga.importing.agri_csv import AGRI_CSV_RULES, read_agri_csv
-from chalicelib.orga.importing.siecle import SIECLE_RULES, SiecleExport, read_siecle
-from chalicelib.orga.use_cases import import_digest
-from chalicelib.orga.use_cases.imports import ImportPorts
+from chalicelib.orga.domain.student_import import screen_import
+from chalicelib.orga.domain.student_records import FileRejected, ImportOutcome, ImportProblem
+from chalicelib.orga.ports import Ports
+from chalicelib.orga.use_cases.import_apply import apply_import
 from pixcore.errors import PixError
-from pixcore.ids import new_id
 from pixcore.logs import get_logger
-from pixcore.messages.catalog import StudentImportRequested, StudentsImported
+from pixcore.messages.catalog import StudentImportRequested, StudentListRetired
 
 log = get_logger("orga.imports")
 
 
-@contextmanager
-def student_file(
-    ports: ImportPorts, record: Import, uai: str
-) -> Iterator[tuple[Iterable[StudentRecord], StudentFileRules]]:
-    """The file's records, which may be read more than once: SIECLE XML or ZIP for schools (read
-    from S3 once, into a local spool), the CSV for agricultural ones; `FileRejected` if the file
-    cannot be read as a whole."""
-    stream = ports.import_files.open(record.key)
-    try:
-        if record.file_kind is FileKind.CSV:
-            records: Iterable[StudentRecord] = read_agri_csv(stream)
-            rules = AGRI_CSV_RULES
-        else:
-            records, rules = read_siecle(stream, expected_uai=uai), SIECLE_RULES
-    finally:
-        close = getattr(stream, "close", None)
-        if close:
-            close()
-    with closing(records) if isinstance(records, SiecleExport) else nullcontext():
-        yield records, rules
-
-
-def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
+def run_import(ports: Ports, message: StudentImportRequested) -> Import:
     """Runs once per import: QUEUED → RUNNING → DONE or FAILED by conditional writes; a job for a
     finished import does nothing. A file with errors fails with all of them and changes nothing."""
     record = ports.imports.get(message.organization_id, message.import_id)
@@ -82,15 +44,25 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
     with ExitStack() as stack:
         try:
             organization = ports.organizations.get(record.organization_id)
-            records, rules = stack.enter_context(student_file(ports, record, organization.uai))
+            records, rules = stack.enter_context(ports.student_files.open(record, organization.uai))
             outcome = screen_import(records, rules, today=today)
         except FileRejected as rejected:
             outcome = ImportOutcome.rejected(rejected)
         except PixError as error:  # no school or no file: the import fails, it will not heal
             outcome = ImportOutcome(errors=(ImportProblem(error.code, error.message),))
-        if outcome.ok:  # a second pass over the file: nothing was written before all was checked
-            _apply(ports, record, outcome, kept_students(records, rules, today=today))
-            record.status = ImportStatus.DONE
+        if outcome.ok:  # more passes over the file: nothing was written before all was checked
+            try:
+                apply_import(ports, record, outcome, records, rules, today)
+                record.warnings = [warning.to_dict() for warning in outcome.warnings]
+                record.status = ImportStatus.DONE
+            except PixError as error:  # refused for good: the previous list stays, as it was
+                log.error("import.apply_failed", import_id=record.id, code=error.code)
+                record.errors = [{"code": error.code, "message": error.message}]
+                record.counts = {"read": outcome.read, "imported": 0}
+                record.status = ImportStatus.FAILED
+                ports.publisher.publish(
+                    StudentListRetired(organization_id=record.organization_id, generation=record.id)
+                )
         else:
             record.errors = [problem.to_dict() for problem in outcome.errors]
             record.counts = {"read": outcome.read, "imported": 0, "skipped": dict(outcome.skipped)}
@@ -105,50 +77,7 @@ def run_import(ports: ImportPorts, message: StudentImportRequested) -> Import:
     return record
 
 
-def _apply(
-    ports: ImportPorts, record: Import, outcome: ImportOutcome, kept: Iterable[ImportedStudent]
-) -> None:
-    """One streaming pass: each student is written if new or changed, and goes to the active list
-    for certif and to the new digest; only the INEs read back stay in memory."""
-    org = record.organization_id
-    now = ports.clock.now()
-    plan = ImportPlan(
-        org, now, import_digest.stored_students(ports.import_files, ports.students, org), new_id
-    )
-    import_digest.forget(ports.import_files, org)
-    key = students_list_key(org, record.id)
-    with (
-        ports.import_files.line_writer(key) as active_list,
-        import_digest.writer(ports.import_files, org) as digest,
-    ):
-
-        def changes() -> Iterator[tuple[Student, Change]]:
-            for student, change in plan.students(kept):
-                active_list(json.dumps(summary(student), ensure_ascii=False))
-                digest(import_digest.active_row(student))
-                if change is not Change.UNCHANGED:
-                    yield student, change
-
-        ports.students.save_imported(changes())
-        gone = plan.to_disable()
-        ports.students.disable(org, gone, now)
-        ports.students.set_divisions(org, plan.divisions)
-        for absent in plan.absent():
-            digest(import_digest.inactive_row(absent))
-    ports.publisher.publish(
-        StudentsImported(
-            organization_id=org,
-            import_id=record.id,
-            students_bucket=ports.import_files.bucket,
-            students_key=key,
-            active_count=plan.imported,
-            disabled_student_ids=[s.id for s in gone],
-        )
-    )
-    record.counts = counts(outcome.read, plan, len(gone), outcome.skipped)
-
-
-def file_away(ports: ImportPorts, record: Import) -> None:
+def file_away(ports: Ports, record: Import) -> None:
     """A file from the inbox ends in done/ or failed/, its JSON report next to it."""
     if not record.inbox_key:
         return
@@ -158,6 +87,7 @@ def file_away(ports: ImportPorts, record: Import) -> None:
         "status": record.status,
         "counts": record.counts,
         "errors": record.errors,
+        "warnings": record.warnings,
     }
     ports.import_files.move(record.key, target)
     ports.import_files.put(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Protocol
 
 from chalicelib.orga.domain.imports import (
     CONTENT_TYPES,
@@ -19,31 +18,20 @@ from chalicelib.orga.domain.imports import (
     upload_key,
 )
 from chalicelib.orga.domain.organizations import Organization
-from chalicelib.orga.ports import (
-    ImportFiles,
-    ImportRepository,
-    OrganizationRepository,
-    SchoolDirectory,
-    StudentRepository,
-)
-from pixcore.clock import Clock
+from chalicelib.orga.ports import Ports
 from pixcore.errors import Conflict, Invalid, NotFound, TooLarge, UnsupportedMediaType
 from pixcore.ids import new_id
 from pixcore.messages.catalog import StudentImportRequested
-from pixcore.ports import Publisher
 from pixcore.principal import Principal, require_member
 
 UPLOAD_URL_SECONDS = 900
 
 
-class ImportPorts(Protocol):
-    organizations: OrganizationRepository
-    students: StudentRepository
-    imports: ImportRepository
-    import_files: ImportFiles
-    schools: SchoolDirectory
-    publisher: Publisher
-    clock: Clock
+@dataclass(frozen=True)
+class Upload:
+    organization_id: str
+    content: bytes
+    content_type: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +46,7 @@ def _file_kind(organization: Organization) -> FileKind:
 
 
 def new_import(
-    ports: ImportPorts,
+    ports: Ports,
     organization: Organization,
     source: ImportSource,
     status: ImportStatus,
@@ -77,7 +65,7 @@ def new_import(
     )
 
 
-def queue_import(ports: ImportPorts, record: Import) -> Import:
+def queue_import(ports: Ports, record: Import) -> Import:
     """Takes the school's lock (one import at a time), then records the import and queues its
     job; a school whose import is queued or running gets IMPORT_IN_PROGRESS."""
     now = ports.clock.now()
@@ -109,15 +97,14 @@ def queue_import(ports: ImportPorts, record: Import) -> Import:
     return record
 
 
-def upload(
-    ports: ImportPorts,
-    principal: Principal,
-    organization_id: str,
-    content: bytes,
-    content_type: str,
-) -> Import:
+def upload(ports: Ports, caller: Principal, command: Upload) -> Import:
     """An admin (or the jury) sends the school's file in the request body."""
-    require_member(principal, organization_id, admin=True)
+    organization_id, content, content_type = (
+        command.organization_id,
+        command.content,
+        command.content_type,
+    )
+    require_member(caller, organization_id, admin=True)
     if not is_accepted_type(content_type):
         raise UnsupportedMediaType(
             UNSUPPORTED_TYPE_MESSAGE.format(content_type=content_type),
@@ -131,9 +118,9 @@ def upload(
     return queue_import(ports, record)
 
 
-def upload_url(ports: ImportPorts, principal: Principal, organization_id: str) -> UploadUrl:
+def upload_url(ports: Ports, caller: Principal, organization_id: str) -> UploadUrl:
     """A large file goes straight to S3 through a short-lived presigned PUT."""
-    require_member(principal, organization_id, admin=True)
+    require_member(caller, organization_id, admin=True)
     organization = ports.organizations.get(organization_id)
     record = new_import(ports, organization, ImportSource.PRESIGNED, ImportStatus.AWAITING_UPLOAD)
     ports.imports.add(record)
@@ -141,11 +128,9 @@ def upload_url(ports: ImportPorts, principal: Principal, organization_id: str) -
     return UploadUrl(record.id, url, UPLOAD_URL_SECONDS)
 
 
-def start_uploaded(
-    ports: ImportPorts, principal: Principal, organization_id: str, import_id: str
-) -> Import:
+def start_uploaded(ports: Ports, caller: Principal, organization_id: str, import_id: str) -> Import:
     """Once the presigned upload is done, the file must be there and not too large."""
-    require_member(principal, organization_id, admin=True)
+    require_member(caller, organization_id, admin=True)
     record = ports.imports.get(organization_id, import_id)
     if record.status is not ImportStatus.AWAITING_UPLOAD:
         raise Conflict("Cet import a déjà été lancé.", code="IMPORT_ALREADY_STARTED")
@@ -157,15 +142,13 @@ def start_uploaded(
     return queue_import(ports, record)
 
 
-def get_import(
-    ports: ImportPorts, principal: Principal, organization_id: str, import_id: str
-) -> Import:
-    require_member(principal, organization_id, admin=True)
+def get_import(ports: Ports, caller: Principal, organization_id: str, import_id: str) -> Import:
+    require_member(caller, organization_id, admin=True)
     return ports.imports.get(organization_id, import_id)
 
 
 def recent_imports(
-    ports: ImportPorts, principal: Principal, organization_id: str, limit: int = 20
+    ports: Ports, caller: Principal, organization_id: str, limit: int = 20
 ) -> list[Import]:
-    require_member(principal, organization_id, admin=True)
+    require_member(caller, organization_id, admin=True)
     return ports.imports.recent(organization_id, limit)

@@ -13,7 +13,8 @@ from chalicelib.orga.domain.imports import (
     inbox_target,
     inbox_uai,
 )
-from chalicelib.orga.use_cases.imports import ImportPorts, new_import, queue_import
+from chalicelib.orga.ports import Ports
+from chalicelib.orga.use_cases.imports import new_import, queue_import
 from pixcore.errors import Conflict, PixError
 from pixcore.logs import get_logger
 
@@ -22,7 +23,7 @@ SWEEP_LIMIT = 50
 log = get_logger("orga.inbox")
 
 
-def _refuse(ports: ImportPorts, key: str, code: str, message: str) -> None:
+def _refuse(ports: Ports, key: str, code: str, message: str) -> None:
     target = inbox_target(key, ok=False)
     ports.import_files.move(key, target)
     report = {"status": ImportStatus.FAILED, "errors": [{"code": code, "message": message}]}
@@ -33,7 +34,7 @@ def _refuse(ports: ImportPorts, key: str, code: str, message: str) -> None:
     )
 
 
-def sweep_inbox(ports: ImportPorts) -> dict[str, int]:
+def sweep_inbox(ports: Ports) -> dict[str, int]:
     """Each file of a known school is queued as an import (it leaves the inbox at once, and ends
     in done/ or failed/ with its report); a school already importing keeps its file for the next
     sweep; a file of an unknown UAI, or too large, goes straight to failed/."""
@@ -67,7 +68,7 @@ def sweep_inbox(ports: ImportPorts) -> dict[str, int]:
     return outcome
 
 
-def _queue(ports: ImportPorts, organization_id: str, key: str) -> None:
+def _queue(ports: Ports, organization_id: str, key: str) -> None:
     organization = ports.organizations.get(organization_id)
     record = new_import(ports, organization, ImportSource.INBOX, ImportStatus.QUEUED, inbox_key=key)
     now = ports.clock.now()

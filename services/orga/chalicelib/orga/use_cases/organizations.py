@@ -6,17 +6,17 @@ from dataclasses import dataclass
 
 from chalicelib.orga.domain.accounts import login_key
 from chalicelib.orga.domain.organizations import (
+    Membership,
     MembershipRole,
     Organization,
     OrganizationType,
     Sector,
 )
 from chalicelib.orga.domain.uai import validated_uai
-from chalicelib.orga.ports import AccountRepository, OrganizationRepository
+from chalicelib.orga.ports import Ports
 from pixcore.errors import NotFound
 from pixcore.ids import new_id
 from pixcore.messages.catalog import Member, MembershipChanged, OrganizationRegistered
-from pixcore.ports import Publisher
 from pixcore.principal import Principal, require_jury, require_member
 
 
@@ -30,13 +30,23 @@ class RegisterOrganization:
     is_certification_center: bool
 
 
+@dataclass(frozen=True)
+class AddMember:
+    organization_id: str
+    email: str
+    role: MembershipRole
+
+
+@dataclass(frozen=True)
+class Members:
+    organization_id: str
+    members: list[Membership]
+
+
 def register_organization(
-    organizations: OrganizationRepository,
-    publisher: Publisher,
-    principal: Principal,
-    command: RegisterOrganization,
+    ports: Ports, caller: Principal, command: RegisterOrganization
 ) -> Organization:
-    require_jury(principal)
+    require_jury(caller)
     organization = Organization(
         new_id(),
         validated_uai(command.uai),
@@ -46,8 +56,8 @@ def register_organization(
         command.academie.strip(),
         command.is_certification_center,
     )
-    organizations.add(organization)
-    publisher.publish(
+    ports.organizations.add(organization)
+    ports.publisher.publish(
         OrganizationRegistered(
             organization_id=organization.id,
             uai=organization.uai,
@@ -61,30 +71,24 @@ def register_organization(
     return organization
 
 
-def get_organization(
-    organizations: OrganizationRepository, principal: Principal, organization_id: str
-) -> Organization:
-    require_member(principal, organization_id)
-    return organizations.get(organization_id)
+def get_organization(ports: Ports, caller: Principal, organization_id: str) -> Organization:
+    require_member(caller, organization_id)
+    return ports.organizations.get(organization_id)
 
 
-def add_member(
-    organizations: OrganizationRepository,
-    accounts: AccountRepository,
-    publisher: Publisher,
-    principal: Principal,
-    organization_id: str,
-    email: str,
-    role: MembershipRole,
-) -> list[Member]:
-    require_member(principal, organization_id, admin=True)
-    organizations.get(organization_id)
-    account = accounts.find_by_login(login_key(email))
+def add_member(ports: Ports, caller: Principal, command: AddMember) -> Members:
+    organization_id = command.organization_id
+    require_member(caller, organization_id, admin=True)
+    ports.organizations.get(organization_id)
+    account = ports.accounts.find_by_login(login_key(command.email))
     if account is None:
         raise NotFound("Aucun compte n'existe avec cette adresse e-mail.", code="USER_NOT_FOUND")
-    organizations.set_member(organization_id, account.id, role)
-    members = [
-        Member(user_id=m.user_id, role=m.role) for m in organizations.members(organization_id)
-    ]
-    publisher.publish(MembershipChanged(organization_id=organization_id, members=members))
-    return members
+    ports.organizations.set_member(organization_id, account.id, command.role)
+    members = ports.organizations.members(organization_id)
+    ports.publisher.publish(
+        MembershipChanged(
+            organization_id=organization_id,
+            members=[Member(user_id=m.user_id, role=m.role) for m in members],
+        )
+    )
+    return Members(organization_id, members)

@@ -3,34 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from chalicelib.orga.domain.results_export import (
     CertificationResultRow,
     CertificationStatus,
     results_csv,
 )
-from chalicelib.orga.ports import ResultRepository
-from pixcore.errors import NotFound
+from chalicelib.orga.ports import Ports
 from pixcore.messages.catalog import SessionPublished
 from pixcore.principal import Principal, require_member
 
-if TYPE_CHECKING:
-    from chalicelib.orga.ports import StudentRepository
+
+@dataclass(frozen=True)
+class ResultsExport:
+    organization_id: str
+    division: str | None = None
+    session_id: str | None = None
 
 
-def record_publication(
-    results: ResultRepository, students: StudentRepository, message: SessionPublished
-) -> None:
+def record_publication(ports: Ports, message: SessionPublished) -> None:
     """Naturally idempotent: a result is keyed by its session and certification course; the
-    division is the student's at publication time."""
-    divisions: dict[str, str | None] = {}
-    for r in message.results:
-        if r.student_id:
-            try:
-                divisions[r.student_id] = students.get(message.center_id, r.student_id).division
-            except NotFound:
-                divisions[r.student_id] = None
+    division is the student's at publication time (one read for the whole session)."""
+    divisions = ports.students.divisions_of(
+        message.center_id, {r.student_id for r in message.results if r.student_id}
+    )
     rows = []
     for r in message.results:
         rows.append(
@@ -53,21 +50,16 @@ def record_publication(
                 divisions.get(r.student_id or ""),
             )
         )
-    results.save_session(message.center_id, message.session_id, rows)
+    ports.results.save_session(message.center_id, message.session_id, rows)
 
 
-def results_export(
-    results: ResultRepository,
-    principal: Principal,
-    organization_id: str,
-    division: str | None = None,
-    session_id: str | None = None,
-) -> Iterator[str]:
+def results_export(ports: Ports, caller: Principal, command: ResultsExport) -> Iterator[str]:
     """The school's results CSV: whole school, one class, or one session."""
-    require_member(principal, organization_id, admin=True)
+    require_member(caller, command.organization_id, admin=True)
+    division, session_id = command.division, command.session_id
     rows = [
         row
-        for row, row_division in results.of_organization(organization_id)
+        for row, row_division in ports.results.of_organization(command.organization_id)
         if (division is None or row_division == division)
         and (session_id is None or str(row.session_id) == session_id)
     ]

@@ -12,15 +12,15 @@ from chalicelib.orga.domain.imports import (
     ImportStatus,
     is_stuck,
 )
+from chalicelib.orga.ports import Ports
 from chalicelib.orga.use_cases.import_job import file_away
-from chalicelib.orga.use_cases.imports import ImportPorts
 from pixcore.logs import get_logger
 
 SWEEP_LIMIT = 50
 log = get_logger("orga.imports")
 
 
-def fail_stuck_imports(ports: ImportPorts) -> int:
+def fail_stuck_imports(ports: Ports) -> int:
     """Every import queued or running for longer than a lease, and no longer holding its school's
     lock with a live lease, fails with IMPORT_TIMEOUT: by a write conditional on it being still
     queued or running (a job finishing meanwhile wins), then the lock is released and an inbox

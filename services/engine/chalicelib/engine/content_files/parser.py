@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from chalicelib.engine.domain.challenge_format import parse_challenge
-from chalicelib.engine.domain.content_model import (
-    MAX_SKILL_LEVEL,
-    MIN_SKILL_LEVEL,
-    Challenge,
-    Skill,
-    Tube,
-)
-from chalicelib.engine.domain.content_problems import Problems, decode_json
+from chalicelib.engine.content_files.challenges import parse_challenge
+from chalicelib.engine.content_files.problems import Problems, decode_json
+from chalicelib.engine.domain.content import LearningContent
+from chalicelib.engine.domain.content_model import MAX_SKILL_LEVEL, MIN_SKILL_LEVEL, Skill, Tube
 from pixcore.referential import is_competence_code
 
 FORMAT_NAME = "pixcert-content"
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class ParsedContent:
-    name: str
-    tubes: tuple[Tube, ...]
-    skills: tuple[Skill, ...]
-    challenges: tuple[Challenge, ...]
-
-
-def parse_content(raw: dict[str, Any] | bytes | str) -> ParsedContent:
-    """Validates a whole content file; every problem is reported at once in CONTENT_INVALID."""
+def load_content(raw: dict[str, Any] | bytes | str) -> LearningContent:
+    """Validates a whole content file and indexes it; every problem is reported at once in
+    CONTENT_INVALID."""
     problems = Problems()
     decoded: Any = raw
     if isinstance(raw, bytes | str):
@@ -60,7 +47,7 @@ def parse_content(raw: dict[str, Any] | bytes | str) -> ParsedContent:
             challenges.append(challenge)
     _unique(lists["challenges"], "challenges", problems)
     problems.raise_if_any()
-    return ParsedContent(str(data.get("name") or ""), tubes, skills, tuple(challenges))
+    return LearningContent(str(data.get("name") or ""), tubes, skills, challenges)
 
 
 def _tubes(items: list[Any], problems: Problems) -> tuple[Tube, ...]:

@@ -1,4 +1,5 @@
-"""A simulated learner for tests, the demo and benchmarks: right more often on easier skills."""
+"""A simulated learner for tests, the demo and benchmarks: right more often on easier skills
+(not a rule of the engine: it plays placement through the domain, as a learner would)."""
 
 from __future__ import annotations
 
@@ -96,10 +97,11 @@ def run_evaluation(
     rng: random.Random,
     *,
     knowledge_elements: Sequence[KnowledgeElement] = (),
-    max_answers: int | None = 20,
+    max_answers: int | None = None,
 ) -> EvaluationRun:
     """Plays a whole evaluation: placement asks, the learner answers, knowledge accumulates."""
     run = EvaluationRun(knowledge_elements=list(knowledge_elements))
+    scope = frozenset(target_skill_ids)
     while True:
         challenge = next_challenge(
             content,
@@ -114,7 +116,7 @@ def run_evaluation(
         result = check_answer(challenge, learner.answer(content, challenge, rng))
         answer_id = f"{challenge.id}#{len(run.asked_challenge_ids)}"
         run.knowledge_elements += knowledge_for_answer(
-            content, challenge, result, run.knowledge_elements, answer_id=answer_id
+            content, challenge, result, run.knowledge_elements, answer_id=answer_id, scope=scope
         )
         run.asked_challenge_ids.append(challenge.id)
         run.results.append(result)
@@ -128,6 +130,6 @@ def run_competence_evaluation(
     *,
     knowledge_elements: Sequence[KnowledgeElement] = (),
 ) -> EvaluationRun:
-    """A competence evaluation: every skill of the competence, at most 20 answers."""
+    """A competence evaluation: every skill of the competence, until nothing informative is left."""
     targets = competence_targets(content, competence_code)
     return run_evaluation(content, learner, targets, rng, knowledge_elements=knowledge_elements)

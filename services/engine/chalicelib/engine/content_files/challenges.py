@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chalicelib.engine.content_files.problems import Problems
 from chalicelib.engine.domain.content_model import (
     AnswerField,
     Challenge,
@@ -12,7 +13,6 @@ from chalicelib.engine.domain.content_model import (
     Media,
     Tolerances,
 )
-from chalicelib.engine.domain.content_problems import Problems
 from chalicelib.engine.domain.normalisation import normalise
 
 QROC_FIELD = "reponse"
