@@ -265,9 +265,7 @@ ROUTES: dict[tuple[str, str, str], Row] = {
         (EXAMINER,), body(lambda w, i: {"reason": "Malaise du candidat"}), allowed=SUCCESS
     ),
     # Closing the session: the draft, a scanned document, finalising (refused: a test is open).
-    ("certif", "GET", "/sessions/{session_id}/finalization"): Row(
-        SCHOOL_MEMBERS, allowed=SUCCESS
-    ),
+    ("certif", "GET", "/sessions/{session_id}/finalization"): Row(SCHOOL_MEMBERS, allowed=SUCCESS),
     ("certif", "PUT", "/sessions/{session_id}/finalization"): Row(
         SCHOOL_MEMBERS, body(lambda w, i: {"has_incident": False}), allowed=SUCCESS
     ),
