@@ -3,25 +3,24 @@ again by `pixcert up` on the same moto. Nothing acknowledged is lost, nothing is
 the queues drain and no message ends in a dead-letter queue.
 
 `crash_during(stack, begin, mid_way)` is the hook: `begin()` starts the work, the apps process is
-killed as soon as `mid_way()` is true, and the caller then checks the end state. Certif's
-finalisation gets its scenario the same way once it lands: begin = POST .../finalize of a
-session with its candidates, mid_way = the session seen `finalized` while the SessionFinalized
-consumers (engine, jury) still have messages in flight; then every course ended once, the jury's
-certifications created once, no dead letter."""
+killed as soon as `mid_way()` is true, and the caller then checks the end state."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from infra.local.client import ApiClient
 from infra.samples.siecle_generator import students_xml
+from pixcore.messages.catalog import CONSUMERS, SessionFinalized
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
 
@@ -161,20 +160,20 @@ def test_a_burst_of_answers_survives_a_kill_of_the_apps_process(stack):
     print(f"answers: {acknowledged} acknowledged, kill after {crash['killed_after_s']} s")
 
 
-def test_an_import_killed_half_way_completes_once_on_the_same_state(stack):
+def school_with_admin(stack, uai: str, name: str, email: str) -> tuple[dict, ApiClient]:  # noqa: ANN001
+    """A certification centre registered by the jury and its admin's logged-in client."""
     jury = stack.jury()
     school = jury.post(
         "/orga/organizations",
         {
-            "uai": "0751234J",
-            "name": "Lycée Thiers",
+            "uai": uai,
+            "name": name,
             "type": "LYCEE",
             "sector": "PUBLIC",
             "academie": "Aix-Marseille",
             "is_certification_center": True,
         },
     ).json()
-    email = "direction@lycee-thiers.test"
     stack.client().post(
         "/orga/users",
         {
@@ -186,7 +185,13 @@ def test_an_import_killed_half_way_completes_once_on_the_same_state(stack):
         },
     )
     jury.post(f"/orga/organizations/{school['id']}/memberships", {"email": email, "role": "ADMIN"})
-    admin = stack.client().login(email, "Motdepasse-2021")
+    return school, stack.client().login(email, "Motdepasse-2021")
+
+
+def test_an_import_killed_half_way_completes_once_on_the_same_state(stack):
+    school, admin = school_with_admin(
+        stack, "0751234J", "Lycée Thiers", "direction@lycee-thiers.test"
+    )
     base = f"/orga/organizations/{school['id']}"
     count = 4000
     data = students_xml(count, uai="0751234J")
@@ -225,3 +230,67 @@ def test_an_import_killed_half_way_completes_once_on_the_same_state(stack):
     assert len(seen) == count
     assert_drained_without_dead_letters(stack)
     print(f"import of {count}: kill after {crash['killed_after_s']} s")
+
+
+def consumed(stack, message_type: str) -> dict[str, dict[str, int]]:  # noqa: ANN001
+    """Per service, how many times its consumer logged each outcome for a message type."""
+    counts: dict[str, dict[str, int]] = {}
+    for line in stack.log_path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("{") or f'"{message_type}"' not in line:
+            continue
+        entry = json.loads(line)
+        if entry.get("logger") == "pixcert.consumer" and entry.get("type") == message_type:
+            per_service = counts.setdefault(entry["service"], {})
+            per_service[entry["event"]] = per_service.get(entry["event"], 0) + 1
+    return counts
+
+
+def test_a_finalisation_killed_while_its_message_is_delivered_is_applied_once(stack):
+    school, admin = school_with_admin(
+        stack, "0131234W", "Lycée Thiers-Mignet", "direction@lycee-mignet.test"
+    )
+    center = school["id"]
+    count = 40
+    data = students_xml(count, uai="0131234W")
+    started = admin.post(
+        f"/orga/organizations/{center}/imports", raw=data, content_type="application/xml"
+    )
+    assert started.status == 202, started.body
+
+    def listed() -> list[dict]:
+        query = {"limit": 100}
+        return admin.get(f"/certif/centers/{center}/students", query=query).json()["students"]
+
+    students = wait_for(lambda: len(s := listed()) == count and s, 120, "certif's students")
+    day = (date.today() + timedelta(days=7)).isoformat()
+    session = admin.post(
+        f"/certif/centers/{center}/sessions",
+        {"address": "Lycée", "room": "B12", "date": day, "time": "09:00", "examiner": "M. Roux"},
+    ).json()
+    sid = session["id"]
+    enrolled = admin.post(
+        f"/certif/sessions/{sid}/candidates",
+        {"student_ids": [s["id"] for s in students]},
+    )
+    assert enrolled.status == 201, enrolled.body
+    assert admin.put(f"/certif/sessions/{sid}/finalization", {"has_incident": False}).status == 200
+    before = consumed(stack, SessionFinalized.TYPE)
+
+    def begin() -> int:
+        return admin.post(f"/certif/sessions/{sid}/finalize").status
+
+    # The kill comes as soon as the finalisation is answered: its message is on its way to
+    # every consumer of SessionFinalized, through the process that is killed.
+    crash = crash_during(stack, begin, lambda: True)
+    assert crash["outcome"] == 200
+    assert admin.get(f"/certif/sessions/{sid}").json()["status"] == "finalized"
+    again = admin.post(f"/certif/sessions/{sid}/finalize")
+    assert again.status == 409, again.body
+    assert_drained_without_dead_letters(stack)
+    after = consumed(stack, SessionFinalized.TYPE)
+    for service in CONSUMERS[SessionFinalized.TYPE]:
+        seen = {k: v - before.get(service, {}).get(k, 0) for k, v in after.get(service, {}).items()}
+        # Delivered at least once to each consumer; its effect applied at most once.
+        assert sum(seen.values()) >= 1, (service, after)
+        assert seen.get("message.handled", 0) <= 1, (service, seen)
+    print(f"finalisation of {count}: kill after {crash['killed_after_s']} s; logged {after}")
