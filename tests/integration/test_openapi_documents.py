@@ -74,3 +74,23 @@ def test_a_python_client_is_generated_without_warnings_and_imports(documents, se
         timeout=60,
     )
     assert imported.returncode == 0, imported.stderr
+
+
+def schemas_of(node: object) -> list[dict]:
+    if isinstance(node, dict):
+        return [node, *(s for value in node.values() for s in schemas_of(value))]
+    if isinstance(node, list):
+        return [s for value in node for s in schemas_of(value)]
+    return []
+
+
+def test_a_session_time_is_documented_as_the_local_time_it_is_answered_in(documents):
+    """`format: time` is RFC 3339's (an offset required): our own `14:00:00` would fail it."""
+    import re
+
+    found = [s for d in documents.values() for s in schemas_of(d) if s.get("format") == "time"]
+    assert not found
+    time_field = documents["certif"]["components"]["schemas"]["SessionOut"]["properties"]["time"]
+    for value in ("14:00:00", "09:30", "23:59:59.5"):
+        assert re.fullmatch(time_field["pattern"], value)
+    assert not re.fullmatch(time_field["pattern"], "14:00:00+01:00")

@@ -148,6 +148,8 @@ class OpenApiRegistry:
                 success["content"] = {r.produces: {"schema": {"type": "string"}}}
             paths.setdefault(r.path, {})[r.method.lower()] = operation
         tags = sorted({t for r in self.routes for t in r.tags})
+        _as_local_times(schemas)
+        _as_local_times(paths)
         return {
             "openapi": "3.1.0",
             "info": {"title": f"pixcert {self.title}", "version": "1"},
@@ -161,6 +163,29 @@ class OpenApiRegistry:
                 },
             },
         }
+
+
+LOCAL_TIME = {
+    "type": "string",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$",
+    "description": "Heure locale (Europe/Paris), HH:MM ou HH:MM:SS, sans fuseau",
+    "examples": ["14:00"],
+}
+
+
+def _as_local_times(node: Any) -> None:
+    """A session's time is a wall-clock time in Paris, answered as `14:00:00`: JSON Schema's
+    `format: time` is RFC 3339's, which requires an offset, so clients and validators would
+    refuse our own answers. Such fields are described by their pattern instead."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") == "time":
+            node.pop("format")
+            node.update({k: v for k, v in LOCAL_TIME.items() if k not in node or k == "pattern"})
+        for value in node.values():
+            _as_local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _as_local_times(value)
 
 
 def _error_response(status: int, codes: list[str], schema: dict[str, str]) -> dict[str, Any]:
