@@ -94,3 +94,55 @@ def test_a_session_time_is_documented_as_the_local_time_it_is_answered_in(docume
     for value in ("14:00:00", "09:30", "23:59:59.5"):
         assert re.fullmatch(time_field["pattern"], value)
     assert not re.fullmatch(time_field["pattern"], "14:00:00+01:00")
+
+
+def bounded_pattern(pattern: str) -> bool:
+    """Anchored, and no quantifier without an upper bound."""
+    import re
+
+    return (
+        pattern.startswith("^")
+        and pattern.endswith("$")
+        and not re.search(r"(?<!\\)[+*]|\{\d+,\}", pattern)
+    )
+
+
+def unbounded_inputs(doc: dict, node: dict, where: str) -> list[str]:
+    if "$ref" in node:
+        node = doc["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
+    found = [
+        problem
+        for key in ("anyOf", "oneOf", "allOf")
+        for sub in node.get(key, [])
+        for problem in unbounded_inputs(doc, sub, where)
+    ]
+    if node.get("type") == "string":
+        bounded = (
+            "maxLength" in node
+            or "enum" in node
+            or "const" in node
+            or node.get("format") in ("date", "date-time")
+            or bounded_pattern(node.get("pattern", ""))
+        )
+        found += [] if bounded else [where]
+    for name, sub in node.get("properties", {}).items():
+        found += unbounded_inputs(doc, sub, f"{where}.{name}")
+    if node.get("type") == "array":
+        found += [] if "maxItems" in node else [f"{where}[] (maxItems)"]
+        found += unbounded_inputs(doc, node.get("items", {}), f"{where}[]")
+    return found
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_string_and_list_a_route_takes_is_bounded(documents, service):
+    doc, found = documents[service], []
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {}).get("application/json")
+            where = f"{method.upper()} {path}"
+            if body:
+                found += unbounded_inputs(doc, body["schema"], f"{where} body")
+            for p in op["parameters"]:
+                if p["in"] == "query":
+                    found += unbounded_inputs(doc, p["schema"], f"{where} query.{p['name']}")
+    assert not found, found

@@ -167,7 +167,7 @@ class OpenApiRegistry:
 
 LOCAL_TIME = {
     "type": "string",
-    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
     "description": "Heure locale (Europe/Paris), HH:MM ou HH:MM:SS, sans fuseau",
     "examples": ["14:00"],
 }
