@@ -281,3 +281,24 @@ def test_every_route_of_the_four_apps_declares_its_cors_rule(apps):
         if entry.cors is None
     ]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("service", "path"),
+    [("certif", "/sessions/10001/documents"), ("orga", "/organizations/org-x/imports")],
+)
+def test_an_upload_of_another_type_is_415_and_one_too_big_is_413_in_french(
+    client, jury_headers, service, path
+):
+    headers = {**jury_headers, "Content-Type": "image/png"}
+    wrong = client(service).http.post(path, headers=headers, body=b"\x89PNG\r\n\x1a\n")
+    assert wrong.status_code == 415
+    assert error_of(wrong)["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    assert "n'est pas accepté" in error_of(wrong)["message"]
+    kind = "application/pdf" if service == "certif" else "application/xml"
+    huge = client(service).http.post(
+        path, headers={**jury_headers, "Content-Type": kind}, body=b"%" * (40 * 1024 * 1024)
+    )
+    assert huge.status_code == 413, huge.body[:200]
+    assert error_of(huge)["code"] == "PAYLOAD_TOO_LARGE"
+    assert "est trop volumineux" in error_of(huge)["message"]
