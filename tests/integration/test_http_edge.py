@@ -199,12 +199,7 @@ FOREIGN_CURSOR = "eyJwayI6eyJTIjoiT1JHI28yIn19"  # base64 of another school's Dy
     [
         "!!!",
         "a.b",
-        pytest.param(
-            FOREIGN_CURSOR,
-            marks=pytest.mark.xfail(
-                strict=True, reason="orga's student list signs its cursors on the orga-rules branch"
-            ),
-        ),
+        FOREIGN_CURSOR,
     ],
 )
 def test_a_forged_pagination_cursor_is_400(client, school, cursor):
