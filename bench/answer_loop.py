@@ -306,6 +306,22 @@ def main() -> int:
     parser.add_argument(
         "--profile", metavar="DIR", help="py-spy profiles of both processes per phase into DIR"
     )
+    parser.add_argument(
+        "--certification",
+        type=int,
+        default=0,
+        help="then the certification scenario (bench/certification_loop.py) with this many "
+        "candidates at once; 0: none",
+    )
+    parser.add_argument(
+        "--certification-seconds", type=float, default=20.0, help="its phases' duration"
+    )
+    parser.add_argument(
+        "--certification-think",
+        type=float,
+        default=4.0,
+        help="mean think time of the candidates taking their tests at once, seconds",
+    )
     args = parser.parse_args()
     stack, tokens = start_stack(args.learners, args.workers)
     try:
@@ -357,6 +373,17 @@ def main() -> int:
                 f"{answer['p99_ms'] / floor['p99_ms']:.2f}; p50 ratio = "
                 f"{answer['p50_ms'] / floor['p50_ms']:.2f}",
                 flush=True,
+            )
+        if args.certification:
+            from bench import certification_loop
+
+            certification_loop.run(
+                url,
+                stack.moto.url,
+                args.certification,
+                args.ramp,
+                args.certification_seconds,
+                args.certification_think,
             )
     finally:
         stack.stop()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,15 +78,16 @@ class RunningStack:
         )
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
-    state_dir = tmp_path_factory.mktemp("stack")
+@contextmanager
+def launch(state_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[RunningStack]:
+    """`pixcert up` in its own process until the block ends; `extra_env` adds settings."""
     env = {
         **os.environ,
         **LOCAL_CREDENTIALS,
         "PIXCERT_STATE_FILE": str(state_dir / "local.json"),
         "PIXCERT_ADMIN_EMAIL": "jury@workflow.test",
         "PIXCERT_ADMIN_PASSWORD": "Workflow-2026",
+        **(extra_env or {}),
     }
     env.pop("AWS_ENDPOINT_URL", None)
     log = open(state_dir / "stack.log", "w")  # noqa: SIM115
@@ -139,6 +141,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    with launch(tmp_path_factory.mktemp("stack")) as running:
+        yield running
 
 
 @dataclass
