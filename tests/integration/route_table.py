@@ -296,12 +296,49 @@ ROUTES: dict[tuple[str, str, str], Row] = {
         (STUDENT,), body(lambda w, i: {"challenge_id": w.challenge_id, "skip": True})
     ),
     ("engine", "GET", "/users/me/profile"): Row(PEOPLE, allowed=SUCCESS),
+    # The candidate's own certification course (a course of nobody here: 404 for people).
+    ("engine", "GET", "/certification-courses/{course_id}"): Row(PEOPLE),
+    ("engine", "GET", "/certification-courses/{course_id}/next"): Row(PEOPLE),
+    ("engine", "POST", "/certification-courses/{course_id}/answers"): Row(
+        PEOPLE, body(lambda w, i: {"challenge_id": w.challenge_id, "skip": True})
+    ),
+    ("engine", "POST", "/certification-courses/{course_id}/end-screen"): Row(PEOPLE),
     # jury
     ("jury", "GET", "/health"): public(),
     ("jury", "GET", "/openapi.json"): public(),
-    ("jury", "GET", "/stats"): Row(
-        (JURY, ACADEMIE),
-        allowed=SUCCESS,
-        pending={ACADEMIE: "jury branch: the académie sees its own figures"},
+    ("jury", "GET", "/sessions"): Row((JURY,), allowed=SUCCESS),
+    ("jury", "GET", "/sessions/{session_id}"): Row((JURY,)),
+    ("jury", "POST", "/sessions/{session_id}/assign"): Row((JURY,)),
+    ("jury", "POST", "/sessions/{session_id}/publish"): Row((JURY,)),
+    ("jury", "POST", "/sessions/publish"): Row(
+        (JURY,), body(lambda w, i: {"session_ids": [w.session]})
     ),
+    ("jury", "POST", "/issue-reports/{issue_report_id}/resolve"): Row(
+        (JURY,),
+        body(lambda w, i: {"version": 0, "certification_id": "course-unknown", "comment": "Vu"}),
+    ),
+    ("jury", "POST", "/certifications/{course_id}/neutralize"): Row(
+        (JURY,), body(lambda w, i: {"version": 0, "question_number": 3})
+    ),
+    ("jury", "POST", "/certifications/{course_id}/deneutralize"): Row(
+        (JURY,), body(lambda w, i: {"version": 0, "question_number": 3})
+    ),
+    ("jury", "POST", "/certifications/{course_id}/cancel"): Row(
+        (JURY,), body(lambda w, i: {"version": 0})
+    ),
+    ("jury", "POST", "/certifications/{course_id}/uncancel"): Row(
+        (JURY,), body(lambda w, i: {"version": 0})
+    ),
+    ("jury", "PATCH", "/certifications/{course_id}"): Row(
+        (JURY,), body(lambda w, i: {"version": 0, "comment_for_jury": "Vu"})
+    ),
+    ("jury", "GET", "/certifications/{course_id}/history"): Row((JURY,)),
+    ("jury", "GET", "/certifications/{course_id}/attestation.pdf"): Row(PEOPLE),
+    ("jury", "GET", "/sessions/{session_id}/attestations.pdf"): Row(SCHOOL_ADMINS),
+    ("jury", "GET", "/users/me/certifications"): Row(PEOPLE, allowed=SUCCESS),
+    ("jury", "GET", "/verify/{code}"): public(allowed=OK),
+    ("jury", "POST", "/verify/document"): public(
+        lambda w, i: Request(raw=PDF, content_type="application/pdf"), allowed=OK
+    ),
+    ("jury", "GET", "/stats"): Row((JURY, ACADEMIE), allowed=SUCCESS),
 }

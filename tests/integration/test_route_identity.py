@@ -208,6 +208,8 @@ def call(client, world: World, service: str, method: str, path: str, identity: s
         "import_id": "import-unknown",
         "student_id": "student-unknown",
         "session_id": world.session,
+        "course_id": "course-unknown",
+        "issue_report_id": "report-unknown",
         "candidate_id": world.candidate,
         **request.params,
     }
