@@ -21,7 +21,8 @@ STAGES = ("local", "dev", "prod")
 # Who may call the APIs from a browser and PUT to a presigned upload URL, per stage. Production
 # names its frontend's origin: never "*" (a test checks it).
 WEB_ORIGINS = {
-    "local": ("http://127.0.0.1:8000", "http://localhost:8000"),
+    # `pixcert up --port` (and the browser tests) may serve the apps on any port.
+    "local": ("http://127.0.0.1:*", "http://localhost:*"),
     "dev": ("http://127.0.0.1:8000", "http://localhost:8000"),
     "prod": ("https://pixcert.fr",),
 }

@@ -53,14 +53,22 @@ def error_body(status: int, details: dict[str, Any] | None = None) -> bytes:
 
 
 class _Gateway(LocalGateway):
-    """Chalice's local API Gateway; remembers the route it matched and gives each request an id
-    in its event, as API Gateway does (`requestContext.requestId`)."""
+    """Chalice's local API Gateway; remembers the route it matched, gives each request an id in
+    its event, as API Gateway does (`requestContext.requestId`), and takes the caller's address
+    from `X-Forwarded-For`."""
 
     _local = threading.local()
 
     def _generate_lambda_event(self, method: str, path: str, headers: Any, body: Any) -> Any:
         event = super()._generate_lambda_event(method, path, headers, body)
         event["requestContext"]["requestId"] = getattr(self._local, "request_id", "")
+        # API Gateway reports the caller's address as `sourceIp` (orga's throttles key on it);
+        # chalice's local gateway says 127.0.0.1 for everyone. Here a request may say where it
+        # comes from with `X-Forwarded-For`: `pixcert simulate` runs the actors of many schools
+        # and homes on one machine. Local only: on AWS the header never reaches `sourceIp`.
+        forwarded = event["headers"].get("x-forwarded-for")
+        if forwarded:
+            event["requestContext"]["identity"]["sourceIp"] = forwarded.split(",")[0].strip()
         self._local.route = event["requestContext"]["resourcePath"]
         return event
 
@@ -182,7 +190,9 @@ class GatewayHandler(BaseHTTPRequestHandler):
             return
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
-        if gateway is None and (page := static.answer(self.command, self.path)):
+        # A file of web/ comes first: /certif/ is Pix Certif's page, /certif/sessions/1 the API
+        # (no API route is also a file of web/: tests/unit/web/test_static.py).
+        if (page := static.answer(self.command, self.path)) is not None:
             return self._send(*page)
         if gateway is None:
             self.server.log_request(self.command, "(inconnue)", 404, 0.0, request_id)

@@ -5,6 +5,7 @@ moto's own server (werkzeug's development server) answers `Connection: close` to
 so each AWS call of the apps opened a TCP connection and moto started a thread for it; it also
 wrote an access-log line per request and, per request, listed moto's package folder and tried
 hundreds of URL patterns to find the backend. What moto's backends do is unchanged.
+Its DynamoDB transactions copy only the items they touch (infra/local/moto_transactions.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from moto.moto_server.werkzeug_app import (
 )
 from werkzeug.exceptions import InternalServerError
 
-from infra.local import moto_speedups
+from infra.local import moto_speedups, moto_transactions
 
 # Services whose backend follows from the signature's scope alone (and the DynamoDB API version).
 _BY_SCOPE = {
@@ -151,6 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=5000)
     args = parser.parse_args(argv)
+    moto_transactions.apply()
     werkzeug.serving.LISTEN_QUEUE = 1024
     moto_speedups.install()
     werkzeug.serving.run_simple(

@@ -139,8 +139,37 @@ def launch(state_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator
         )
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=60)  # its pumps finish the message in hand first
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
         log.close()
+
+
+@contextmanager
+def engine_code_on(stack: RunningStack) -> Iterator[None]:
+    """Profiles are built in bulk by engine's own code in this process (as `pixcert demo` and
+    `pixcert simulate` do), signing as engine's IAM user against the stack's moto; everything
+    is put back afterwards (other tests of this worker use mock_aws)."""
+    from chalicelib.engine import bootstrap
+    from infra.local.apps import service_environment
+    from pixcore import aws
+
+    key, secret = stack.credentials["stack"]
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in service_environment().items():
+            patch.setenv(name, value)
+        patch.setenv("AWS_ENDPOINT_URL", stack.aws_url)
+        patch.setenv("AWS_ACCESS_KEY_ID", key)
+        patch.setenv("AWS_SECRET_ACCESS_KEY", secret)
+        aws.use_service_credentials({"engine": aws.Keys(*stack.credentials["engine"])})
+        bootstrap.ports.cache_clear()
+        try:
+            yield
+        finally:
+            aws.use_service_credentials({})
+            bootstrap.ports.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,9 @@ from tests.workflow.conftest import RunningStack, launch
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
 
-DEMO_TEST_SECONDS = 40  # the accelerated clock of this stack: 40 candidates finish well within it
+# The accelerated clock of this stack, the demo's: 40 candidates finish within it even on a loaded
+# machine (40 s ran out for some at a load average of 50).
+DEMO_TEST_SECONDS = demo_exam.DEMO_TEST_SECONDS
 SESSION = "session-exam"
 FIVE_AT_3 = {"1.1": 3, "1.2": 3, "2.1": 3, "3.1": 3, "4.1": 3}
 
