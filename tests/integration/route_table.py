@@ -181,6 +181,9 @@ ROUTES: dict[tuple[str, str, str], Row] = {
         allowed=SUCCESS,
     ),
     ("orga", "GET", "/organizations/{org_id}/campaigns"): Row(SCHOOL_MEMBERS, allowed=SUCCESS),
+    ("orga", "GET", "/organizations/{org_id}/campaign-target-skills"): Row(
+        SCHOOL_MEMBERS, allowed=SUCCESS
+    ),
     ("orga", "POST", "/organizations/{org_id}/campaigns/{campaign_id}/archive"): Row(
         SCHOOL_MEMBERS
     ),

@@ -254,12 +254,12 @@ def runtime_token(principal: Principal, lifetime: int, age: int) -> str:
 def test_an_unexpected_error_is_500_in_the_format_without_the_trace(
     client, jury_headers, monkeypatch
 ):
-    from chalicelib.jury.use_cases import stats
+    from chalicelib.jury.use_cases import counting
 
     def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr(stats, "academie_dashboard", broken)
+    monkeypatch.setattr(counting, "dashboard", broken)
     response = client("jury").http.get("/stats", headers=jury_headers)
     assert response.status_code == 500
     error = error_of(response)
