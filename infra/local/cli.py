@@ -41,7 +41,17 @@ def _start(args: argparse.Namespace, port: int, log_file: str | None = None):  #
     if log_file:
         log_to_file(str(LOG_DIR / log_file))
     calls = Path(args.record_calls) if getattr(args, "record_calls", None) else None
-    stack = LocalStack(host=args.host, port=port, log_dir=LOG_DIR, iam=args.iam, calls_path=calls)
+    # The apps run in their own process: its logs (one line per request among them) go to
+    # the demo's log file, or to this terminal for `up`.
+    stack = LocalStack(
+        host=args.host,
+        port=port,
+        log_dir=LOG_DIR,
+        apps_log=LOG_DIR / log_file if log_file else None,
+        request_log=True,
+        iam=args.iam,
+        calls_path=calls,
+    )
     try:
         return stack.start()
     except OSError as error:
@@ -75,7 +85,9 @@ def up(args: argparse.Namespace) -> int:
         }
     STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATE_FILE.write_text(json.dumps(state))
-    print(f"admin (jury): {stack.admin_email} / {stack.admin_password}", flush=True)
+    # A password from the environment is the caller's: never printed.
+    password = stack.admin_password if stack.password_generated else "(PIXCERT_ADMIN_PASSWORD)"
+    print(f"admin (jury): {stack.admin_email} / {password}", flush=True)
     print(f"aws {stack.moto.url}", flush=True)
     if args.iam:
         print("iam enforced: each service signs with its own IAM user", flush=True)
