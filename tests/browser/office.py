@@ -131,6 +131,7 @@ def changed(cert: dict[str, Any], **changes: Any) -> dict[str, Any]:
 
 
 ADMIN = {"email": "nadia.benali@lycee-office.fr", "password": "Motdepasse-2027"}
+UAI = "0941234F"  # its own school: the other journeys may run on the same stack
 
 
 def school_and_admin(stack: Any) -> dict[str, Any]:
@@ -141,7 +142,7 @@ def school_and_admin(stack: Any) -> dict[str, Any]:
     school = jury.post(
         "/orga/organizations",
         {
-            "uai": siecle.DEFAULT_UAI,
+            "uai": UAI,
             "name": "Lycée Olympe-de-Gouges",
             "type": "LYCEE",
             "sector": "PUBLIC",

@@ -18,6 +18,7 @@ from tests.browser.office import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 ACADEMIE = "Besançon"
 ADMIN = {"email": "marc.vidal@lycee-jury-journey.fr", "password": "Motdepasse-2027"}
+UAI = "0251234F"  # its own school: the other journeys may run on the same stack
 PASSWORD = "Motdepasse-candidat-1"
 STUDENTS = [
     siecle.Eleve("950001", ine="095000001AA", last_name="PERRIN", first_name="Anaïs",
@@ -35,7 +36,7 @@ def finalised_session(stack) -> tuple[dict, list[str]]:  # noqa: ANN001
     jury, anonymous = stack.jury(), stack.client()
     school = jury.post(
         "/orga/organizations",
-        {"uai": siecle.DEFAULT_UAI, "name": "Lycée Victor-Bérard", "type": "LYCEE",
+        {"uai": UAI, "name": "Lycée Victor-Bérard", "type": "LYCEE",
          "sector": "PUBLIC", "academie": ACADEMIE, "is_certification_center": True},
     ).json()  # fmt: skip
     anonymous.post(
@@ -49,7 +50,7 @@ def finalised_session(stack) -> tuple[dict, list[str]]:  # noqa: ANN001
     admin = anonymous.login(ADMIN["email"], ADMIN["password"])
     base = f"/orga/organizations/{school['id']}"
     started = admin.post(
-        f"{base}/imports", raw=siecle.siecle_xml(STUDENTS), content_type="application/xml"
+        f"{base}/imports", raw=siecle.siecle_xml(STUDENTS, uai=UAI), content_type="application/xml"
     ).json()
     eventually(
         lambda: admin.get(f"{base}/imports/{started['import_id']}").json()["status"] == "DONE",

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from infra.samples import siecle_builder as siecle
 from tests.browser.harness import report
 from tests.browser.journey import eventually
-from tests.browser.office import ADMIN, log_in, school_and_admin
+from tests.browser.office import ADMIN, UAI, log_in, school_and_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 FIRST_NAMES = ["Léa", "Noé", "Inès", "Maël", "Chloé", "Anaïs", "Jérémy", "Zoé", "Éloïse", "Théo"]
@@ -49,9 +49,9 @@ def test_a_school_admin_imports_fixes_creates_a_session_enrols_and_finalises(
     school = school_and_admin(stack)
     fixed = students()
     bad_file = tmp_path / "ElevesSansAdresses.xml"
-    bad_file.write_bytes(siecle.siecle_xml(with_errors(fixed), uai=siecle.DEFAULT_UAI))
+    bad_file.write_bytes(siecle.siecle_xml(with_errors(fixed), uai=UAI))
     good_file = tmp_path / "ElevesSansAdresses-corrige.xml"
-    good_file.write_bytes(siecle.siecle_xml(fixed, uai=siecle.DEFAULT_UAI))
+    good_file.write_bytes(siecle.siecle_xml(fixed, uai=UAI))
 
     log_in(page, f"{stack.url}/orga/", ADMIN["email"], ADMIN["password"])
     page.get_by_role("heading", name="Élèves").wait_for()

@@ -75,8 +75,21 @@ def assert_drained_without_dead_letters(stack) -> None:  # noqa: ANN001
     """Every queue and every dead-letter queue empty (in-flight messages count)."""
     deadline = time.monotonic() + 90
     while any((depths := queue_depths(stack)).values()):
-        assert time.monotonic() < deadline, f"queues not drained: {depths}"
+        assert time.monotonic() < deadline, f"queues not drained: {depths} {dead_letters(stack)}"
         time.sleep(0.5)
+
+
+def dead_letters(stack) -> list[str]:  # noqa: ANN001
+    """The types of the messages in the dead-letter queues (left visible: a look, not a read)."""
+    sqs, found = stack.aws("sqs"), []
+    for service in SERVICES:
+        url = sqs.get_queue_url(QueueName=f"pixcert-{service}-messages-dlq")["QueueUrl"]
+        for m in sqs.receive_message(
+            QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0
+        ).get("Messages", []):
+            body = json.loads(m["Body"])
+            found.append(f"{service}: {body.get('type') or body.get('detail-type') or body}")
+    return found
 
 
 def student(stack, n: int) -> ApiClient:  # noqa: ANN001

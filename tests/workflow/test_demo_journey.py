@@ -44,7 +44,7 @@ def personal_data(stack, outcome: dict) -> set[str]:  # noqa: ANN001
     for s in STUDENTS:
         day = "/".join(reversed(s.birthdate.split("-")))
         found |= {s.first_name, s.last_name, s.birthdate, day, s.username}
-    siecle = etree.fromstring(demo.demo_siecle_file("0750001U", 120))
+    siecle = etree.fromstring(demo.siecle_xml(demo.demo_eleves(120), "0750001U"))
     for tag in ("NOM_DE_FAMILLE", "PRENOM", "DATE_NAISS", "ID_NATIONAL"):
         found |= {e.text for e in siecle.iter(tag) if e.text}
     for tag in ("NOM_DE_FAMILLE", "PRENOM"):  # the candidates' usernames are folded names

@@ -1,4 +1,4 @@
-"""A lost optimistic-locking race is retried; a second loss reaches the caller."""
+"""A lost optimistic-locking race is retried after a short pause; the third loss reaches the caller."""
 
 import pytest
 
@@ -19,7 +19,7 @@ def test_a_lost_race_is_run_again_and_the_second_attempt_counts():
     assert len(attempts) == 2
 
 
-def test_two_lost_races_reach_the_caller_and_other_conflicts_are_not_retried():
+def test_three_lost_races_reach_the_caller_and_other_conflicts_are_not_retried():
     attempts = []
 
     def always_lost() -> None:
@@ -28,7 +28,7 @@ def test_two_lost_races_reach_the_caller_and_other_conflicts_are_not_retried():
 
     with pytest.raises(ConcurrentUpdate):
         retry_on_conflict(always_lost)
-    assert len(attempts) == 2
+    assert len(attempts) == 3
 
     def refused() -> None:
         attempts.append(1)
@@ -36,4 +36,4 @@ def test_two_lost_races_reach_the_caller_and_other_conflicts_are_not_retried():
 
     with pytest.raises(Conflict):
         retry_on_conflict(refused)
-    assert len(attempts) == 3
+    assert len(attempts) == 4

@@ -5,14 +5,19 @@ a self-signed certificate locally): the signature then needs no call to AWS per 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property
 from io import BytesIO
+from typing import TypeVar
 
 from chalicelib.jury.ports import DocumentCheck
 from pixcore.errors import Invalid
+
+T = TypeVar("T")
 
 FIELD = "Signature Pix"
 # A forged or altered upload is an expected outcome, reported in the answer: not a traceback.
@@ -67,6 +72,18 @@ class SigningMaterial:
         )
 
 
+def outside_any_event_loop(action: Callable[[], T]) -> T:
+    """pyHanko's synchronous calls run their own event loop (`asyncio.run`), which Python
+    refuses in a thread where one is already running (a host that embeds an asyncio loop, an
+    async test harness): there, the call runs in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return action()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(action).result()
+
+
 def sign_pdf(pdf: bytes, material: SigningMaterial, location: str = "France") -> bytes:
     """A PAdES baseline signature over the whole file; any later byte change breaks it."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -81,7 +98,8 @@ def sign_pdf(pdf: bytes, material: SigningMaterial, location: str = "France") ->
         location=location,
         name="Pix",
     )
-    out = signers.PdfSigner(meta, signer=material.signer).sign_pdf(writer)
+    pdf_signer = signers.PdfSigner(meta, signer=material.signer)
+    out = outside_any_event_loop(lambda: pdf_signer.sign_pdf(writer))
     return out.getvalue()
 
 
@@ -111,7 +129,7 @@ class PadesSignatureChecker:
             trust_roots=[self.material.certificates[-1]], allow_fetching=False
         )
         try:
-            status = validate_pdf_signature(signature, context)
+            status = outside_any_event_loop(lambda: validate_pdf_signature(signature, context))
         except Exception:  # a malformed signature is simply not a valid one
             return DocumentCheck(True, False, False, False)
         from pyhanko.sign.validation.status import SignatureCoverageLevel
