@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 
 from infra import resources
+from infra.local.retention import apply_retention
 from infra.template import render
 
 STACK_NAME = "pixcert-local"
@@ -95,6 +96,7 @@ def _deploy_template(signing_key: str | None) -> dict[str, str]:
         stack = cfn.describe_stacks(StackName=STACK_NAME)["Stacks"][0]
         if stack["StackStatus"] == "CREATE_COMPLETE":
             create_secrets(signing_key)
+            apply_retention()
             return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
         if stack["StackStatus"].endswith("FAILED") or "ROLLBACK" in stack["StackStatus"]:
             raise RuntimeError(f"stack creation failed: {stack['StackStatus']}")
