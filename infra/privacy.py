@@ -681,16 +681,32 @@ def render() -> str:
         "## Documents (S3)",
         "",
         _row(
-            "bucket", "objets", "quoi", "données", "finalité", "base", "lu par", "conservation",
-            "effacement", "règle",
+            "bucket",
+            "objets",
+            "quoi",
+            "données",
+            "finalité",
+            "base",
+            "lu par",
+            "conservation",
+            "effacement",
+            "règle",
         ),
         _row(*["---"] * 10),
     ]
     for o in OBJECTS:
         out.append(
             _row(
-                f"`{o.bucket}`", f"`{o.pattern}`", o.what, o.personal, o.purpose, o.basis,
-                o.readers, o.retention, o.erasure, ", ".join(f"`{x}`" for x in o.lifecycle),
+                f"`{o.bucket}`",
+                f"`{o.pattern}`",
+                o.what,
+                o.personal,
+                o.purpose,
+                o.basis,
+                o.readers,
+                o.retention,
+                o.erasure,
+                ", ".join(f"`{x}`" for x in o.lifecycle),
             )
         )
     out += [

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from infra import resources as r
 from infra import privacy, web_hosting
+from infra import resources as r
 from pixcore import retention as keep
 
 TEMPLATE_PATH = Path(__file__).with_name("template.yaml")
