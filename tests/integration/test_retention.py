@@ -3,6 +3,8 @@ the template, and the local stack applying them."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import boto3
 
 from infra import resources
@@ -82,3 +84,55 @@ def test_the_local_stack_applies_lifecycle_rules_and_ttls(aws):
             ttl = dynamodb.describe_time_to_live(TableName=table)["TimeToLiveDescription"]
             assert ttl["TimeToLiveStatus"] == "ENABLED", table
             assert ttl["AttributeName"] == "expires_at"
+
+
+def test_a_failed_import_is_forgotten_thirty_days_after_it_ended(apps):
+    from chalicelib.orga.adapters.dynamo_imports import DynamoImportRepository, ImportItem
+    from chalicelib.orga.adapters.s3_import_files import S3ImportFiles
+    from chalicelib.orga.domain.imports import FileKind, Import, ImportSource, ImportStatus
+
+    ended = datetime(2026, 9, 14, 8, 0, tzinfo=UTC)
+    repository = DynamoImportRepository(S3ImportFiles(resources.documents_bucket("orga")))
+    for import_id, status in (("failed", ImportStatus.FAILED), ("done", ImportStatus.DONE)):
+        record = Import(
+            import_id,
+            "org-1",
+            ImportStatus.RUNNING,
+            FileKind.SIECLE,
+            ImportSource.UPLOAD,
+            f"imports/org-1/{import_id}",
+            ended - timedelta(minutes=1),
+        )
+        repository.add(record)
+        record.finished_at = ended
+        assert repository.transition(record, status, ImportStatus.RUNNING)
+    failed = ImportItem.get("ORG#org-1", "IMPORT#failed")
+    assert failed.expires_at == int((ended + timedelta(days=30)).timestamp())
+    assert ImportItem.get("ORG#org-1", "IMPORT#done").expires_at is None
+
+
+def test_a_student_who_left_is_forgotten_when_that_school_year_ends():
+    from chalicelib.orga.adapters.student_items import to_item
+    from chalicelib.orga.domain.students import Student
+
+    left = Student(
+        id="s-1",
+        organization_id="org-1",
+        ine="123456789AB",
+        last_name="Lefèvre",
+        first_name="Maëlle",
+        birthdate=date(2012, 3, 4),
+        division="4e B",
+        active=False,
+        updated_at=datetime(2027, 2, 1, 9, tzinfo=UTC),
+    )
+    september = datetime(2027, 8, 31, 22, 0, tzinfo=UTC)  # 1 September 00:00 in Paris
+    assert to_item(left, None).expires_at == int(september.timestamp())
+    assert to_item(left, "gen-1").expires_at is None  # still in the school's list
+
+
+def test_the_school_year_ends_on_the_31st_of_august_paris_time():
+    paris_midnight = datetime(2027, 8, 31, 22, 0, tzinfo=UTC)  # 1 September 00:00 in Paris
+    assert keep.end_of_school_year(date(2027, 6, 30)) == int(paris_midnight.timestamp())
+    assert keep.end_of_school_year(date(2026, 9, 2)) == int(paris_midnight.timestamp())
+    assert keep.end_of_school_year(date(2027, 9, 1)) > int(paris_midnight.timestamp())
