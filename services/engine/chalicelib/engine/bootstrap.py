@@ -9,6 +9,7 @@ from typing import Any
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
 from chalicelib.engine.adapters.dynamo_campaigns import DynamoCampaignDirectory
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
+from chalicelib.engine.adapters.dynamo_privacy import DynamoLearnerData
 from chalicelib.engine.adapters.tables import bind_tables
 from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.content import LearningContent
@@ -42,6 +43,7 @@ def ports() -> Ports:
         clock=SystemClock(),
         content=content(),
         max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
+        learner_data=DynamoLearnerData(),
     )
 
 

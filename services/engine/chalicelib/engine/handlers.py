@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from chalicelib.engine.ports import Ports
-from chalicelib.engine.use_cases import campaigns, completion, learners, sharing
+from chalicelib.engine.use_cases import campaigns, completion, learners, privacy, sharing
 from pixcore.consumer import Handlers
 from pixcore.messages.catalog import (
     AssessmentCompleted,
     CampaignArchived,
     CampaignCreated,
     CampaignJoined,
+    LearnerDataRequested,
+    LearnerErasureRequested,
     LearnerReconciled,
     ProfileShareRequested,
 )
@@ -23,4 +25,6 @@ def handlers(ports: Ports) -> Handlers:
         CampaignArchived: lambda m: campaigns.record_archived(ports, m),
         CampaignJoined: lambda m: campaigns.record_joined(ports, m),
         ProfileShareRequested: lambda m: sharing.share_profile(ports, m),
+        LearnerErasureRequested: lambda m: privacy.erase_learner(ports, m),
+        LearnerDataRequested: lambda m: privacy.gather_learner(ports, m),
     }

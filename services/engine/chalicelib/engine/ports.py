@@ -44,6 +44,19 @@ class CampaignDirectory(Protocol):
     def has_joined(self, code: str, user_id: str) -> bool: ...
 
 
+class LearnerData(Protocol):
+    """Everything engine holds about an account, for its export and its erasure."""
+
+    def gather(self, user_id: str, codes: list[str]) -> dict[str, list[dict[str, object]]]: ...
+
+    def erase(
+        self, user_id: str, organization_ids: set[str] | None, codes: list[str]
+    ) -> dict[str, int]:
+        """`organization_ids` None: the whole account; else only its ties to those schools.
+        Counts by kind; what is already gone counts nothing."""
+        ...
+
+
 @dataclass(frozen=True)
 class AnswerRecord:
     """One answer kept for history: the value given and the knowledge elements it created."""
@@ -132,3 +145,4 @@ class Ports:
     clock: Clock
     content: LearningContent
     max_level: int
+    learner_data: LearnerData | None = None

@@ -194,6 +194,16 @@ class DynamoStudentDirectory:
             if not is_condition_failure(error):
                 raise
 
+    def forget(self, center_id: str, student_id: str) -> int:
+        keys = [
+            (StudentItem, _students_pk(center_id)),
+            (LinkItem, f"CENTER#{center_id}#LINKS"),
+        ]
+        return sum(_delete(model(pk, f"STUDENT#{student_id}")) for model, pk in keys)
+
+    def forget_profile(self, user_id: str) -> int:
+        return _delete(ProfileItem(f"PROFILE#{user_id}", "PROFILE"))
+
     def profiles(self, user_ids: list[str]) -> dict[str, Profile]:
         keys = [(f"PROFILE#{u}", "PROFILE") for u in dict.fromkeys(user_ids)]
         if not keys:
@@ -210,3 +220,14 @@ class DynamoStudentDirectory:
                 for item in ProfileItem.batch_get(keys)
             )
         }
+
+
+def _delete(item: CertifItem) -> int:
+    """1 when the item was there and is gone, 0 when it was already gone."""
+    try:
+        item.delete(condition=type(item).pk.exists())
+        return 1
+    except DeleteError as error:
+        if is_condition_failure(error):
+            return 0
+        raise
