@@ -60,7 +60,7 @@ def prepare_students(
 ) -> list[dict[str, Any]]:
     """The first 20 of each class (by name) get an account, join the school's campaign (which
     links them to their record) and take evaluations until certifiable, 8 at a time."""
-    from chalicelib.engine.adapters.content_file import read_content
+    from chalicelib.engine.content_files import read_content
 
     content = read_content()
     picked: list[dict[str, Any]] = []
@@ -112,7 +112,7 @@ def prepare_students(
 
 def become_certifiable(account: ApiClient, content: Any, rng: random.Random) -> int:
     """Competence evaluations, most able first, until 5 competences reach level 1."""
-    from chalicelib.engine.domain.simulated_learner import SimulatedLearner
+    from infra.samples.simulated_learner import SimulatedLearner
 
     learner = SimulatedLearner({code: rng.uniform(2.5, 4.5) for code in COMPETENCES})
     for done, competence in enumerate(COMPETENCES, 1):
