@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 
+import boto3
+
+from infra import resources
 from tests.integration.conftest import body
 from tests.integration.privacy_helpers import (
     BORN,
@@ -34,6 +37,14 @@ def test_the_jury_erases_an_account_and_no_copy_is_left_anywhere(client, apps, j
         "pixcert-orga-documents",
         "pixcert-certif-documents",
     }
+    # and a big message about her session waits in S3 for a late consumer (a claim check)
+    claim = f"claim-checks/SessionFinalized/{zoe.session_id}.json"
+    candidates = [{"student_id": zoe.student_id, "first_name": "Zoé"}, {"student_id": "s-2"}]
+    boto3.client("s3").put_object(
+        Bucket=resources.claim_check_bucket(),
+        Key=claim,
+        Body=json.dumps({"type": "SessionFinalized", "candidates": candidates}).encode(),
+    )
     # WHEN the jury erases her account, and every service has had its message
     reply = client("orga").http.post(f"/users/{zoe.user_id}/erasure", headers=jury_headers)
     assert reply.status_code == 202, reply.body
@@ -57,6 +68,8 @@ def test_the_jury_erases_an_account_and_no_copy_is_left_anywhere(client, apps, j
         if not what.startswith("ERASURE#")  # the erasure's own record: ids only, a year
     ]
     assert left == []
+    late = boto3.client("s3").get_object(Bucket=resources.claim_check_bucket(), Key=claim)
+    assert json.loads(late["Body"].read())["candidates"] == [{"student_id": "s-2"}]
     # and the school's other students are still there
     assert holding("N'DIAYE") and holding("0987654321B")
     # the account cannot log in any more

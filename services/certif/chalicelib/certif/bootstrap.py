@@ -61,6 +61,7 @@ def ports() -> Ports:
         calendar=calendar_settings(),
         cursor_secret=runtime.cursor_key,
         learner_data=DynamoLearnerData(),
+        claims=runtime.claims_store(),
     )
 
 

@@ -215,3 +215,4 @@ class Ports:
     calendar: CalendarSettings
     cursor_secret: Callable[[], bytes]
     learner_data: LearnerData | None = None
+    claims: DocumentStore | None = None

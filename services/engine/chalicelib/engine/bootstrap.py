@@ -44,6 +44,7 @@ def ports() -> Ports:
         content=content(),
         max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
         learner_data=DynamoLearnerData(),
+        claims=runtime.claims_store(),
     )
 
 

@@ -11,7 +11,7 @@ from chalicelib.engine.domain.campaigns import Campaign
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.knowledge import KnowledgeElement
 from pixcore.clock import Clock
-from pixcore.ports import Publisher
+from pixcore.ports import DocumentStore, Publisher
 
 
 class LearnerLinks(Protocol):
@@ -146,3 +146,4 @@ class Ports:
     content: LearningContent
     max_level: int
     learner_data: LearnerData | None = None
+    claims: DocumentStore | None = None

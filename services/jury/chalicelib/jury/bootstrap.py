@@ -11,7 +11,7 @@ from chalicelib.jury.ports import SchoolRepository
 from pixcore import runtime
 from pixcore.auth import TokenService
 from pixcore.consumer import MessageConsumer
-from pixcore.ports import Publisher
+from pixcore.ports import DocumentStore, Publisher
 
 SERVICE = "jury"
 
@@ -20,13 +20,16 @@ SERVICE = "jury"
 class Jury:
     schools: SchoolRepository
     publisher: Publisher
+    claims: DocumentStore | None = None
 
 
 @cache
 def jury() -> Jury:
     rt = runtime.ServiceRuntime(SERVICE)
     bind_tables(rt.main_table)
-    return Jury(schools=DynamoSchoolRepository(), publisher=rt.publisher())
+    return Jury(
+        schools=DynamoSchoolRepository(), publisher=rt.publisher(), claims=runtime.claims_store()
+    )
 
 
 @cache

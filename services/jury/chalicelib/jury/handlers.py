@@ -19,6 +19,6 @@ if TYPE_CHECKING:
 def handlers(deps: Jury) -> Handlers:
     return {
         OrganizationRegistered: lambda m: stats.record_school(deps.schools, m),
-        LearnerErasureRequested: lambda m: privacy.erase_learner(deps.publisher, m),
+        LearnerErasureRequested: lambda m: privacy.erase_learner(deps.publisher, deps.claims, m),
         LearnerDataRequested: lambda m: privacy.gather_learner(deps.publisher, m),
     }

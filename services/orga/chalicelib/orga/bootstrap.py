@@ -60,6 +60,7 @@ def ports() -> Ports:
         learners=DynamoLearnerRecords(files),
         erasures=DynamoErasures(),
         exports=DynamoExports(files),
+        claims=runtime.claims_store(),
     )
 
 

@@ -24,7 +24,7 @@ from chalicelib.orga.student_ports import (  # noqa: F401 - part of orga's ports
 )
 from pixcore.clock import Clock
 from pixcore.messages.catalog import ErasureLine, ExportedDocument
-from pixcore.ports import Publisher
+from pixcore.ports import DocumentStore, Publisher
 from pixcore.principal import Principal
 
 
@@ -230,3 +230,4 @@ class Ports:
     learners: LearnerRecords | None = None
     erasures: ErasureRepository | None = None
     exports: ExportRepository | None = None
+    claims: DocumentStore | None = None

@@ -8,6 +8,7 @@ from chalicelib.certif.domain.candidates import Candidate
 from chalicelib.certif.domain.privacy import KEPT_REASON, is_exam_record, kept_until
 from chalicelib.certif.domain.sessions import DOCUMENTS_PREFIX, Session
 from chalicelib.certif.ports import Ports
+from pixcore.claim_scrub import scrubbed_claims
 from pixcore.logs import get_logger
 from pixcore.messages.catalog import (
     ErasureLine,
@@ -94,6 +95,8 @@ def erase_learner(ports: Ports, message: LearnerErasureRequested) -> list[Erasur
     lines += _deleted("élève inscriptible, rattachement au compte, certifiabilité", read_models)
     lines += _deleted("candidats de sessions non finalisées", withdrawn)
     lines += _deleted("feuilles d'émargement et PV d'incident déjà produits", documents)
+    ids = {message.user_id or "", *(s.student_id for s in message.students)}
+    lines += scrubbed_claims(ports.claims, "certif", ids)
     for session in kept:
         lines.append(
             ErasureLine(

@@ -5,6 +5,7 @@ the account and go with it (the jury's erasure)."""
 from __future__ import annotations
 
 from chalicelib.engine.ports import Ports
+from pixcore.claim_scrub import scrubbed_claims
 from pixcore.logs import get_logger
 from pixcore.messages.catalog import (
     ErasureLine,
@@ -45,6 +46,8 @@ def erase_learner(ports: Ports, message: LearnerErasureRequested) -> list[Erasur
                     what=WHAT["placement"], action="kept", count=1, reason=KEPT_WITH_ACCOUNT
                 )
             )
+    ids = {message.user_id or "", *(s.student_id for s in message.students)}
+    lines += scrubbed_claims(ports.claims, "engine", ids)
     ports.publisher.publish(
         LearnerErasedByEngine(
             erasure_id=message.erasure_id, lines=lines, erased_at=ports.clock.now()

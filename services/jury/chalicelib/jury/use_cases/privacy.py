@@ -3,6 +3,7 @@ dashboard's counts), no learner data: nothing to erase or export, and its answer
 
 from __future__ import annotations
 
+from pixcore.claim_scrub import scrubbed_claims
 from pixcore.clock import SystemClock
 from pixcore.logs import get_logger
 from pixcore.messages.catalog import (
@@ -11,14 +12,20 @@ from pixcore.messages.catalog import (
     LearnerErasedByJury,
     LearnerErasureRequested,
 )
-from pixcore.ports import Publisher
+from pixcore.ports import DocumentStore, Publisher
 
 log = get_logger("jury.erasure")
 
 
-def erase_learner(publisher: Publisher, message: LearnerErasureRequested) -> None:
+def erase_learner(
+    publisher: Publisher, claims: DocumentStore | None, message: LearnerErasureRequested
+) -> None:
+    ids = {message.user_id or "", *(s.student_id for s in message.students)}
+    lines = scrubbed_claims(claims, "jury", ids)
     publisher.publish(
-        LearnerErasedByJury(erasure_id=message.erasure_id, lines=[], erased_at=SystemClock().now())
+        LearnerErasedByJury(
+            erasure_id=message.erasure_id, lines=lines, erased_at=SystemClock().now()
+        )
     )
     log.info("erasure.done", erasure_id=message.erasure_id)
 

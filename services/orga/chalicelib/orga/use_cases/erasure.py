@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chalicelib.orga.domain.privacy import Erasure, LearnerSubject, may_see
 from chalicelib.orga.ports import Ports
+from pixcore.claim_scrub import scrubbed_claims
 from pixcore.errors import Conflict, NotFound
 from pixcore.ids import new_id
 from pixcore.logs import get_logger
@@ -18,7 +19,8 @@ def _start(
     ports: Ports, caller: Principal, subject: LearnerSubject, erasure: Erasure, lines: list
 ) -> Erasure:
     assert ports.erasures is not None
-    erasure.reports["orga"] = lines
+    ids = {subject.user_id or "", *subject.students.values()}
+    erasure.reports["orga"] = lines + scrubbed_claims(ports.claims, "orga", ids)
     ports.erasures.add(erasure)
     ports.publisher.publish(
         LearnerErasureRequested(
