@@ -684,8 +684,13 @@ def render() -> str:
         "où il est copié et combien de temps. L'effacement (`POST /orga/organizations/{org_id}"
         "/students/{student_id}/erasure`, ou `POST /orga/users/{user_id}/erasure` pour le jury) "
         "passe par le message `LearnerErasureRequested` à chaque service, qui répond par "
-        "`LearnerErasureReported` avec ce qu'il a supprimé et ce qu'il garde (colonne "
-        "« effacement »).",
+        "`LearnerErasedBy<Service>` avec ce qu'il a supprimé et ce qu'il garde (colonne "
+        "« effacement »). Sauvegardes : les tables gardent "
+        f"{keep.BACKUP_DAYS} jours de restauration à un instant donné (PITR) et les buckets "
+        f"{keep.OLD_VERSION_DAYS} jours des versions remplacées ; un effacement y disparaît donc "
+        f"au plus tard {keep.BACKUP_DAYS} jours après. Un élève effacé qui figure encore dans le fichier SIECLE de "
+        "l'établissement est recréé par l'import suivant (sans lien avec son compte ni ses "
+        "anciennes données) : SIECLE reste la source de l'établissement.",
         "",
     ]
     for svc in r.SERVICES:
