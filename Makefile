@@ -31,6 +31,11 @@ up: $(STAMP)
 package: $(STAMP)
 	$(BIN)/pixcert package
 
+# Every benchmark in bench/, one after the other (BENCH_ARGS=--quick: small sizes, a check that
+# all run); outputs in .pixcert/bench/, figures written down in bench/README.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check services infra tests bench
 

@@ -49,7 +49,7 @@ def serve(learners: int, workers: int) -> None:
         [runtime.tokens().issue(Principal(f"bench-{i:04d}-{g:02d}")) for g in range(GENERATIONS)]
         for i in range(learners)
     ]
-    print(json.dumps({"url": stack.url, "tokens": tokens}), flush=True)
+    print(json.dumps({"url": stack.url, "aws": stack.moto.url, "tokens": tokens}), flush=True)
     sys.stdin.read()
     stack.stop()
 
@@ -229,6 +229,22 @@ def main() -> int:
         default=0.5,
         help="mean pause of each floor probe of the third phase, seconds",
     )
+    parser.add_argument(
+        "--certification",
+        type=int,
+        default=0,
+        help="then the certification scenario (bench/certification_loop.py) with this many "
+        "candidates at once; 0: none",
+    )
+    parser.add_argument(
+        "--certification-seconds", type=float, default=20.0, help="its phases' duration"
+    )
+    parser.add_argument(
+        "--certification-think",
+        type=float,
+        default=4.0,
+        help="mean think time of the candidates taking their tests at once, seconds",
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -292,6 +308,17 @@ def main() -> int:
                 f"{answer['p99_ms'] / floor['p99_ms']:.2f}; p50 ratio = "
                 f"{answer['p50_ms'] / floor['p50_ms']:.2f}",
                 flush=True,
+            )
+        if args.certification:
+            from bench import certification_loop
+
+            certification_loop.run(
+                url,
+                ready["aws"],
+                args.certification,
+                args.ramp,
+                args.certification_seconds,
+                args.certification_think,
             )
     finally:
         child.stdin.close()

@@ -19,11 +19,13 @@ TOKEN_KEY_SECRET = "pixcert/token-signing-key"
 # PEM bundle (ECDSA P-256 key + certificate chain) signing attestation PDFs, read by jury only;
 # the operator puts the CA-issued bundle in it (infra/SECRETS.md), the local stack a self-signed one.
 ATTESTATION_KEY_SECRET = "pixcert/attestation-signing-key"
+VERIFICATION_URL = "http://localhost:8000/verify/?code={code}"
 STAGES = ("local", "dev", "prod")
 # Who may call the APIs from a browser and PUT to a presigned upload URL, per stage. Production
 # names its frontend's origin: never "*" (a test checks it).
 WEB_ORIGINS = {
-    "local": ("http://127.0.0.1:8000", "http://localhost:8000"),
+    # `pixcert up --port` (and the browser tests) may serve the apps on any port.
+    "local": ("http://127.0.0.1:*", "http://localhost:*"),
     "dev": ("http://127.0.0.1:8000", "http://localhost:8000"),
     "prod": ("https://pixcert.fr",),
 }
@@ -91,7 +93,11 @@ CATALOGUE = (
         expiries=SESSION_EXPIRIES,
         secrets=(TOKEN_KEY_SECRET, ATTESTATION_KEY_SECRET),
         # jury's bootstrap names the attestation key by this variable (a secret's name now).
-        extra_environment=(("PIXCERT_JURY_SIGNING_KEY_PARAMETER", ATTESTATION_KEY_SECRET),),
+        extra_environment=(
+            ("PIXCERT_JURY_SIGNING_KEY_PARAMETER", ATTESTATION_KEY_SECRET),
+            # The public verification page the attestation's QR code opens ({code} filled in).
+            ("PIXCERT_JURY_VERIFICATION_URL", VERIFICATION_URL),
+        ),
     ),
 )
 BY_NAME = {s.name: s for s in CATALOGUE}

@@ -92,8 +92,11 @@ def up(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from infra.local import demo as journey
+    from infra.local.demo_exam import DEMO_TEST_SECONDS
     from infra.local.moto_server import free_port
 
+    # The demo's stack shortens the certification test so that a candidate runs out of time.
+    os.environ.setdefault("PIXCERT_ENGINE_TEST_DURATION_SECONDS", str(DEMO_TEST_SECONDS))
     started = time.monotonic()
     port = args.port or free_port(args.host)
     try:
@@ -112,6 +115,29 @@ def demo(args: argparse.Namespace) -> int:
         f"(journaux des services : .pixcert/demo.log)"
     )
     return 0
+
+
+def simulate(args: argparse.Namespace) -> int:
+    from infra.local import simulate as season
+    from infra.local.client import ApiClient
+    from infra.local.moto_server import free_port
+
+    try:
+        plan = season.plan_from(args)
+    except ValueError as error:
+        print(f"pixcert simulate : {error}", file=sys.stderr)
+        return 2
+    port = args.port or free_port(args.host)
+    try:
+        stack = _start(args, port, log_file="simulate.log")
+    except PortInUse:
+        return _busy(args, port)
+    try:
+        jury = ApiClient(stack.url).login(stack.admin_email, stack.admin_password)
+        _, passed = season.run(stack.url, jury, plan, args.workers, LOG_DIR, args.max_minutes)
+    finally:
+        stack.stop()
+    return 0 if passed else 1
 
 
 def _point_at_running_stack() -> None:
@@ -229,6 +255,35 @@ def parser() -> argparse.ArgumentParser:
         "(les défis que le moteur tire varient encore d'une exécution à l'autre ; défaut : 2026)",
     )
     p_demo.set_defaults(run=demo)
+    p_simulate = sub.add_parser(
+        "simulate",
+        help="jouer une saison d'une académie à l'échelle, avec de nombreux acteurs à la fois",
+        description="Lance une pile locale neuve et y joue une saison : établissements, imports "
+        "SIECLE, campagnes, comptes, profils, sessions, tests, finalisation, jury ; affiche le "
+        "débit et les latences p50/p99 par étape, la profondeur des files, les lettres mortes, "
+        "la mémoire, et le tableau de l'académie comparé à ce que la saison a mis en place. "
+        "Par défaut, les proportions de l'académie du guide (238 établissements, 38 000 élèves, "
+        "7 établissements et 16 sessions, 824 inscrits, 555 présents) ramenées à la taille "
+        "demandée.",
+    )
+    _stack_options(p_simulate, 0)
+    p_simulate.add_argument("--schools", type=int, default=12, help="établissements (défaut : 12)")
+    p_simulate.add_argument("--students", type=int, default=2000, help="élèves (défaut : 2000)")
+    p_simulate.add_argument("--centers", type=int, help="établissements qui créent des sessions")
+    p_simulate.add_argument("--sessions", type=int, help="sessions en tout")
+    p_simulate.add_argument("--enrolled", type=int, help="candidats inscrits en tout")
+    p_simulate.add_argument("--took-part", type=int, help="candidats présents (les autres absents)")
+    p_simulate.add_argument("--academie", default="Simulation", help="nom de l'académie")
+    p_simulate.add_argument(
+        "--workers", type=int, default=16, help="acteurs simulés à la fois (défaut : 16)"
+    )
+    p_simulate.add_argument("--seed", type=int, default=2026, help="graine (défaut : 2026)")
+    p_simulate.add_argument(
+        "--max-minutes",
+        type=float,
+        help="passé ce délai, aucun nouvel acteur ne commence : le rapport dit où la saison en est",
+    )
+    p_simulate.set_defaults(run=simulate)
     p_dlq = sub.add_parser(
         "dlq",
         help="lettres mortes de la pile qui tourne (pixcert up)",

@@ -7,7 +7,7 @@ import json
 import threading
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 
 @dataclass
@@ -28,10 +28,15 @@ class Reply:
 class ApiClient:
     """Keeps one connection per thread (keep-alive), like a browser tab."""
 
-    def __init__(self, base_url: str, token: str | None = None) -> None:
+    def __init__(
+        self, base_url: str, token: str | None = None, forwarded_for: str | None = None
+    ) -> None:
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
         self.token = token
+        # The caller's address as the local gateway reports it (simulated actors of many
+        # schools and homes run on one machine; API Gateway sets it from the connection).
+        self.forwarded_for = forwarded_for
         self._local = threading.local()
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -42,7 +47,7 @@ class ApiClient:
         return conn
 
     def with_token(self, token: str) -> ApiClient:
-        return ApiClient(f"http://{self.host}:{self.port}", token)
+        return ApiClient(f"http://{self.host}:{self.port}", token, self.forwarded_for)
 
     def request(
         self,
@@ -58,11 +63,14 @@ class ApiClient:
         headers = {"Accept": accept}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
+        if self.forwarded_for:
+            headers["X-Forwarded-For"] = self.forwarded_for
         data = raw
         if body is not None:
             data = json.dumps(body).encode()
         if data is not None:
             headers["Content-Type"] = content_type
+        path = quote(path, safe="/%:@-._~!$&'()*+,;=")  # what a browser would send (« p h86… »)
         if query:
             path = f"{path}?{urlencode({k: v for k, v in query.items() if v is not None})}"
         for attempt in range(2):

@@ -106,8 +106,23 @@ def run(
     certification = run_certification(
         anonymous, admin, school, campaign, say, step, eventually, out_dir
     )
+    from infra.local.demo_jury import run_jury
+
+    verdicts = run_jury(
+        anonymous,
+        jury,
+        admin,
+        school["id"],
+        campaign["code"],
+        certification,
+        say,
+        step,
+        eventually,
+        out_dir,
+    )
     return {
         "certification": certification,
+        "verdicts": verdicts,
         "school": school,
         "jury": jury,
         "profiles": profiles,

@@ -77,7 +77,7 @@ def run_test_day(
     say(
         f"{len(courses)} candidats ont saisi le code d'accès : CertificationStartRequested envoyé au moteur"
     )
-    take_certification_tests(students, courses, say, eventually)
+    take_certification_tests(students, courses, say, eventually, (session, examiner, seats))
     ended = seats[7]
     examiner.post(
         f"/certif/sessions/{sid}/candidates/{ended['id']}/end-test",
@@ -97,25 +97,23 @@ def run_test_day(
 
 
 def take_certification_tests(
-    students: list[dict[str, Any]], courses: list[str], say: Say, eventually: Callable[..., Reply]
+    students: list[dict[str, Any]],
+    courses: list[str],
+    say: Say,
+    eventually: Callable[..., Reply],
+    room: tuple[dict[str, Any], ApiClient, list[dict[str, Any]]],
 ) -> None:
-    """Hook for the engine's certification course: once engine consumes the start request, each
-    candidate finds their course at GET /engine/certification-courses/{id}; until then the demo
-    says so and goes on."""
+    """Once engine consumes the start requests, the candidates take their tests at once
+    (infra/local/demo_exam.py), the examiner ending one of them from their space."""
     account = students[0]["account"]
-    try:
-        eventually(
-            lambda: account.get(f"/engine/certification-courses/{courses[0]}"),
-            lambda r: r.status == 200,
-            "the engine created the course",
-            timeout=5,
-        )
-    except RuntimeError:
-        say(
-            "le moteur ne crée pas encore les tests de certification dans cette version : "
-            "les candidats restent « Autorisé à commencer » et la démo continue sans eux"
-        )
-        return
+    eventually(
+        lambda: account.get(f"/engine/certification-courses/{courses[0]}"),
+        lambda r: r.status == 200 and r.json()["state"] != "generating",
+        "the engine created the course",
+    )
     say(
         f"le moteur a créé les {len(courses)} tests de certification (GET /engine/certification-courses/…)"
     )
+    from infra.local.demo_exam import take_session_tests
+
+    take_session_tests(students, courses, room, say)

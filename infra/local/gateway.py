@@ -25,6 +25,20 @@ CORS_HEADERS = {
 DEFAULT_WORKERS = 8
 
 
+class SourceAwareGateway(LocalGateway):
+    """API Gateway reports the caller's address as `sourceIp` (orga's throttles key on it);
+    chalice's local gateway reports 127.0.0.1 for everyone. Here a request may say where it
+    comes from with `X-Forwarded-For`: `pixcert simulate` runs the actors of many schools and
+    homes on one machine. Local only: on AWS the header never reaches `sourceIp`."""
+
+    def _generate_lambda_event(self, method, path, headers, body):  # noqa: ANN001, ANN202
+        event = super()._generate_lambda_event(method, path, headers, body)
+        forwarded = event["headers"].get("x-forwarded-for")
+        if forwarded:
+            event["requestContext"]["identity"]["sourceIp"] = forwarded.split(",")[0].strip()
+        return event
+
+
 class GatewayServer(ThreadingHTTPServer):
     """One thread per keep-alive connection, but at most `workers` requests inside the apps.
 
@@ -40,7 +54,7 @@ class GatewayServer(ThreadingHTTPServer):
         self, address: tuple[str, int], apps: dict[str, ModuleType], workers: int = DEFAULT_WORKERS
     ) -> None:
         self.gateways = {
-            service: LocalGateway(module.app, Config(chalice_stage="local"))
+            service: SourceAwareGateway(module.app, Config(chalice_stage="local"))
             for service, module in apps.items()
         }
         self.workers = threading.BoundedSemaphore(workers)
@@ -68,7 +82,9 @@ class GatewayHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else None
         prefix, _, rest = self.path.lstrip("/").partition("/")
         gateway = self.server.gateways.get(prefix)
-        if gateway is None and (page := static.answer(self.command, self.path)):
+        # A file of web/ comes first: /certif/ is Pix Certif's page, /certif/sessions/1 the API
+        # (no API route is also a file of web/: tests/unit/web/test_static.py).
+        if (page := static.answer(self.command, self.path)) is not None:
             return self._send(*page)
         if gateway is None:
             self._send(

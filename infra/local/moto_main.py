@@ -2,6 +2,7 @@
 
 moto's own `moto_server` answers HTTP/1.0 and closes every connection: under load the clients
 reconnect for each request and the kernel drops connection attempts beyond its queue of 128.
+Its DynamoDB transactions copy only the items they touch (infra/local/moto_transactions.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from moto.moto_server.werkzeug_app import (
     MotoRequestHandler,
     create_backend_app,
 )
+
+from infra.local import moto_transactions
 
 
 class KeepAliveHandler(MotoRequestHandler):
@@ -30,6 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=5000)
     args = parser.parse_args(argv)
+    moto_transactions.apply()
     werkzeug.serving.LISTEN_QUEUE = 1024
     app = DomainDispatcherApplication(create_backend_app)
     werkzeug.serving.run_simple(

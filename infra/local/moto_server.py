@@ -14,7 +14,7 @@ from pathlib import Path
 
 from infra import resources
 from infra.local.retention import apply_retention
-from infra.template import render
+from infra.template import build, render
 
 STACK_NAME = "pixcert-local"
 LOCAL_CREDENTIALS = {
@@ -96,12 +96,39 @@ def _deploy_template(signing_key: str | None) -> dict[str, str]:
         stack = cfn.describe_stacks(StackName=STACK_NAME)["Stacks"][0]
         if stack["StackStatus"] == "CREATE_COMPLETE":
             create_secrets(signing_key)
+            apply_bucket_cors()
             apply_retention()
             return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
         if stack["StackStatus"].endswith("FAILED") or "ROLLBACK" in stack["StackStatus"]:
             raise RuntimeError(f"stack creation failed: {stack['StackStatus']}")
         time.sleep(0.2)
     raise RuntimeError("stack creation timed out")
+
+
+def apply_bucket_cors() -> None:
+    """moto's CloudFormation skips a bucket's CorsConfiguration: put the template's rules (the
+    browser's presigned uploads need them), with the local stage's origins."""
+    import boto3
+
+    template = build()
+    origins = template["Mappings"]["StageSettings"]["local"]["WebOrigins"]
+    s3 = boto3.client("s3")
+    for resource in template["Resources"].values():
+        props = resource.get("Properties", {})
+        if resource["Type"] != "AWS::S3::Bucket" or "CorsConfiguration" not in props:
+            continue
+        rules = [
+            {
+                "ID": rule["Id"],
+                "AllowedMethods": rule["AllowedMethods"],
+                "AllowedOrigins": origins,
+                "AllowedHeaders": rule["AllowedHeaders"],
+                "ExposeHeaders": rule["ExposedHeaders"],
+                "MaxAgeSeconds": rule["MaxAge"],
+            }
+            for rule in props["CorsConfiguration"]["CorsRules"]
+        ]
+        s3.put_bucket_cors(Bucket=props["BucketName"], CORSConfiguration={"CORSRules": rules})
 
 
 def create_secrets(token_key: str | None = None) -> None:

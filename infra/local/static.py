@@ -32,6 +32,14 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-cache",
 }
 
+# Locally a presigned upload goes to moto, on another port of this machine.
+LOCAL_HEADERS = {
+    **SECURITY_HEADERS,
+    "Content-Security-Policy": SECURITY_HEADERS["Content-Security-Policy"].replace(
+        "connect-src 'self'", "connect-src 'self' http://127.0.0.1:* http://localhost:*"
+    ),
+}
+
 Answer = tuple[int, dict[str, str], bytes]
 
 
@@ -55,4 +63,4 @@ def answer(method: str, target: str, root: Path = WEB_ROOT) -> Answer | None:
         found = found / "index.html"
     if not found.is_file() or found.suffix not in TYPES:
         return None
-    return 200, {"Content-Type": TYPES[found.suffix], **SECURITY_HEADERS}, found.read_bytes()
+    return 200, {"Content-Type": TYPES[found.suffix], **LOCAL_HEADERS}, found.read_bytes()

@@ -133,8 +133,16 @@ class FakeApi:
 
     def _handle(self, route: Any) -> None:
         request = route.request
+        # The jury's console lives at /jury/ beside jury's API: its own files are not API calls.
+        if request.resource_type not in ("fetch", "xhr"):
+            route.fallback()
+            return
         path = urlsplit(request.url).path
-        body = json.loads(request.post_data) if request.post_data else None
+        raw = request.post_data_buffer
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw  # a file sent as the whole body
         self.calls.append((request.method, path, body))
         reply = self.replies.get((request.method, path))
         if reply is None:

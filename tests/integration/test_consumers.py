@@ -53,7 +53,9 @@ def test_a_message_delivered_twice_is_handled_once(apps, monkeypatch):
     module.on_message(lambda_event(body), None)
     module.on_message(lambda_event(body), None)
     assert len(calls) == 1
-    assert len(module.bootstrap.jury().schools.all()) == 1
+    assert module.bootstrap.ports().stats.school("org-1") is not None
+    figures = module.bootstrap.ports().stats.figures("Paris")["PUBLIC"]
+    assert (figures.schools, figures.certification_centers) == (1, 1)
 
 
 def test_processed_message_claims_on_dynamodb(aws):

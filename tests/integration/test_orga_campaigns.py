@@ -294,3 +294,19 @@ def test_an_assessment_campaign_carries_its_targets_to_engine_and_shows_mastery(
     export = client("orga").http.get(f"{path}/{campaign['id']}/export.csv", headers=school["auth"])
     text = export.body.decode("utf-8") if isinstance(export.body, bytes) else export.body
     assert text.splitlines()[1].endswith(";O;" + text.splitlines()[1].split(";")[-4] + ";50;2;1")
+
+
+def test_a_school_reads_the_skills_its_assessment_campaigns_may_target_and_others_may_not(
+    client, school
+):
+    path = f"/organizations/{school['id']}/campaign-target-skills"
+
+    targets = body(client("orga").http.get(path, headers=school["auth"]))["skills"]
+    other = client("orga").http.get(
+        "/organizations/another-school/campaign-target-skills", headers=school["auth"]
+    )
+
+    assert sorted(targets) == sorted(c for c in targets if c.count(".") == 1)
+    assert "skill-moteurRecherche2" in targets["1.1"]
+    assert len(targets) == 16
+    assert other.status_code == 403

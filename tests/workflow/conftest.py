@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,15 +64,16 @@ class RunningStack:
         )
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
-    state_dir = tmp_path_factory.mktemp("stack")
+@contextmanager
+def launch(state_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[RunningStack]:
+    """`pixcert up` in its own process until the block ends; `extra_env` adds settings."""
     env = {
         **os.environ,
         **LOCAL_CREDENTIALS,
         "PIXCERT_STATE_FILE": str(state_dir / "local.json"),
         "PIXCERT_ADMIN_EMAIL": "jury@workflow.test",
         "PIXCERT_ADMIN_PASSWORD": "Workflow-2026",
+        **(extra_env or {}),
     }
     env.pop("AWS_ENDPOINT_URL", None)
     log = open(state_dir / "stack.log", "w")  # noqa: SIM115
@@ -121,8 +123,43 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         )
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=60)  # its pumps finish the message in hand first
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
         log.close()
+
+
+@contextmanager
+def engine_code_on(stack: RunningStack) -> Iterator[None]:
+    """Profiles are built in bulk by engine's own code in this process (as `pixcert demo` and
+    `pixcert simulate` do), signing as engine's IAM user against the stack's moto; everything
+    is put back afterwards (other tests of this worker use mock_aws)."""
+    from chalicelib.engine import bootstrap
+    from infra.local.apps import service_environment
+    from pixcore import aws
+
+    key, secret = stack.credentials["stack"]
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in service_environment().items():
+            patch.setenv(name, value)
+        patch.setenv("AWS_ENDPOINT_URL", stack.aws_url)
+        patch.setenv("AWS_ACCESS_KEY_ID", key)
+        patch.setenv("AWS_SECRET_ACCESS_KEY", secret)
+        aws.use_service_credentials({"engine": aws.Keys(*stack.credentials["engine"])})
+        bootstrap.ports.cache_clear()
+        try:
+            yield
+        finally:
+            aws.use_service_credentials({})
+            bootstrap.ports.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    with launch(tmp_path_factory.mktemp("stack")) as running:
+        yield running
 
 
 @dataclass

@@ -1,7 +1,8 @@
-// The API client: every call names an operation of operations.json, whose routes and fields a
-// test checks against the services' OpenAPI documents (tests/unit/web/test_api_client.py).
+// The API client: every call names an operation of operations.json (or of an app's own
+// operations.json, declared by the app), whose routes and fields a test checks against the
+// services' OpenAPI documents (tests/unit/web/test_api_client.py).
 import { apis } from "../config.js";
-import operations from "./operations.json" with { type: "json" };
+import shared from "./operations.json" with { type: "json" };
 import { currentSession, endSession } from "./session.js";
 
 const NETWORK_MESSAGE =
@@ -34,16 +35,36 @@ export class ApiError extends Error {
   }
 }
 
+const operations = { ...shared };
+
+/** An app's own operations (web/<app>/operations.json), beside the shared ones: a name means
+ * one route everywhere. */
+export function declareOperations(more) {
+  for (const [name, op] of Object.entries(more)) {
+    if (name in operations && JSON.stringify(operations[name]) !== JSON.stringify(op)) {
+      throw new Error(`opération déclarée deux fois : ${name}`);
+    }
+    operations[name] = op;
+  }
+}
+
 export function operation(name) {
   const op = operations[name];
   if (!op) throw new Error(`opération inconnue : ${name}`);
   return op;
 }
 
-/** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends. */
-export async function call(name, { params = {}, body, query, token } = {}) {
+/** The address of operation `name`: `params` fill the path, `query` the query string. */
+export function operationUrl(name, params = {}, query) {
   const op = operation(name);
-  const url = apis[op.service] + fillPath(op.path, params) + queryString(query);
+  return apis[op.service] + fillPath(op.path, params) + queryString(query);
+}
+
+/** Calls operation `name`: `params` fill the path, `body` may only hold the fields it sends;
+ * `file` (a File or Blob) is the whole request body of an operation that `accepts` a file. */
+export async function call(name, { params = {}, body, file, query, token } = {}) {
+  const op = operation(name);
+  const url = operationUrl(name, params, query);
   const headers = { Accept: "application/json" };
   const bearer = token || currentSession()?.token;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -53,6 +74,11 @@ export async function call(name, { params = {}, body, query, token } = {}) {
     if (unknown.length) throw new Error(`${name} n'envoie pas : ${unknown.join(", ")}`);
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
+  }
+  if (file !== undefined) {
+    if (!op.accepts) throw new Error(`${name} ne prend pas de fichier`);
+    headers["Content-Type"] = op.accepts;
+    init.body = file;
   }
   let response;
   try {
@@ -109,7 +135,7 @@ async function readJson(response) {
   }
 }
 
-function errorOf(response, data, hadToken) {
+export function errorOf(response, data, hadToken) {
   const error = data && data.error;
   const status = response.status;
   if (status === 401 && hadToken && error && SESSION_CODES.has(error.code)) endSession("expired");
@@ -124,7 +150,7 @@ function errorOf(response, data, hadToken) {
 }
 
 /** A field the page relies on is missing: say so now rather than show an empty page. */
-function checkReads(name, op, data) {
+export function checkReads(name, op, data) {
   for (const path of op.reads || []) {
     if (!present(data, path.split("."))) {
       console.error(`${name} : champ « ${path} » absent de la réponse`);

@@ -25,7 +25,7 @@ export function answerValue(challenge, draft) {
 
 /** `onAnswer({value})` or `onAnswer({skip: true})` returns once the server confirmed it; until
  * then the buttons wait and what was typed stays (also in a draft, across a reload). */
-export function Challenge({ challenge, number, draftKey, onAnswer, busy, children }) {
+export function Challenge({ challenge, number, count, draftKey, onAnswer, busy, children }) {
   const [draft, setDraft] = useState(() => drafts.get(draftKey) || {});
   const [error, setError] = useState(null);
   const heading = useRef(null);
@@ -67,7 +67,9 @@ export function Challenge({ challenge, number, draftKey, onAnswer, busy, childre
       aria-busy=${busy ? "true" : "false"}
       noValidate
     >
-      <h2 class="challenge__number" tabindex="-1" ref=${heading}>Question ${number}</h2>
+      <h2 class="challenge__number" tabindex="-1" ref=${heading}>
+        Question ${number}${count ? ` sur ${count}` : ""}
+      </h2>
       ${children}
       ${challenge.timer && html`<${Timer} key=${challenge.challenge_id} seconds=${challenge.timer} />`}
       <div class="challenge__instruction" id="consigne">${paragraphs(challenge.instruction)}</div>

@@ -18,6 +18,9 @@ export function usePath() {
     const update = () => setPath(currentPath());
     window.addEventListener("hashchange", update);
     window.addEventListener("popstate", update);
+    // A navigation made while the first render ran (a redirect to the home page) came before
+    // these listeners: read the address once more.
+    update();
     return () => {
       window.removeEventListener("hashchange", update);
       window.removeEventListener("popstate", update);

@@ -41,14 +41,14 @@ export function startApp({ app, routes, home, nav = [], signUp = true }) {
         <${LogInForm} reason=${reason} onDone=${done} signUpHref=${signUp && "#/inscription"} />
       <//>`;
     }
-    const found = match(routes, path);
-    if (!found) {
-      queueMicrotask(() => navigate(home, { replace: true }));
-      return null;
-    }
-    const links = nav.map((item) => ({ ...item, current: path.startsWith(item.href.slice(1)) }));
+    // An unknown path shows the home page at once (a hashchange fired now could come before
+    // usePath listens for it, and leave the page empty).
+    const shown = match(routes, path) ? path : home;
+    if (shown !== path) history.replaceState(null, "", `#${home}`);
+    const found = match(routes, shown);
+    const links = nav.map((item) => ({ ...item, current: shown.startsWith(item.href.slice(1)) }));
     const frame = { app, user: session.user, onLogOut: logOut, nav: links };
-    return html`<${found.page} key=${path} ...${found.params} session=${session} frame=${frame} />`;
+    return html`<${found.page} key=${shown} ...${found.params} session=${session} frame=${frame} />`;
   }
   const root = document.getElementById("app");
   root.textContent = "";

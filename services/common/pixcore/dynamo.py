@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -112,6 +112,19 @@ def conditional(conflict: Exception | None = None) -> Iterator[None]:
         raise
 
 
+def written(write: Callable[[], object]) -> bool:
+    """Runs one conditional write: False when its condition failed (a fact older than the one
+    stored, a claim already held), which is an outcome and not an error; any other error goes
+    through unchanged."""
+    try:
+        write()
+    except (PutError, UpdateError, DeleteError, TransactWriteError) as error:
+        if is_condition_failure(error):
+            return False
+        raise
+    return True
+
+
 def save(item: Model, condition: Any = None, conflict: Exception | None = None) -> None:
     """Conditional put; a lost race becomes `conflict` (ConcurrentUpdate by default)."""
     with conditional(conflict):
@@ -189,12 +202,8 @@ class DynamoProcessedMessages:
         free = self.model.message_id.does_not_exist() | (
             (self.model.status == IN_PROGRESS) & (self.model.lease_until < now)
         )
-        try:
-            item.save(condition=free)
+        if written(lambda: item.save(condition=free)):
             return True
-        except PutError as error:
-            if not is_condition_failure(error):
-                raise
         existing = self.model.get(message_id, consistent_read=True)
         if existing.status == COMPLETED:
             return False
@@ -204,8 +213,4 @@ class DynamoProcessedMessages:
         self.model(message_id).update(actions=[self.model.status.set(COMPLETED)])
 
     def release(self, message_id: str) -> None:
-        try:
-            self.model(message_id).delete(condition=self.model.status == IN_PROGRESS)
-        except DeleteError as error:
-            if not is_condition_failure(error):
-                raise
+        written(lambda: self.model(message_id).delete(condition=self.model.status == IN_PROGRESS))

@@ -99,6 +99,15 @@ def test_college_derogations_run_to_20_may_and_a_policy_warns_instead_of_refusin
         cal.check_opening(cal.CalendarSettings(), "LYCEE", date(2021, 1, 2))
 
 
+def test_a_session_is_planned_for_today_or_later():
+    cal.check_not_past(date(2021, 3, 8), today=date(2021, 3, 8))
+    with pytest.raises(RuleViolation) as refused:
+        cal.check_not_past(date(2021, 3, 7), today=date(2021, 3, 8))
+    assert refused.value.code == "SESSION_IN_THE_PAST"
+    assert refused.value.details == {"field": "date"}
+    assert "(07/03/2021) est passée" in refused.value.message
+
+
 def test_statuses_only_move_forward():
     order = list(SessionStatus)
     assert [s.value for s in order] == ["created", "finalized", "in_process", "processed"]

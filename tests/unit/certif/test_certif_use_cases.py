@@ -4,10 +4,12 @@ THEN the state and the messages published."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from chalicelib.certif.domain.calendar import CalendarPolicy, CalendarSettings
 from chalicelib.certif.domain.candidates import CandidateState, CourseStage
 from chalicelib.certif.domain.finalization import AbortReason, CandidateFinalization
 from chalicelib.certif.domain.sessions import SessionStatus
@@ -23,7 +25,7 @@ from chalicelib.certif.use_cases import (
     supervision,
 )
 from pixcore.consumer import MessageConsumer
-from pixcore.errors import Conflict, NotFound
+from pixcore.errors import Conflict, NotFound, RuleViolation
 from pixcore.memory import InMemoryProcessedMessages
 from pixcore.messages import catalog as c
 from pixcore.principal import Principal
@@ -39,6 +41,25 @@ def enrolled(ports):  # noqa: ANN001, ANN201
     session = sessions.create_session(ports, ADMIN_USER, CENTER, SCHEDULE).session
     cands = candidates.enroll_students(ports, ADMIN_USER, session.id, ["s-zoe", "s-cagla", "s-lan"])
     return ports.sessions.get(session.id), {x.student_id: x for x in cands}
+
+
+def test_a_session_is_not_created_nor_moved_to_a_day_gone_by_in_paris(ports):
+    # TODAY is 3 March 2026 at 08:00 UTC: 2 March is gone in Paris, 3 March is today (before
+    # the collège window, which this stage only warns about).
+    ports = replace(ports, calendar=CalendarSettings(policy=CalendarPolicy.WARN))
+    past = replace(SCHEDULE, date=date(2026, 3, 2))
+    with pytest.raises(RuleViolation) as refused:
+        sessions.create_session(ports, ADMIN_USER, CENTER, past)
+    assert refused.value.code == "SESSION_IN_THE_PAST"
+    assert ports.publisher.published == []
+    today = sessions.create_session(
+        ports, ADMIN_USER, CENTER, replace(SCHEDULE, date=TODAY.date())
+    ).session
+    with pytest.raises(RuleViolation):
+        sessions.update_session(ports, ADMIN_USER, today.id, {"date": date(2026, 3, 2)})
+    assert ports.sessions.get(today.id).date == TODAY.date()
+    renamed = sessions.update_session(ports, ADMIN_USER, today.id, {"room": "Salle C3"})
+    assert renamed.room == "Salle C3"
 
 
 def test_an_enrolment_is_all_or_nothing_and_announced(ports):

@@ -10,6 +10,7 @@ from chalicelib.engine.adapters.memory import (
     InMemoryCampaignDirectory,
     InMemoryLearnerLinks,
 )
+from chalicelib.engine.adapters.memory_courses import InMemoryCourseStore
 from chalicelib.engine.domain.content import LearningContent
 from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.ports import Ports
@@ -39,6 +40,7 @@ class World:
             clock=self.clock,
             content=content,
             max_level=MAX_LEVEL,
+            courses=InMemoryCourseStore(),
         )
         self.delivered = 0
 

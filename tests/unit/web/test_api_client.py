@@ -1,5 +1,5 @@
-"""The browser's API client (web/shared/operations.json) against the services' OpenAPI documents:
-a route or field renamed on one side fails here."""
+"""The browser's API client (web/shared/operations.json and each app's own operations.json)
+against the services' OpenAPI documents: a route or field renamed on one side fails here."""
 
 from __future__ import annotations
 
@@ -15,7 +15,20 @@ from infra.local import apps as app_loader
 
 ROOT = Path(__file__).resolve().parents[3]
 WEB = ROOT / "web"
-OPERATIONS = json.loads((WEB / "shared" / "operations.json").read_text(encoding="utf-8"))
+
+
+def declared_operations() -> dict[str, Any]:
+    """Every operations.json of web/: the shared one and the apps' own; a name is one route."""
+    found: dict[str, Any] = {}
+    # operations-office.json: what the staff's apps share (Pix Orga, Pix Certif, jury, académie).
+    for path in sorted(WEB.glob("*/operations*.json")):
+        for name, op in json.loads(path.read_text(encoding="utf-8")).items():
+            assert found.get(name, op) == op, f"{name} declared twice, differently ({path})"
+            found[name] = op
+    return found
+
+
+OPERATIONS = declared_operations()
 
 
 @cache
@@ -100,13 +113,27 @@ def test_each_field_the_pages_read_is_in_the_documented_response(name):
         assert any(field_exists(doc, s, steps, free) for s in schemas), f"{name}: {path}"
 
 
+@pytest.mark.parametrize("name", sorted(n for n in OPERATIONS if OPERATIONS[n].get("produces")))
+def test_each_file_an_operation_downloads_is_the_type_its_route_produces(name):
+    _, operation = route(name)
+    assert OPERATIONS[name]["produces"] in operation["responses"]["200"]["content"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in OPERATIONS if OPERATIONS[n].get("accepts")))
+def test_each_file_an_operation_uploads_is_a_type_its_route_accepts(name):
+    _, operation = route(name)
+    assert OPERATIONS[name]["accepts"] in operation["requestBody"]["content"]
+
+
 def test_the_pages_call_only_declared_operations_and_every_declared_one_is_used():
     called: set[str] = set()
     for script in WEB.rglob("*.js"):
         if "vendor" in script.parts:
             continue
         text = script.read_text(encoding="utf-8")
-        called |= set(re.findall(r"""\bcall(?:UntilAnswered)?\(\s*["'](\w+)["']""", text))
+        called |= set(
+            re.findall(r"""\b(?:call|callUntilAnswered|upload|download)\(\s*["'](\w+)["']""", text)
+        )
     assert called - set(OPERATIONS) == set(), "called but not declared in operations.json"
     assert set(OPERATIONS) - called == set(), "declared in operations.json but never called"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from infra.local.static import WEB_ROOT, answer
 
 
@@ -30,3 +32,16 @@ def test_nothing_outside_web_nor_hidden_nor_unknown_is_served(tmp_path):
     for target in ("/../secret.html", "/%2e%2e/secret.html", "/.env", "/notes.py", "/nowhere.js"):
         assert answer("GET", target, root) is None, target
     assert answer("POST", "/page.html", root) is None
+
+
+def test_the_staff_apps_share_their_prefix_with_an_api_yet_no_api_route_is_a_file_of_web():
+    """The local gateway serves a file of web/ before the API of the same prefix (/certif/ is
+    Pix Certif's page): no route of the four documents may name a file of web/."""
+    from tests.unit.web.test_api_client import documents
+
+    for app in ("orga", "certif", "jury"):
+        assert answer("GET", f"/{app}/")[2] == (WEB_ROOT / app / "index.html").read_bytes()
+    for service, document in documents().items():
+        for path in document["paths"]:
+            concrete = re.sub(r"\{\w+\}", "x1", path)
+            assert answer("GET", f"/{service}{concrete}") is None, (service, path)

@@ -195,7 +195,8 @@ class CertificationStartRequested(Message):
 
 
 class CertificationStartRefused(Message):
-    """Engine could not create the course (e.g. `NOT_CERTIFIABLE`): certif shows the candidate why."""
+    """Engine could not create the course (e.g. `NOT_CERTIFIABLE`): certif shows the candidate why,
+    jury stops waiting for that course before judging the session."""
 
     TYPE = "CertificationStartRefused"
     course_id: str
@@ -572,7 +573,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "ProfileShared": ("orga",),
     "AssessmentCompleted": ("engine",),
     "CertificationStartRequested": ("engine",),
-    "CertificationStartRefused": ("certif",),
+    "CertificationStartRefused": ("certif", "jury"),
     "CertificationCourseReady": ("certif", "jury"),
     "CertificationCompleted": ("certif", "jury"),
     "CertificationEndScreenConfirmed": ("certif",),

@@ -8,11 +8,13 @@ from typing import Any
 
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
 from chalicelib.engine.adapters.dynamo_campaigns import DynamoCampaignDirectory
+from chalicelib.engine.adapters.dynamo_courses import DynamoCourseStore
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
 from chalicelib.engine.adapters.dynamo_privacy import DynamoLearnerData
 from chalicelib.engine.adapters.tables import bind_tables
 from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.content import LearningContent
+from chalicelib.engine.domain.course_clock import course_duration
 from chalicelib.engine.handlers import handlers
 from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases.profiles import referential
@@ -43,6 +45,12 @@ def ports() -> Ports:
         clock=SystemClock(),
         content=content(),
         max_level=int(os.environ.get("PIXCERT_ENGINE_MAX_LEVEL") or DEFAULT_MAX_LEVEL),
+        courses=DynamoCourseStore(),
+        # Only a stage named `local` explicitly may shorten the test.
+        test_duration=course_duration(
+            os.environ.get("PIXCERT_STAGE", ""),
+            os.environ.get("PIXCERT_ENGINE_TEST_DURATION_SECONDS"),
+        ),
         learner_data=DynamoLearnerData(),
         claims=runtime.claims_store(),
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
 from chalicelib.engine.domain.campaigns import Campaign
 from chalicelib.engine.domain.content import LearningContent
+from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
+from chalicelib.engine.domain.course_clock import TEST_DURATION
 from chalicelib.engine.domain.knowledge import KnowledgeElement
 from pixcore.clock import Clock
 from pixcore.ports import DocumentStore, Publisher
@@ -133,6 +135,40 @@ class AssessmentStore(Protocol):
         ...
 
 
+class CourseStore(Protocol):
+    """Certification courses, one item each, written conditionally (a lost race is
+    ConcurrentUpdate); a verification code is claimed by one course at most."""
+
+    def get(self, course_id: str) -> CertificationCourse | None: ...
+
+    def refusal(self, course_id: str) -> CourseRefusal | None: ...
+
+    def lookup(self, course_id: str) -> tuple[CertificationCourse | None, CourseRefusal | None]:
+        """The course and the refusal of its start, read together."""
+
+    def add(self, course: CertificationCourse) -> CertificationCourse:
+        """Saves a new course (version 1); ConcurrentUpdate when the id is taken."""
+
+    def claim_verification_code(self, code: str, course_id: str) -> bool:
+        """Reserves the code for the course; False when another course holds it."""
+
+    def release_verification_code(self, code: str, course_id: str) -> None:
+        """Frees a code the course claimed but did not keep (it lost a race)."""
+
+    def save(self, course: CertificationCourse) -> CertificationCourse:
+        """Saves a newer state of the course read at `course.version`; returns it at its new
+        version, ConcurrentUpdate when it changed meanwhile."""
+
+    def mark_announced(self, course_id: str) -> None:
+        """Notes that the course's end was published; the version moves on, so a save prepared
+        from an earlier read cannot undo it."""
+
+    def refuse(self, refusal: CourseRefusal) -> None:
+        """Keeps the latest refusal of a start; an older one never replaces a newer one."""
+
+    def course_ids_of_session(self, session_id: str) -> list[str]: ...
+
+
 @dataclass
 class Ports:
     """Everything engine's use cases reach: its stores, the bus, the clock, the learning content
@@ -145,5 +181,8 @@ class Ports:
     clock: Clock
     content: LearningContent
     max_level: int
+    courses: CourseStore
+    # 1 h 45; shorter only on the local stack (the demo's accelerated clock).
+    test_duration: timedelta = TEST_DURATION
     learner_data: LearnerData | None = None
     claims: DocumentStore | None = None

@@ -2,33 +2,52 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
-from chalicelib.jury.adapters.dynamo_schools import DynamoSchoolRepository
+from chalicelib.jury.adapters.attestation_pdf import SignedAttestationRenderer
+from chalicelib.jury.adapters.dynamo_jury import (
+    DynamoCertifications,
+    DynamoMembers,
+    DynamoSessions,
+    DynamoVerificationCodes,
+)
+from chalicelib.jury.adapters.dynamo_stats import DynamoStats, DynamoThrottle
+from chalicelib.jury.adapters.signing import PadesSignatureChecker, SigningMaterial
 from chalicelib.jury.adapters.tables import bind_tables
-from chalicelib.jury.ports import SchoolRepository
+from chalicelib.jury.ports import JurySettings, Ports
 from pixcore import runtime
-from pixcore.auth import TokenService
+from pixcore.auth import TokenService, ssm_signing_key
+from pixcore.clock import SystemClock
 from pixcore.consumer import MessageConsumer
-from pixcore.ports import DocumentStore, Publisher
+from pixcore.settings import setting
 
 SERVICE = "jury"
 
 
-@dataclass
-class Jury:
-    schools: SchoolRepository
-    publisher: Publisher
-    claims: DocumentStore | None = None
-
-
 @cache
-def jury() -> Jury:
+def ports() -> Ports:
     rt = runtime.ServiceRuntime(SERVICE)
     bind_tables(rt.main_table)
-    return Jury(
-        schools=DynamoSchoolRepository(), publisher=rt.publisher(), claims=runtime.claims_store()
+    parameter = rt.setting("SIGNING_KEY_PARAMETER")
+    material = SigningMaterial(lambda: ssm_signing_key(parameter))
+    return Ports(
+        certifications=DynamoCertifications(),
+        sessions=DynamoSessions(),
+        codes=DynamoVerificationCodes(),
+        members=DynamoMembers(),
+        stats=DynamoStats(),
+        throttle=DynamoThrottle(),
+        documents=rt.documents(),
+        renderer=SignedAttestationRenderer(material),
+        checker=PadesSignatureChecker(material),
+        publisher=rt.publisher(),
+        clock=SystemClock(),
+        settings=JurySettings(
+            verification_url=rt.setting("VERIFICATION_URL"),
+            verify_limit=int(setting("PIXCERT_JURY_VERIFY_LIMIT", "20")),
+            cursor_secret=runtime.cursor_key,
+        ),
+        claims=runtime.claims_store(),
     )
 
 
@@ -36,7 +55,7 @@ def jury() -> Jury:
 def consumer() -> MessageConsumer:
     from chalicelib.jury.handlers import handlers
 
-    return runtime.ServiceRuntime(SERVICE).consumer(handlers(jury()))
+    return runtime.ServiceRuntime(SERVICE).consumer(handlers(ports()))
 
 
 def tokens() -> TokenService:
@@ -44,5 +63,5 @@ def tokens() -> TokenService:
 
 
 def reset() -> None:
-    jury.cache_clear()
+    ports.cache_clear()
     consumer.cache_clear()

@@ -138,6 +138,10 @@ class SkillCatalog(Protocol):
         """Those of these ids that are not skills of the content, in the order given, once."""
         ...
 
+    def by_competence(self) -> dict[str, list[str]]:
+        """Every skill a campaign may target, by competence code ("1.1")."""
+        ...
+
 
 class LearnerRecords(Protocol):
     """Everything orga holds about a learner, found and erased across its table and bucket."""

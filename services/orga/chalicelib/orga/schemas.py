@@ -210,6 +210,12 @@ class CampaignList(BaseModel):
     campaigns: list[CampaignOut]
 
 
+class TargetSkillsOut(BaseModel):
+    skills: dict[str, list[str]] = Field(
+        description="Les acquis qu'une campagne d'évaluation peut viser, par compétence (« 1.1 »)."
+    )
+
+
 class JoinRequest(Body):
     first_name: Name
     last_name: Name

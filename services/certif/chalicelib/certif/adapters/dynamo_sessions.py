@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
-from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
+from pynamodb.exceptions import DoesNotExist
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.certif.adapters.session_items import (
@@ -29,7 +29,7 @@ from chalicelib.certif.adapters.session_items import (
 from chalicelib.certif.domain.candidates import Candidate
 from chalicelib.certif.domain.sessions import Session, SessionStatus
 from chalicelib.certif.ports import Position
-from pixcore.dynamo import conditional, connection, is_condition_failure, put_versioned
+from pixcore.dynamo import conditional, connection, put_versioned, written
 from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 
 NOT_FOUND = "Session introuvable."
@@ -46,25 +46,16 @@ class DynamoSessionRepository:
 
     def claim_access_code(self, code: str, session_id: str) -> bool:
         item = AccessCodeItem(f"ACCESS_CODE#{code}", "ACCESS_CODE", session_id=session_id)
-        try:
-            item.save(
+        return written(
+            lambda: item.save(
                 condition=AccessCodeItem.pk.does_not_exist()
                 | (AccessCodeItem.session_id == session_id)
             )
-            return True
-        except PutError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+        )
 
     def release_access_code(self, code: str, session_id: str) -> None:
-        try:
-            AccessCodeItem(f"ACCESS_CODE#{code}", "ACCESS_CODE").delete(
-                condition=AccessCodeItem.session_id == session_id
-            )
-        except DeleteError as error:
-            if not is_condition_failure(error):
-                raise
+        held = AccessCodeItem(f"ACCESS_CODE#{code}", "ACCESS_CODE")
+        written(lambda: held.delete(condition=AccessCodeItem.session_id == session_id))
 
     def add(self, session: Session) -> None:
         put_versioned(
@@ -112,16 +103,12 @@ class DynamoSessionRepository:
     def move_status(self, session_id: str, status: SessionStatus) -> bool:
         lower = [s.value for s in SessionStatus if s.rank < status.rank]
         item = SessionItem(*session_key(session_id))
-        try:
-            item.update(
+        return written(
+            lambda: item.update(
                 actions=[SessionItem.status.set(status.value), SessionItem.version.add(1)],
                 condition=SessionItem.pk.exists() & SessionItem.status.is_in(*lower),
             )
-            return True
-        except UpdateError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+        )
 
 
 class DynamoCandidateRepository:

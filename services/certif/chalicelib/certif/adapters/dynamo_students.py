@@ -10,12 +10,11 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 
 from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.exceptions import DeleteError, PutError
 
 from chalicelib.certif.adapters.tables import CertifItem
 from chalicelib.certif.domain.students import EnrollableStudent, Profile
 from chalicelib.certif.ports import Position
-from pixcore.dynamo import is_condition_failure
+from pixcore.dynamo import written
 from pixcore.text import fold
 
 WRITERS = 4
@@ -88,15 +87,11 @@ class DynamoStudentDirectory:
     def claim_import(self, center_id: str, imported_at: datetime) -> bool:
         at = imported_at.timestamp()
         item = ImportMarkItem(_students_pk(center_id), "IMPORT", imported_at=at)
-        try:
-            item.save(
+        return written(
+            lambda: item.save(
                 condition=ImportMarkItem.pk.does_not_exist() | (ImportMarkItem.imported_at <= at)
             )
-            return True
-        except PutError as error:
-            if is_condition_failure(error):
-                return False
-            raise
+        )
 
     def save_students(self, students: Iterable[EnrollableStudent]) -> int:
         # One conditional put per student (a batch write cannot be conditional), a few at once
@@ -113,29 +108,16 @@ class DynamoStudentDirectory:
     @staticmethod
     def _save_one(student: EnrollableStudent) -> int:
         item = _item(student)
-        try:
-            item.save(
-                condition=StudentItem.pk.does_not_exist()
-                | (StudentItem.imported_at <= item.imported_at)
-            )
-            return 1
-        except PutError as error:
-            if is_condition_failure(error):
-                return 0
-            raise
+        newer = StudentItem.pk.does_not_exist() | (StudentItem.imported_at <= item.imported_at)
+        return int(written(lambda: item.save(condition=newer)))
 
     def remove_students(
         self, center_id: str, student_ids: list[str], imported_at: datetime
     ) -> None:
         at = imported_at.timestamp()
         for sid in student_ids:
-            try:
-                StudentItem(_students_pk(center_id), f"STUDENT#{sid}").delete(
-                    condition=StudentItem.imported_at <= at
-                )
-            except DeleteError as error:
-                if not is_condition_failure(error):
-                    raise
+            item = StudentItem(_students_pk(center_id), f"STUDENT#{sid}")
+            written(lambda item=item: item.delete(condition=StudentItem.imported_at <= at))
 
     def get_students(self, center_id: str, student_ids: list[str]) -> dict[str, EnrollableStudent]:
         keys = [(_students_pk(center_id), f"STUDENT#{sid}") for sid in dict.fromkeys(student_ids)]
@@ -188,11 +170,9 @@ class DynamoStudentDirectory:
             level_count=profile.level_count,
             as_of=at,
         )
-        try:
-            item.save(condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < at))
-        except PutError as error:
-            if not is_condition_failure(error):
-                raise
+        written(
+            lambda: item.save(condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < at))
+        )
 
     def forget(self, center_id: str, student_id: str) -> int:
         keys = [
@@ -224,10 +204,4 @@ class DynamoStudentDirectory:
 
 def _delete(item: CertifItem) -> int:
     """1 when the item was there and is gone, 0 when it was already gone."""
-    try:
-        item.delete(condition=type(item).pk.exists())
-        return 1
-    except DeleteError as error:
-        if is_condition_failure(error):
-            return 0
-        raise
+    return int(written(lambda: item.delete(condition=type(item).pk.exists())))

@@ -114,3 +114,14 @@ def check_window(settings: CalendarSettings, school_type: str, day: date) -> Cal
     if settings.policy is CalendarPolicy.REFUSE:
         raise RuleViolation(problem, code="SESSION_OUTSIDE_WINDOW", details={"field": "date"})
     return CalendarWarning("SESSION_OUTSIDE_WINDOW", problem)
+
+
+def check_not_past(day: date, today: date) -> None:
+    """A session is planned for today or a later day (Paris): a day gone by is a typing error."""
+    if day < today:
+        raise RuleViolation(
+            f"La date de la session ({french_day(day)}) est passée : choisissez une date à partir "
+            f"d'aujourd'hui ({french_day(today)}).",
+            code="SESSION_IN_THE_PAST",
+            details={"field": "date"},
+        )

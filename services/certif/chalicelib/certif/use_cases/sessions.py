@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
-from chalicelib.certif.domain.calendar import CalendarWarning, check_window, window_problem
+from chalicelib.certif.domain.calendar import (
+    CalendarWarning,
+    check_not_past,
+    check_window,
+    window_problem,
+)
 from chalicelib.certif.domain.candidates import Candidate
 from chalicelib.certif.domain.centers import CertificationCenter
 from chalicelib.certif.domain.readiness import Warning, readiness
@@ -18,6 +24,7 @@ from chalicelib.certif.domain.sessions import (
 )
 from chalicelib.certif.ports import Ports
 from chalicelib.certif.use_cases.centers import center_access
+from pixcore.clock import PARIS
 from pixcore.codes import session_access_code, unique_code
 from pixcore.cursors import decode_cursor, encode_cursor
 from pixcore.errors import NotFound
@@ -64,12 +71,17 @@ def announce(ports: Ports, session: Session, deleted: bool = False) -> None:
     )
 
 
+def paris_today(ports: Ports) -> date:
+    return ports.clock.now().astimezone(PARIS).date()
+
+
 def create_session(
     ports: Ports, caller: Principal, center_id: str, schedule: Schedule
 ) -> SessionDetail:
     """A numeric id unique on the platform, an access code unique among open sessions, an
     examiner password; the date checked against the calendar window."""
     center, opening = center_access(ports, caller, center_id)
+    check_not_past(schedule.date, paris_today(ports))
     in_window = check_window(ports.calendar, center.type, schedule.date)
     number = str(ports.sessions.next_number())
     code = unique_code(session_access_code, lambda c: ports.sessions.claim_access_code(c, number))
@@ -142,6 +154,7 @@ def update_session(
         check_editable(session)
         schedule = replace(session.schedule, **changes)
         if schedule.date != session.date:
+            check_not_past(schedule.date, paris_today(ports))
             center = ports.centers.get(session.center_id)
             check_window(ports.calendar, center.type, schedule.date)
         return ports.sessions.save(session.rescheduled(schedule))

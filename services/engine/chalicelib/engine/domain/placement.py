@@ -66,18 +66,27 @@ def next_challenge(
     estimates = _estimates(targets, known, {skill.competence_code for skill in unknown})
     previous = content.challenges.get(asked_challenge_ids[-1]) if asked_challenge_ids else None
 
+    first = not asked_challenge_ids
+
     def askable(skill: Skill) -> list[Challenge]:
         return [
             c
             for c in content.served_challenges(skill.id, locale)
-            if c.id not in asked and may_be_asked(c, previous, first=not asked_challenge_ids)
+            if c.id not in asked and may_be_asked(c, previous, first=first)
         ]
 
-    reachable = [
-        s
-        for s in unknown
-        if s.level <= estimates[s.competence_code] + REACH_ABOVE_ESTIMATE and askable(s)
-    ]
+    def within_reach() -> list[Skill]:
+        return [
+            s
+            for s in unknown
+            if s.level <= estimates[s.competence_code] + REACH_ABOVE_ESTIMATE and askable(s)
+        ]
+
+    reachable = within_reach()
+    if not reachable and first:
+        # Only timed challenges within reach: a timed first question rather than no evaluation.
+        first = False
+        reachable = within_reach()
     if not reachable:
         return None
     visited_tubes = {
@@ -99,8 +108,9 @@ def next_challenge(
 
 
 def may_be_asked(challenge: Challenge, previous: Challenge | None, *, first: bool) -> bool:
-    """A timed challenge is never the first question of an evaluation, nor follows another
-    timed one: when only timed challenges are left right after a timed one, it is over."""
+    """A timed challenge is never the first question of an evaluation (unless nothing else is
+    within reach), nor follows another timed one: when only timed challenges are left right
+    after a timed one, it is over."""
     if not challenge.is_timed:
         return True
     return not first and not (previous is not None and previous.is_timed)

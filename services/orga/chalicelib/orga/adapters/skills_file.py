@@ -22,8 +22,16 @@ class ShippedSkills:
         known = self.ids
         return [s for s in dict.fromkeys(skill_ids) if s not in known]
 
+    def by_competence(self) -> dict[str, list[str]]:
+        return {code: list(ids) for code, ids in _by_competence(self.path).items()}
+
+
+@cache
+def _by_competence(path: Path) -> dict[str, tuple[str, ...]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {code: tuple(ids) for code, ids in data["skills"].items()}
+
 
 @cache
 def _read(path: Path) -> frozenset[str]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return frozenset(s for ids in data["skills"].values() for s in ids)
+    return frozenset(s for ids in _by_competence(path).values() for s in ids)

@@ -12,6 +12,7 @@ from chalicelib.orga.schemas import (
     JoinRequest,
     ParticipantList,
     ParticipationOut,
+    TargetSkillsOut,
 )
 from chalicelib.orga.use_cases import campaigns as uc
 from chalicelib.orga.use_cases import participations
@@ -32,6 +33,14 @@ def register(api: Api) -> None:
     def create_campaign(ctx: Context, org_id: str) -> Any:
         command = uc.CreateCampaign(organization_id=org_id, **ctx.body.model_dump())
         return uc.create_campaign(bootstrap.ports(), ctx.user, command)
+
+    @api.route(
+        "/organizations/{org_id}/campaign-target-skills",
+        response=TargetSkillsOut,
+        summary="Les acquis qu'une campagne d'évaluation peut viser, par compétence",
+    )
+    def campaign_target_skills(ctx: Context, org_id: str) -> Any:
+        return {"skills": uc.target_skills(bootstrap.ports(), ctx.user, org_id)}
 
     @api.route(SCHOOL, response=CampaignList, summary="Les campagnes de l'établissement")
     def list_campaigns(ctx: Context, org_id: str) -> Any:

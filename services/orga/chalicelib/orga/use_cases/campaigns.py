@@ -38,6 +38,12 @@ class CreateCampaign:
     landing_text: str | None = None
 
 
+def target_skills(ports: Ports, caller: Principal, organization_id: str) -> dict[str, list[str]]:
+    """What a school's assessment campaign may target, by competence (for its creation form)."""
+    require_member(caller, organization_id)
+    return ports.skills.by_competence()
+
+
 def create_campaign(ports: Ports, caller: Principal, command: CreateCampaign) -> Campaign:
     organization_id = command.organization_id
     require_member(caller, organization_id)

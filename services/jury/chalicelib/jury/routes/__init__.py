@@ -1,0 +1,1 @@
+"""Jury's HTTP routes, one module per area."""

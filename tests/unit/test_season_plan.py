@@ -1,0 +1,62 @@
+"""The simulated season's plan and the académie figures it must produce (infra/local/season_plan.py)."""
+
+import pytest
+
+from infra.local.season_metrics import Recorder, percentile
+from infra.local.season_plan import expected_figures, plan_season, uai
+
+
+def test_the_seed_academie_is_the_default_shape():
+    season = plan_season(238, 38_000)
+    assert season.students == 38_000
+    assert sum(s.is_center for s in season.schools) == 7
+    assert len(season.sessions) == 16
+    assert sum(s.enrolled for s in season.sessions) == 824
+    assert sum(s.took_part for s in season.sessions) == 555
+    assert sum(s.campaign for s in season.schools) == 200
+    assert season.figures["total"]["candidates_enrolled"] == 824
+    assert (
+        season.figures["total"]["sessions_finalized"] == season.figures["total"]["sessions_created"]
+    )
+
+
+def test_a_reduced_season_has_a_public_and_a_private_centre():
+    season = plan_season(2, 50, centers=2, sessions=2, enrolled=12, took_part=10)
+    figures = season.figures
+    assert [s.sector for s in season.schools] == ["PUBLIC", "PRIVATE"]
+    assert [s.students for s in season.schools] == [25, 25]
+    for sector in ("PUBLIC", "PRIVATE"):
+        assert figures[sector]["schools_with_sessions"] == 1
+        assert figures[sector]["candidates_enrolled"] == 6
+        assert figures[sector]["candidates_took_part"] == 5
+    assert figures["total"]["candidates_took_part"] == 10
+
+
+def test_the_figures_add_up_per_sector():
+    figures = expected_figures(plan_season(24, 4_000))
+    for name, total in figures["total"].items():
+        assert figures["PUBLIC"][name] + figures["PRIVATE"][name] == total
+
+
+@pytest.mark.parametrize(
+    "options", [{"centers": 3, "sessions": 2}, {"enrolled": 5, "took_part": 6}, {"enrolled": 60}]
+)
+def test_an_impossible_season_is_refused(options):
+    with pytest.raises(ValueError):
+        plan_season(2, 50, **options)
+
+
+def test_uais_carry_their_check_letter():
+    from chalicelib.orga.domain.uai import is_valid_uai
+
+    assert all(is_valid_uai(uai(610_000 + i)) for i in range(300))
+
+
+def test_latencies_are_summarised_per_step():
+    recorder = Recorder()
+    for ms in range(1, 101):
+        recorder.add("answer", ms / 1000, ended=100 + ms / 10)
+    (row,) = recorder.rows()
+    assert row["count"] == 100 and row["errors"] == 0
+    assert round(row["p50_ms"]) == 50 and round(row["p99_ms"]) == 99
+    assert percentile([], 50) == 0.0
