@@ -538,14 +538,186 @@ ENGINE = (
     ),
 )
 
+CERT_VALID = f"{keep.CERTIFICATE_VALIDITY_DAYS // 365} ans après la publication"
+EXAM_KEPT = (
+    "gardé : résultat publié, procès-verbal de l'examen et attestation vérifiable tant que le "
+    "certificat est valide (3 ans) ; session pas encore publiée : dossier d'examen en cours "
+    "(le rapport d'effacement le dit, avec la date)"
+)
+COURSE_KEPT = (
+    "gardé : les réponses d'une certification font partie du procès-verbal de l'examen "
+    "(le rapport d'effacement le dit)"
+)
+
+ENGINE += (
+    Kind(
+        "engine",
+        "CourseItem",
+        "un test de certification : questions, profil au départ, réponses, fin",
+        {
+            "user_id": "le compte (id)",
+            "session_id": "la session (id)",
+            "data": "profil au départ, code de vérification, réponses données, temps passé, "
+            "fin du test et sa raison",
+            "questions": "questions posées (épreuves du référentiel)",
+            "announced_at": "date d'envoi des réponses au jury",
+        },
+        ("state",),
+        purpose="faire passer la certification et en transmettre les réponses au jury",
+        basis=EXAM_RECORD,
+        readers="engine (le candidat pendant son test)",
+        copies="CertificationCompleted (réponses, vers le jury) ; export",
+        retention=f"dossier d'examen : tant que le certificat est vérifiable ({CERT_VALID})",
+        erasure=COURSE_KEPT,
+        keys="pk : le test ; gsi1 : le compte ; gsi2 : la session",
+    ),
+    Kind(
+        "engine",
+        "CourseRefusalItem",
+        "un démarrage de certification refusé (candidat non certifiable, déjà passé…)",
+        {
+            "user_id": "le compte (id)",
+            "data": "session, candidat (ids), motif du refus",
+            "refused_at": "date du refus",
+        },
+        purpose="répondre au candidat et au centre pourquoi le test n'a pas démarré",
+        basis=EXAM_RECORD,
+        readers="engine, certif (membres du centre)",
+        copies="CertificationStartRefused (vers certif et jury) ; export",
+        retention="tant que le compte existe",
+        erasure=ACCOUNT_ERASED,
+        keys="pk : le test ; gsi1 : le compte",
+    ),
+    Kind(
+        "engine",
+        "VerificationCodeItem",
+        "la réservation d'un code de vérification (unicité)",
+        {},
+        ("course_id",),
+        purpose="qu'un code de vérification ne serve qu'à un test",
+        readers="engine",
+        keys="pk : le code de vérification",
+    ),
+)
+
 JURY = (
     Kind(
         "jury",
         "SchoolItem",
         "un établissement (modèle de lecture d'orga, tableau de bord académique)",
         {},
-        ("academie", "is_certification_center", "name", "sector", "uai"),
+        ("academie", "is_certification_center", "sector"),
         readers="jury (jury, ACADEMIE)",
+    ),
+    Kind(
+        "jury",
+        "CertificationItem",
+        "la certification d'un candidat : réponses notées, identité, résultats et historique",
+        {
+            "data": f"le compte, l'élève et le candidat (ids), {IDENTITY}, {BIRTHPLACE}, sexe, "
+            "INE, classe, réponses (justes, fausses, neutralisées), signalements, résultat "
+            "(statut, pix, niveaux), commentaires du jury, historique des résultats (qui, quand)",
+        },
+        purpose="juger et publier le résultat de la certification, délivrer l'attestation",
+        basis=EXAM_RECORD,
+        readers="jury (jury) ; le titulaire et les administrateurs du centre (résultat, "
+        "attestation)",
+        copies="SessionPublished (résultats, vers certif et engine) ; attestations PDF ; "
+        "enregistrement de vérification ; export",
+        retention=f"procès-verbal de l'examen : tant que le certificat est valide ({CERT_VALID})",
+        erasure=EXAM_KEPT,
+        keys="pk : le test ; gsi2 : le compte",
+    ),
+    Kind(
+        "jury",
+        "SessionItem",
+        "une session examinée par le jury : ses candidats et son état",
+        {
+            "data": f"par candidat : {IDENTITY}, {BIRTHPLACE}, INE, classe, compte et élève "
+            "(ids), temps majoré, motif d'abandon, signalements ; surveillants, commentaire",
+        },
+        purpose="examiner et publier la session",
+        basis=EXAM_RECORD,
+        readers="jury (jury)",
+        copies="attestations de la session (PDF)",
+        retention=f"procès-verbal de l'examen : tant que ses certificats sont valides ({CERT_VALID})",
+        erasure=EXAM_KEPT,
+        keys="pk : la session ; gsi1 : l'état ; gsi2 : le membre du jury assigné",
+    ),
+    Kind(
+        "jury",
+        "CodeItem",
+        "l'enregistrement public de vérification d'un certificat valide",
+        {
+            "data": "code de vérification, nom et prénom, date et lieu de naissance, centre, "
+            "dates de passage et de délivrance, pix, niveaux par compétence",
+        },
+        purpose="la vérification publique d'un certificat (page de vérification, QR code)",
+        basis=EXAM_RECORD,
+        readers="tout visiteur qui connaît le code",
+        copies="le QR code et le code imprimés sur l'attestation",
+        retention=f"tant que le certificat est valide : {CERT_VALID} (TTL)",
+        erasure="gardé : la vérification publique du certificat le demande tant qu'il est "
+        "valide (3 ans, nommé dans le rapport d'effacement) ; retiré si le jury annule le "
+        "résultat",
+        keys="pk : le code de vérification",
+    ),
+    Kind(
+        "jury",
+        "MembersItem",
+        "les membres d'un établissement et leur rôle (modèle de lecture d'orga)",
+        {"members": "comptes (ids) et rôle de chaque membre du personnel", "as_of": "date"},
+        purpose="savoir qui peut lire les résultats et imprimer les attestations du centre",
+        basis=MISSION,
+        readers="jury",
+        retention="remplacé à chaque changement dans orga",
+        erasure="personnel seulement (un compte du personnel ne s'efface pas ainsi)",
+        keys="pk : l'établissement",
+    ),
+    Kind(
+        "jury",
+        "FactItem",
+        "un fait déjà compté dans le tableau de bord (ids de test, d'établissement)",
+        {},
+        readers="jury",
+    ),
+    Kind(
+        "jury",
+        "TallyItem",
+        "le décompte d'une session pour le tableau de bord",
+        {},
+        ("candidates", "center_id", "counted", "finalized", "revision"),
+        readers="jury",
+    ),
+    Kind(
+        "jury",
+        "CounterItem",
+        "les chiffres d'une académie, d'un secteur ou du pays",
+        {},
+        (
+            "candidates_enrolled",
+            "candidates_took_part",
+            "certification_centers",
+            "certified",
+            "schools",
+            "schools_with_active_students",
+            "schools_with_sessions",
+            "sessions_created",
+            "sessions_finalized",
+        ),
+        readers="jury (jury, ACADEMIE)",
+    ),
+    Kind(
+        "jury",
+        "ThrottleItem",
+        "le nombre de vérifications d'un visiteur dans la minute",
+        {"hits": "nombre de vérifications"},
+        purpose="freiner qui essaie des codes au hasard",
+        basis=SECURITY,
+        readers="jury",
+        retention="2 minutes (TTL)",
+        erasure="expire seul (aucun lien avec un compte)",
+        keys="pk : l'adresse IP du visiteur et la minute",
     ),
 )
 
@@ -553,6 +725,7 @@ KINDS: tuple[Kind, ...] = ORGA + CERTIF + ENGINE + JURY
 PROCESSED = "message ids déjà traités (aucune donnée personnelle), 7 jours (TTL)"
 
 ORGA_DOCS, CERTIF_DOCS = r.documents_bucket("orga"), r.documents_bucket("certif")
+JURY_DOCS = r.documents_bucket("jury")
 OBJECTS: tuple[Objects, ...] = (
     Objects(
         ORGA_DOCS,
@@ -650,6 +823,31 @@ OBJECTS: tuple[Objects, ...] = (
         f"{keep.SESSION_DOCUMENTS_DAYS // 365} ans",
         "gardés 2 ans : procès-verbal signé, il ne se corrige pas",
         ("session-documents-two-years",),
+    ),
+    Objects(
+        JURY_DOCS,
+        "attestations/<test>/v<version>.pdf",
+        "l'attestation signée d'un candidat, une par version du résultat",
+        f"{IDENTITY}, {BIRTHPLACE}, résultat, code de vérification",
+        "délivrer l'attestation de certification",
+        EXAM_RECORD,
+        "jury ; le titulaire et les administrateurs du centre",
+        f"{CERT_VALID} au plus",
+        "supprimée (jury la produit à nouveau depuis son dossier tant que le certificat est "
+        "valide)",
+        ("attestations-three-years",),
+    ),
+    Objects(
+        JURY_DOCS,
+        "attestations/sessions/<session>/<empreinte>.pdf",
+        "les attestations d'une session ou d'une classe, à imprimer",
+        f"par candidat : {IDENTITY}, {BIRTHPLACE}, résultat, code de vérification",
+        "imprimer les attestations d'une session",
+        EXAM_RECORD,
+        "jury ; les administrateurs du centre",
+        f"{CERT_VALID} au plus",
+        "gardées : elles nomment d'autres candidats ; elles expirent avec les certificats",
+        ("attestations-three-years",),
     ),
     Objects(
         r.claim_check_bucket(),

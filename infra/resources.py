@@ -76,6 +76,12 @@ ORGA_EXPIRIES = (
 SESSION_EXPIRIES = (
     Expiry("session-documents-two-years", SESSION_DOCUMENTS_PREFIX, keep.SESSION_DOCUMENTS_DAYS),
 )
+# Rendered attestation PDFs: no longer than the certificate is valid (jury renders one again
+# from its record while the certificate is valid).
+ATTESTATIONS_PREFIX = "attestations/"
+ATTESTATION_EXPIRIES = (
+    Expiry("attestations-three-years", ATTESTATIONS_PREFIX, keep.CERTIFICATE_VALIDITY_DAYS),
+)
 
 CATALOGUE = (
     Service("orga", documents=True, expiries=ORGA_EXPIRIES),
@@ -90,7 +96,7 @@ CATALOGUE = (
     Service(
         "jury",
         documents=True,
-        expiries=SESSION_EXPIRIES,
+        expiries=SESSION_EXPIRIES + ATTESTATION_EXPIRIES,
         secrets=(TOKEN_KEY_SECRET, ATTESTATION_KEY_SECRET),
         # jury's bootstrap names the attestation key by this variable (a secret's name now).
         extra_environment=(

@@ -69,7 +69,7 @@ def test_every_object_kind_names_the_lifecycle_rules_of_its_bucket_that_exist():
 
 def test_every_bucket_holding_documents_is_in_the_map():
     mapped = {o.bucket for o in privacy.OBJECTS}
-    holding = {resources.documents_bucket(s) for s in resources.DOCUMENT_SERVICES if s != "jury"}
+    holding = {resources.documents_bucket(s) for s in resources.DOCUMENT_SERVICES}
     assert holding | {resources.claim_check_bucket()} <= mapped
 
 
