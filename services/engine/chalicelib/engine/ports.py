@@ -55,7 +55,11 @@ class LearnerData(Protocol):
         self, user_id: str, organization_ids: set[str] | None, codes: list[str]
     ) -> dict[str, int]:
         """`organization_ids` None: the whole account; else only its ties to those schools.
-        Counts by kind; what is already gone counts nothing."""
+        Counts by kind; what is already gone counts nothing. Certification courses stay."""
+        ...
+
+    def certification_courses(self, user_id: str) -> int:
+        """How many certification courses the account took (kept: the exam's record)."""
         ...
 
 

@@ -7,6 +7,12 @@ import contextlib
 from collections.abc import Iterator
 
 from chalicelib.engine.adapters.assessment_items import AssessmentItem, learner_key
+from chalicelib.engine.adapters.course_items import (
+    CourseItem,
+    CourseRefusalItem,
+    user_courses_key,
+    user_refusals_key,
+)
 from chalicelib.engine.adapters.dynamo_campaigns import ParticipantItem
 from chalicelib.engine.adapters.dynamo_learners import LearnerLinkItem
 from chalicelib.engine.adapters.tables import EngineItem
@@ -15,6 +21,8 @@ from chalicelib.engine.adapters.tables import EngineItem
 PLACEMENT = "placement"
 LINKS = "school_links"
 CAMPAIGNS = "campaign_participations"
+COURSES = "certification_courses"
+REFUSALS = "certification_refusals"
 
 
 def _attributes(item: EngineItem) -> dict[str, object]:
@@ -43,12 +51,25 @@ class DynamoLearnerData:
                 found.append(ParticipantItem.get(f"CAMPAIGN#{code}", f"PARTICIPANT#{user_id}"))
         return found
 
+    @staticmethod
+    def _courses(user_id: str) -> list[CourseItem]:
+        return list(CourseItem.gsi1.query(user_courses_key(user_id)))
+
+    @staticmethod
+    def _refusals(user_id: str) -> list[CourseRefusalItem]:
+        return list(CourseRefusalItem.gsi1.query(user_refusals_key(user_id)))
+
     def gather(self, user_id: str, codes: list[str]) -> dict[str, list[dict[str, object]]]:
         return {
             PLACEMENT: [_attributes(i) for i in self._placement(user_id)],
             LINKS: [_attributes(i) for i in self._links(user_id, None)],
             CAMPAIGNS: [_attributes(i) for i in self._participations(user_id, codes)],
+            COURSES: [_attributes(i) for i in self._courses(user_id)],
+            REFUSALS: [_attributes(i) for i in self._refusals(user_id)],
         }
+
+    def certification_courses(self, user_id: str) -> int:
+        return len(self._courses(user_id))
 
     def erase(
         self, user_id: str, organization_ids: set[str] | None, codes: list[str]
@@ -59,6 +80,7 @@ class DynamoLearnerData:
             LINKS: list(self._links(user_id, organization_ids)),
             CAMPAIGNS: list(self._participations(user_id, codes)),
             PLACEMENT: list(self._placement(user_id)) if organization_ids is None else [],
+            REFUSALS: list(self._refusals(user_id)) if organization_ids is None else [],
         }
         with EngineItem.batch_write() as batch:
             for items in doomed.values():

@@ -21,7 +21,14 @@ WHAT = {
     "school_links": "rattachements du compte à l'établissement",
     "campaign_participations": "participations aux campagnes",
     "placement": "profil, tests de positionnement et réponses",
+    "certification_refusals": "refus de démarrage d'une certification",
+    "certification_courses": "tests de certification et leurs réponses",
 }
+EXAM_RECORD = (
+    "Les réponses d'une certification font partie du procès-verbal de l'examen : elles restent "
+    "tant que le certificat est vérifiable (3 ans après sa publication), pour le jury et la "
+    "vérification publique."
+)
 KEPT_WITH_ACCOUNT = (
     "Le profil Pix et les tests de positionnement appartiennent au compte de l'élève, pas à "
     "l'établissement : ils sont effacés avec le compte (effacement demandé au jury)."
@@ -40,6 +47,16 @@ def erase_learner(ports: Ports, message: LearnerErasureRequested) -> list[Erasur
             for kind, count in counts.items()
             if count
         ]
+        courses = ports.learner_data.certification_courses(message.user_id)
+        if courses:
+            lines.append(
+                ErasureLine(
+                    what=WHAT["certification_courses"],
+                    action="kept",
+                    count=courses,
+                    reason=EXAM_RECORD,
+                )
+            )
         if message.scope == "student":
             lines.append(
                 ErasureLine(
