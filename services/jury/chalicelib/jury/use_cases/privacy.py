@@ -95,9 +95,7 @@ def erase_learner(ports: Ports, message: LearnerErasureRequested) -> list[Erasur
         )
     if in_progress:
         lines.append(
-            ErasureLine(
-                what=IN_PROGRESS, action="kept", count=in_progress, reason=KEPT_IN_PROGRESS
-            )
+            ErasureLine(what=IN_PROGRESS, action="kept", count=in_progress, reason=KEPT_IN_PROGRESS)
         )
     ids = {message.user_id or "", *(s.student_id for s in message.students)}
     lines += scrubbed_claims(ports.claims, "jury", ids)
@@ -116,7 +114,9 @@ def _exported(ports: Ports, certification: Certification) -> dict[str, object]:
         "course_id": certification.course_id,
         "session_id": certification.session_id,
         "center_name": session.center_name if session else None,
-        "session_date": session.session_date.isoformat() if session and session.session_date else None,
+        "session_date": session.session_date.isoformat()
+        if session and session.session_date
+        else None,
         "verification_code": certification.verification_code,
         "identity": (
             {
@@ -133,7 +133,9 @@ def _exported(ports: Ports, certification: Certification) -> dict[str, object]:
         "status": result.status.value if published else None,
         "pix": result.pix if published else None,
         "competences": (
-            [{"code": c.competence, "level": c.level, "pix": c.pix} for c in result.competences] if published else []
+            [{"code": c.competence, "level": c.level, "pix": c.pix} for c in result.competences]
+            if published
+            else []
         ),
         "comment_for_candidate": certification.comments.for_candidate if published else None,
         "attestation": (
@@ -151,9 +153,7 @@ def gather_learner(ports: Ports, message: LearnerDataRequested) -> None:
     students = message.students if message.scope == "student" else []
     certifications = _certifications(ports, message.user_id, students)
     data = (
-        {"certifications": [_exported(ports, c) for c in certifications]}
-        if certifications
-        else {}
+        {"certifications": [_exported(ports, c) for c in certifications]} if certifications else {}
     )
     ports.publisher.publish(
         LearnerDataGatheredByJury(
