@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, date, datetime
+from functools import partial
 
 from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute
 
@@ -117,7 +118,7 @@ class DynamoStudentDirectory:
         at = imported_at.timestamp()
         for sid in student_ids:
             item = StudentItem(_students_pk(center_id), f"STUDENT#{sid}")
-            written(lambda item=item: item.delete(condition=StudentItem.imported_at <= at))
+            written(partial(item.delete, condition=StudentItem.imported_at <= at))
 
     def get_students(self, center_id: str, student_ids: list[str]) -> dict[str, EnrollableStudent]:
         keys = [(_students_pk(center_id), f"STUDENT#{sid}") for sid in dict.fromkeys(student_ids)]
