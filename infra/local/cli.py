@@ -41,7 +41,17 @@ def _start(args: argparse.Namespace, port: int, log_file: str | None = None):  #
     if log_file:
         log_to_file(str(LOG_DIR / log_file))
     calls = Path(args.record_calls) if getattr(args, "record_calls", None) else None
-    stack = LocalStack(host=args.host, port=port, log_dir=LOG_DIR, iam=args.iam, calls_path=calls)
+    # The apps run in their own process: its logs (one line per request among them) go to
+    # the demo's log file, or to this terminal for `up`.
+    stack = LocalStack(
+        host=args.host,
+        port=port,
+        log_dir=LOG_DIR,
+        apps_log=LOG_DIR / log_file if log_file else None,
+        request_log=True,
+        iam=args.iam,
+        calls_path=calls,
+    )
     try:
         return stack.start()
     except OSError as error:
@@ -75,7 +85,9 @@ def up(args: argparse.Namespace) -> int:
         }
     STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATE_FILE.write_text(json.dumps(state))
-    print(f"admin (jury): {stack.admin_email} / {stack.admin_password}", flush=True)
+    # A password from the environment is the caller's: never printed.
+    password = stack.admin_password if stack.password_generated else "(PIXCERT_ADMIN_PASSWORD)"
+    print(f"admin (jury): {stack.admin_email} / {password}", flush=True)
     print(f"aws {stack.moto.url}", flush=True)
     if args.iam:
         print("iam enforced: each service signs with its own IAM user", flush=True)
@@ -92,6 +104,7 @@ def up(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from infra.local import demo as journey
+    from infra.local.demo_checks import Checks, report
     from infra.local.demo_exam import DEMO_TEST_SECONDS
     from infra.local.moto_server import free_port
 
@@ -104,17 +117,26 @@ def demo(args: argparse.Namespace) -> int:
     except PortInUse:
         return _busy(args, port)
     print(f"pixcert demo — stack ready at {stack.url} in {time.monotonic() - started:.1f} s")
+    checks, failure = Checks(out=lambda line: print(line, flush=True)), None
     try:
         journey.run(
-            stack.url, stack.admin_email, stack.admin_password, seed=args.seed, out_dir=LOG_DIR
+            stack.url,
+            stack.admin_email,
+            stack.admin_password,
+            seed=args.seed,
+            out_dir=LOG_DIR,
+            checks=checks,
         )
+    except Exception as error:  # noqa: BLE001 - said in the summary, and the exit status is 1
+        failure = f"{type(error).__name__}: {error}"
     finally:
         stack.stop()
+    status = report(checks, failure)
     print(
-        f"\ndémo terminée en {time.monotonic() - started:.1f} s "
-        f"(journaux des services : .pixcert/demo.log)"
+        f"  documents : {LOG_DIR} ; journaux des services : {LOG_DIR / 'demo.log'}\n"
+        f"  démo terminée en {time.monotonic() - started:.1f} s, code de sortie {status}"
     )
-    return 0
+    return status
 
 
 def simulate(args: argparse.Namespace) -> int:

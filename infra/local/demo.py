@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from infra.local import demo_figures as figures
 from infra.local.client import ApiClient, Reply
+from infra.local.demo_checks import Checks
 
 
 def say(text: str) -> None:
@@ -49,8 +51,11 @@ def run(
     admin_password: str,
     seed: int = 2026,
     out_dir: Path | None = None,
+    checks: Checks | None = None,
 ) -> dict[str, Any]:
-    """The journey; `seed` drives the simulated learners, `out_dir` keeps the CSV downloaded."""
+    """The journey; `seed` drives the simulated learners, `out_dir` keeps the CSV downloaded.
+    Every step's figures are checked (outcome["checks"]); a step that cannot go on raises."""
+    checks = checks if checks is not None else Checks(out=lambda line: print(line, flush=True))
     anonymous = ApiClient(base_url)
     step("1. Le jury se connecte")
     jury = anonymous.login(admin_email, admin_password)
@@ -92,20 +97,24 @@ def run(
         f"jury : {stats['total']['schools']} établissement(s) dans l'académie de Paris, "
         f"dont {stats['total']['certification_centers']} centre(s) de certification"
     )
-    admin = school_admin_imports_students(anonymous, jury, school)
+    checks.true("le jury compte le collège dans l'académie de Paris", stats["total"]["schools"])
+    admin = school_admin_imports_students(anonymous, jury, school, checks)
     step("4. Des élèves passent des évaluations de compétences (apprenants simulés)")
-    from infra.local.demo_engine import run_students
+    from infra.local.demo_engine import STUDENTS, run_students
 
     profiles = run_students(anonymous, say, seed)
+    figures.profiles(checks, STUDENTS, profiles)
     step("5. Collecte de profils : les élèves rejoignent la campagne et envoient leur profil")
     from infra.local.demo_campaign import run_campaign
 
     campaign = run_campaign(anonymous, admin, school, profiles, say, eventually, out_dir)
-    from infra.local.demo_certif import run_certification
+    figures.campaign(checks, admin, school, profiles, campaign)
+    from infra.local.demo_certif import CLASSES, PER_CLASS, run_certification
 
     certification = run_certification(
         anonymous, admin, school, campaign, say, step, eventually, out_dir
     )
+    figures.certification(checks, certification, len(CLASSES) * PER_CLASS)
     from infra.local.demo_jury import run_jury
 
     verdicts = run_jury(
@@ -120,7 +129,9 @@ def run(
         eventually,
         out_dir,
     )
+    figures.jury(checks, verdicts, len(CLASSES) * PER_CLASS, out_dir)
     return {
+        "checks": checks,
         "certification": certification,
         "verdicts": verdicts,
         "school": school,
@@ -132,7 +143,7 @@ def run(
 
 
 def school_admin_imports_students(
-    anonymous: ApiClient, jury: ApiClient, school: dict[str, Any]
+    anonymous: ApiClient, jury: ApiClient, school: dict[str, Any], checks: Checks
 ) -> ApiClient:
     """The school's admin imports a SIECLE export of 120 students, then lists a class."""
     step("3 bis. L'administratrice du collège importe ses élèves (fichier SIECLE)")
@@ -160,7 +171,8 @@ def school_admin_imports_students(
     )
     admin = anonymous.login(email, "Motdepasse-2020")
     say("Claire Benoît, administratrice du collège, est connectée")
-    data = demo_siecle_file(school["uai"], 120)
+    eleves = demo_eleves(120)
+    data = siecle_xml(eleves, school["uai"])
     started = time.monotonic()
     base = f"/orga/organizations/{school['id']}"
     accepted = expect(
@@ -183,11 +195,20 @@ def school_admin_imports_students(
     )
     names = ", ".join(f"{s['last_name']} {s['first_name']}" for s in page["students"][:3])
     say(f"classe de 3E1 : {len(page['students'])} élèves ({names}, …)")
+    in_3e1 = sum(1 for e in eleves if "3E1" in e.divisions)
+    figures.imported(checks, done, len(eleves), 0, (in_3e1, len(page["students"])))
     return admin
 
 
-def demo_siecle_file(uai: str, count: int) -> bytes:
-    """A SIECLE export (ISO-8859-15) of accented names spread over 3E1 to 3E4."""
+def siecle_xml(eleves: list[Any], uai: str) -> bytes:
+    """A SIECLE export (ISO-8859-15) of these students."""
+    from infra.samples import siecle_builder as b
+
+    return b.siecle_xml(eleves, uai=uai)
+
+
+def demo_eleves(count: int) -> list[Any]:
+    """The demo's students: accented names spread over 3E1 to 3E4."""
     from infra.local.demo_engine import STUDENTS
     from infra.samples import siecle_builder as b
     from infra.samples import siecle_generator as g
@@ -217,4 +238,4 @@ def demo_siecle_file(uai: str, count: int) -> bytes:
         )
         for i in range(count - len(known))
     ]
-    return b.siecle_xml(eleves, uai=uai)
+    return eleves

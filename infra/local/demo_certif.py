@@ -16,6 +16,7 @@ from infra.local.apps import ROOT
 from infra.local.client import ApiClient, Reply
 from infra.local.demo_certif_day import run_test_day
 from infra.local.demo_engine import COMPETENCES, take_evaluation
+from infra.local.progress_bars import bars
 from pixcore.text import fold
 
 CLASSES = ("3E1", "3E2")
@@ -44,10 +45,18 @@ def run_certification(
     step("7. Le centre crée la session et inscrit les 40 élèves")
     session = prepare_session(admin, center, students, folder, say)
     step("8. Le jour J : le surveillant ouvre son espace, les candidats rejoignent la session")
-    courses = run_test_day(anonymous, session, students, say, eventually)
+    courses, outcomes, supervision = run_test_day(anonymous, session, students, say, eventually)
     step("9. Le centre finalise la session")
-    finalize(admin, session, folder, say)
-    return {"session": session, "courses": courses, "output": str(folder)}
+    finalization = finalize(admin, session, folder, say)
+    return {
+        "session": session,
+        "students": students,
+        "courses": courses,
+        "outcomes": outcomes,
+        "supervision": supervision,
+        "finalization": finalization,
+        "output": str(folder),
+    }
 
 
 def prepare_students(
@@ -93,8 +102,15 @@ def prepare_students(
         return {**student, "account": account, "evaluations": evaluations}
 
     accounts = [sign_up(n, s) for n, s in enumerate(picked)]  # one after the other
-    with ThreadPoolExecutor(LEARNERS_AT_ONCE) as pool:
-        ready = list(pool.map(prepare, range(len(picked)), picked, accounts))
+    with bars(transient=True) as progress, ThreadPoolExecutor(LEARNERS_AT_ONCE) as pool:
+        task = progress.add_task("élèves certifiables", total=len(picked))
+
+        def tracked(n: int, student: dict[str, Any], account: ApiClient) -> dict[str, Any]:
+            done = prepare(n, student, account)
+            progress.advance(task)
+            return done
+
+        ready = list(pool.map(tracked, range(len(picked)), picked, accounts))
     answers = sum(s["evaluations"] for s in ready)
     say(f"{len(ready)} élèves ont un compte, rejoint la campagne et passé {answers} évaluations")
     eventually(
@@ -197,7 +213,8 @@ def save_pdf(
     return reply.body
 
 
-def finalize(admin: ApiClient, session: dict[str, Any], folder: Path, say: Say) -> None:
+def finalize(admin: ApiClient, session: dict[str, Any], folder: Path, say: Say) -> dict[str, Any]:
+    """Returns what the centre saw at each try (statuses, codes, how many reports it made)."""
     sid = session["id"]
     early = admin.post(f"/certif/sessions/{sid}/finalize")
     missing = early.json()["error"]["details"]["missing"]
@@ -254,3 +271,13 @@ def finalize(admin: ApiClient, session: dict[str, Any], folder: Path, say: Say) 
         f"session finalisée ({done.status}, statut {done.json()['status']}) ; une seconde fois : {again.status} {again.error_code}"
     )
     say("SessionFinalized envoyé au jury avec l'identité des candidats telle qu'inscrite")
+    return {
+        "early": (early.status, early.error_code, len(missing)),
+        "draft": saved.status,
+        "reports": sum(len(r) for r in reports.values()),
+        "upload": uploaded.status,
+        "not_a_pdf": (refused.status, refused.error_code),
+        "done": (done.status, done.json()["status"]),
+        "again": (again.status, again.error_code),
+        "candidates": len(closing),
+    }

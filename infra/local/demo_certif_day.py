@@ -19,7 +19,9 @@ def run_test_day(
     students: list[dict[str, Any]],
     say: Say,
     eventually: Callable[..., Reply],
-) -> list[str]:
+) -> tuple[list[str], list[Any], dict[str, int]]:
+    """Returns the course ids, each candidate's test (demo_exam.ExamOutcome) and the examiner's
+    final view (how many candidates per state label)."""
     sid = session["id"]
     examiner_token = anonymous.post(
         f"/certif/sessions/{sid}/supervise", {"examiner_password": session["examiner_password"]}
@@ -77,7 +79,9 @@ def run_test_day(
     say(
         f"{len(courses)} candidats ont saisi le code d'accès : CertificationStartRequested envoyé au moteur"
     )
-    take_certification_tests(students, courses, say, eventually, (session, examiner, seats))
+    outcomes = take_certification_tests(
+        students, courses, say, eventually, (session, examiner, seats)
+    )
     ended = seats[7]
     examiner.post(
         f"/certif/sessions/{sid}/candidates/{ended['id']}/end-test",
@@ -93,7 +97,7 @@ def run_test_day(
         "vue du surveillant : "
         + ", ".join(f"{n} « {label} »" for label, n in sorted(counts.items()))
     )
-    return courses
+    return courses, outcomes, counts
 
 
 def take_certification_tests(
@@ -102,7 +106,7 @@ def take_certification_tests(
     say: Say,
     eventually: Callable[..., Reply],
     room: tuple[dict[str, Any], ApiClient, list[dict[str, Any]]],
-) -> None:
+) -> list[Any]:
     """Once engine consumes the start requests, the candidates take their tests at once
     (infra/local/demo_exam.py), the examiner ending one of them from their space."""
     account = students[0]["account"]
@@ -116,4 +120,4 @@ def take_certification_tests(
     )
     from infra.local.demo_exam import take_session_tests
 
-    take_session_tests(students, courses, room, say)
+    return take_session_tests(students, courses, room, say)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infra.local.client import ApiClient, Reply
+from infra.local.progress_bars import bars
 from pixcore.referential import COMPETENCE_CODES
 
 STEADY, DISCONNECTS, OUT_OF_TIME, SKIPS_LAST, ENDED = (
@@ -203,13 +204,17 @@ def run_exam(
             )
         except BaseException as error:  # reported once every candidate is done
             errors.append(error)
+        finally:
+            progress.advance(task)
 
     started = time.monotonic()
     threads = [threading.Thread(target=one, args=(i,)) for i in range(len(candidates))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    with bars(transient=True) as progress:
+        task = progress.add_task("tests finis", total=len(candidates))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     if errors:
         raise errors[0]
     done = [o for o in outcomes if o is not None]

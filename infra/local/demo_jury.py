@@ -111,7 +111,7 @@ def review_session(jury: ApiClient, session_id: str, say: Say, eventually: Event
     say(f"session {session_id} publiée par le jury ({published['state']})")
     again = jury.post(f"/jury/sessions/{session_id}/publish")
     say(f"publier une seconde fois : refusé ({again.status} {again.error_code})")
-    return _session(jury, session_id)
+    return {**_session(jury, session_id), "published_again": (again.status, again.error_code)}
 
 
 def candidate_results(candidates: list[tuple[str, ApiClient]], say: Say) -> list[dict]:
@@ -156,10 +156,12 @@ def verification(anonymous: ApiClient, code: str, say: Say) -> dict:
     )
     unknown = anonymous.get("/jury/verify/P-BBBBBBBB")
     say(f"un code inconnu : {unknown.status} {unknown.error_code}")
-    return found
+    return {**found, "unknown": (unknown.status, unknown.error_code)}
 
 
-def attestation_check(holder: ApiClient, anonymous: ApiClient, course_id: str, say: Say) -> bytes:
+def attestation_check(
+    holder: ApiClient, anonymous: ApiClient, course_id: str, say: Say
+) -> dict[str, Any]:
     """The holder downloads the signed attestation; anyone can check it, and a changed byte shows."""
     reply = holder.get(
         f"/jury/certifications/{course_id}/attestation.pdf", accept="application/pdf"
@@ -183,7 +185,7 @@ def attestation_check(holder: ApiClient, anonymous: ApiClient, course_id: str, s
         "verify altered document",
     )
     say(f"le même PDF avec un octet changé : authentique={altered['authentic']}")
-    return pdf
+    return {"pdf": pdf, "verdict": verdict, "altered": altered}
 
 
 FIGURES = (
@@ -247,13 +249,16 @@ def run_jury(
         )
     own = [(f"{s['first_name']} (son compte)", s["account"]) for s in clean["students"]]
     mine = candidate_results(own, say)
-    for session_id in (clean["session"]["id"], big):
+    csvs = [
         school_csv(admin, center, session_id, say, eventually)
+        for session_id in (clean["session"]["id"], big)
+    ]
     step("14. Vérifier un certificat : par son code, par le PDF signé")
     holder_index = next(i for i, c in enumerate(mine) if c["status"] == "validated")
     holder = mine[holder_index]
-    verification(anonymous, holder["verification_code"], say)
-    pdf = attestation_check(own[holder_index][1], anonymous, holder["course_id"], say)
+    verified = verification(anonymous, holder["verification_code"], say)
+    attestation = attestation_check(own[holder_index][1], anonymous, holder["course_id"], say)
+    pdf = attestation["pdf"]
     printed = admin.get(f"/jury/sessions/{big}/attestations.pdf", accept="application/pdf")
     if printed.status != 200:
         raise RuntimeError(f"attestations.pdf: {printed.status} {printed.body[:200]!r}")
@@ -273,4 +278,16 @@ def run_jury(
     board = academie_table(dane, "Paris", say)
     other = dane.get("/jury/stats", query={"academie": "Lyon"})
     say(f"la même personne demande l'académie de Lyon : {other.status} {other.error_code}")
-    return {"clean": clean, "clean_detail": clean_detail, "reviewed": reviewed, "board": board}
+    return {
+        "clean": clean,
+        "clean_detail": clean_detail,
+        "reviewed": reviewed,
+        "board": board,
+        "own_results": mine,
+        "csvs": csvs,
+        "holder": holder,
+        "verified": verified,
+        "attestation": attestation,
+        "attestations_pdf": printed.body,
+        "other_academie": (other.status, other.error_code),
+    }

@@ -16,6 +16,11 @@ from pixcore.logs import get_logger
 
 log = get_logger("local.pump")
 RETRY_DELAY_SECONDS = 1
+RECEIVE_BATCH = 10
+# The queues' visibility timeout and the consumers' claim lease on the local stack (120 s in the
+# cloud, where a Lambda's timeout bounds a handler): a message received by an apps process that
+# died is handled again 20 s later, not two minutes. No local handler runs that long.
+LOCAL_VISIBILITY_SECONDS = 20
 
 
 def sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
@@ -62,8 +67,14 @@ class _Context:
 
 
 class QueuePump(threading.Thread):
-    """Receives a batch, calls the handler, deletes on success; on failure the message comes back
-    after a short delay, and after 5 receives the queue's redrive policy moves it to its DLQ."""
+    """Lambda's event source mapping for one queue: each message goes to the handler in an event
+    of `batch_size` records (1 here) and is deleted on success; on failure it comes back after a
+    short delay, and after 5 receives the queue's redrive policy moves it to its DLQ.
+
+    It receives up to 10 messages per call and deletes them in one call (two SQS requests per
+    ten messages instead of two per message); each handler call still gets its own event.
+    Messages are received for `LOCAL_VISIBILITY_SECONDS`, the consumers' claim lease here: a
+    message held by an apps process that died comes back when its claim has expired."""
 
     def __init__(
         self,
@@ -92,8 +103,9 @@ class QueuePump(threading.Thread):
             try:
                 messages = sqs.receive_message(
                     QueueUrl=url,
-                    MaxNumberOfMessages=self.batch_size,
+                    MaxNumberOfMessages=RECEIVE_BATCH,
                     WaitTimeSeconds=1,
+                    VisibilityTimeout=LOCAL_VISIBILITY_SECONDS,
                     AttributeNames=["All"],
                     MessageAttributeNames=["All"],
                 ).get("Messages", [])
@@ -106,32 +118,42 @@ class QueuePump(threading.Thread):
                 continue
             self.busy = True
             try:
-                self.handler(sqs_event(messages, arn), _Context())
-            except Exception as error:
-                self.failed += 1
-                log.warning(
-                    "pump.handler_failed",
-                    queue=self.queue_name,
-                    error=type(error).__name__,
-                    exc_info=True,
-                )
-                for m in messages:
-                    sqs.change_message_visibility(
+                done = []
+                for start in range(0, len(messages), self.batch_size):
+                    batch = messages[start : start + self.batch_size]
+                    if self._invoke(sqs, url, arn, batch):
+                        done.extend(batch)
+                if done:
+                    sqs.delete_message_batch(
                         QueueUrl=url,
-                        ReceiptHandle=m["ReceiptHandle"],
-                        VisibilityTimeout=RETRY_DELAY_SECONDS,
+                        Entries=[
+                            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
+                            for i, m in enumerate(done)
+                        ],
                     )
-            else:
-                self.handled += len(messages)
-                sqs.delete_message_batch(
-                    QueueUrl=url,
-                    Entries=[
-                        {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
-                        for i, m in enumerate(messages)
-                    ],
-                )
             finally:
                 self.busy = False
+
+    def _invoke(self, sqs: Any, url: str, arn: str, batch: list[dict[str, Any]]) -> bool:
+        try:
+            self.handler(sqs_event(batch, arn), _Context())
+        except Exception as error:
+            self.failed += 1
+            log.warning(
+                "pump.handler_failed",
+                queue=self.queue_name,
+                error=type(error).__name__,
+                exc_info=True,
+            )
+            for m in batch:
+                sqs.change_message_visibility(
+                    QueueUrl=url,
+                    ReceiptHandle=m["ReceiptHandle"],
+                    VisibilityTimeout=RETRY_DELAY_SECONDS,
+                )
+            return False
+        self.handled += len(batch)
+        return True
 
 
 class Scheduler(threading.Thread):

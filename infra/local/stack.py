@@ -1,116 +1,187 @@
-"""The whole local stack: moto, the deployed template, the apps behind the gateway, pumps, schedules."""
+"""The whole local stack in two processes: moto (the AWS state) and the apps process serving the
+four apps behind the gateway with their queue pumps and schedules.
+
+The apps process can die (a crash, a SIGKILL) without losing anything that moto holds: this
+supervisor starts it again on the same port and the same moto, as Lambda would start a new
+container; messages it had received come back to the queues after their visibility timeout."""
 
 from __future__ import annotations
 
+import errno
+import json
 import os
+import secrets
+import subprocess
+import sys
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
+from typing import IO, Any
 
 from infra.local import apps as app_loader
-from infra.local.gateway import DEFAULT_WORKERS, GatewayServer, serve
-from infra.local.moto_server import MotoServer, check_resources, deploy_template
-from infra.local.pump import QueuePump, Scheduler, event_handlers
-from pixcore.aws import Keys, acting_as
+from infra.local.gateway import DEFAULT_WORKERS
+from infra.local.moto_server import (
+    LOCAL_CREDENTIALS,
+    MotoServer,
+    check_resources,
+    deploy_template,
+    free_port,
+)
+from infra.local.pump import LOCAL_VISIBILITY_SECONDS
+from pixcore.aws import Keys
 
 DEFAULT_ADMIN_EMAIL = "jury@pixcert.local"
-DEFAULT_ADMIN_PASSWORD = "pixcert-jury-2026"
+PYNAMODB_SETTINGS = Path(__file__).with_name("pynamodb_settings.py")
+MAX_RESTARTS = 20
+BUSY_PORT = 2  # the apps process's exit code when its port is taken
 
 
 @dataclass
 class LocalStack:
     host: str = "127.0.0.1"
     port: int = 8000
-    schedule_period: float = 5.0
-    pump_concurrency: int = 2
     gateway_workers: int = DEFAULT_WORKERS
-    log_dir: Path | None = None
+    log_dir: Path | None = None  # moto's log
+    apps_log: Path | None = None  # the apps process's (default: this process's stderr)
+    request_log: bool = False
+    mounts: dict[str, str] = field(default_factory=dict)
     moto: MotoServer = field(default_factory=MotoServer)
-    stop_event: threading.Event = field(default_factory=threading.Event)
-    pumps: list[QueuePump] = field(default_factory=list)
-    server: GatewayServer | None = None
-    apps: dict[str, ModuleType] = field(default_factory=dict)
     admin_email: str = ""
     admin_password: str = ""
+    password_generated: bool = False
+    restarts: int = 0
     # Enforce each service's IAM policy in moto; record every AWS call to `calls_path`.
     iam: bool = False
     calls_path: Path | None = None
     stack_keys: Keys | None = None
     service_keys: dict[str, Keys] = field(default_factory=dict)
+    apps: subprocess.Popen[str] | None = None
+    _stopping: threading.Event = field(default_factory=threading.Event)
+    _log: IO[Any] | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.server.server_address[1] if self.server else self.port}"
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def apps_pid(self) -> int | None:
+        return self.apps.pid if self.apps else None
 
     def start(self) -> LocalStack:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # no moto or apps process left behind
+            raise
+
+    def _start(self) -> LocalStack:
         self.moto.start(self.log_dir / "moto.log" if self.log_dir else None)
         self.moto.point_here()
         deploy_template()
         check_resources()
         app_loader.apply_environment()
+        app_loader.add_service_paths()  # the demo and benchmarks use the services' domain code
         if self.iam:
             self._enforce_iam()
-        self.apps = app_loader.load_all()
-        with acting_as("orga"):
-            self._seed_admin()
-        self.server, _ = serve(self.apps, self.host, self.port, self.gateway_workers)
-        queues, schedules = event_handlers(self.apps)
-        for queue_name, batch_size, handler in queues:
-            for _ in range(self.pump_concurrency):
-                pump = QueuePump(queue_name, handler, batch_size, self.stop_event)
-                pump.start()
-                self.pumps.append(pump)
-        if schedules:
-            Scheduler(schedules, self.schedule_period, self.stop_event).start()
-        self._wait_until_healthy()
+        self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
+        self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", "")
+        if not self.admin_password:
+            self.admin_password, self.password_generated = secrets.token_urlsafe(12), True
+        self.port = self.port or free_port(self.host)
+        if self.apps_log:
+            self._log = open(self.apps_log, "a", encoding="utf-8")  # noqa: SIM115
+        self._start_apps()
+        threading.Thread(target=self._supervise, name="apps-supervisor", daemon=True).start()
         return self
 
     def _enforce_iam(self) -> None:
         from infra.local import iam
 
         env = iam.enable(self.moto.url, os.environ["AWS_DEFAULT_REGION"], self.calls_path)
-        os.environ.update(env)  # this process hosts the apps too
-        self.service_keys = iam.sign_as_services()
+        os.environ.update(env)  # this process signs as the stack; the apps process as services
+        os.environ.pop("AWS_SESSION_TOKEN", None)
+        import boto3
+
+        boto3.setup_default_session()  # forget the credentials resolved before the switch
         self.stack_keys = Keys(env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"])
+        keys = json.loads(env[iam.KEYS_VARIABLE])
+        self.service_keys = {s: Keys(*k) for s, k in keys.items()}
 
-    def _seed_admin(self) -> None:
-        from chalicelib.orga import bootstrap
-        from chalicelib.orga.use_cases.accounts import SignUp, sign_up
-        from pixcore.principal import JURY
+    def environment(self) -> dict[str, str]:
+        """What the apps process runs with: the services' settings, this moto, the local knobs
+        (and, with IAM enforced, the keys `_enforce_iam` put in this process's environment)."""
+        return {
+            **LOCAL_CREDENTIALS,
+            **os.environ,
+            **app_loader.service_environment(),
+            "AWS_ENDPOINT_URL": self.moto.url,
+            "PYNAMODB_CONFIG": str(PYNAMODB_SETTINGS),
+            "PIXCERT_MESSAGE_LEASE_SECONDS": str(LOCAL_VISIBILITY_SECONDS),
+            "PIXCERT_ADMIN_EMAIL": self.admin_email,
+            "PIXCERT_ADMIN_PASSWORD": self.admin_password,
+        }
 
-        self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
-        self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
-        ports = bootstrap.ports()
-        if ports.accounts.find_by_login(self.admin_email.lower()) is None:
-            sign_up(
-                ports,
-                SignUp("Jury", "Pix", None, self.admin_password, email=self.admin_email, role=JURY),
+    def _start_apps(self) -> None:
+        command = [sys.executable, "-m", "infra.local.apps_process", "--host", self.host]
+        command += ["--port", str(self.port), "--workers", str(self.gateway_workers)]
+        command += ["--request-log"] if self.request_log else []
+        for prefix, module in self.mounts.items():
+            command += ["--mount", f"{prefix}={module}"]
+        self.apps = subprocess.Popen(
+            command,
+            cwd=app_loader.ROOT,
+            env=self.environment(),
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+            text=True,
+        )
+        assert self.apps.stdout is not None
+        line = self.apps.stdout.readline()
+        if not line.startswith("ready "):
+            self.apps.wait(timeout=10)
+            if self.apps.returncode == BUSY_PORT:
+                raise OSError(errno.EADDRINUSE, f"port {self.port} in use")
+            raise RuntimeError(
+                f"le processus des applications n'a pas démarré (code {self.apps.returncode})"
             )
+        # Whatever it prints later must not fill the pipe and block it.
+        threading.Thread(target=self.apps.stdout.read, name="apps-stdout", daemon=True).start()
 
-    def _wait_until_healthy(self) -> None:
-        deadline = time.monotonic() + 30
-        for service in self.apps:
-            while True:
-                try:
-                    urllib.request.urlopen(f"{self.url}/{service}/health", timeout=2).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
+    def _supervise(self) -> None:
+        while not self._stopping.is_set():
+            process = self.apps
+            if process is None or process.wait() is None or self._stopping.is_set():
+                return
+            if self.restarts >= MAX_RESTARTS:
+                sys.stderr.write("pixcert : le processus des applications ne redémarre plus\n")
+                return
+            self.restarts += 1
+            sys.stderr.write(
+                f"pixcert : processus des applications arrêté (code {process.returncode}), "
+                f"redémarrage n° {self.restarts}\n"
+            )
+            try:
+                self._start_apps()
+            except (RuntimeError, OSError, subprocess.TimeoutExpired):
+                time.sleep(1)
 
-    def idle(self) -> bool:
-        """True when no pump is handling a message (queues may still hold delayed ones)."""
-        return not any(p.busy for p in self.pumps)
+    def wait_for_restart(self, restarts: int, timeout: float = 60) -> None:
+        """Until the supervisor has started the apps `restarts` times and they answer."""
+        deadline = time.monotonic() + timeout
+        while self.restarts < restarts or self.apps is None or self.apps.poll() is not None:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the apps process did not come back")
+            time.sleep(0.1)
 
     def stop(self) -> None:
-        self.stop_event.set()
-        if self.server:
-            self.server.shutdown()
-            self.server.server_close()
-        for pump in self.pumps:
-            pump.join(timeout=3)
+        self._stopping.set()
+        if self.apps and self.apps.poll() is None:
+            self.apps.terminate()
+            try:
+                self.apps.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.apps.kill()
         self.moto.stop()
+        if self._log:
+            self._log.close()

@@ -2,19 +2,18 @@
 from `X-Forwarded-For` when a simulated actor says where it comes from."""
 
 from chalice import Chalice
-from chalice.config import Config
 
-from infra.local.gateway import SourceAwareGateway
+from infra.local.gateway import GatewayServer, _Gateway
 
 
-def _gateway() -> SourceAwareGateway:
+def _gateway() -> _Gateway:
     app = Chalice("source")
 
     @app.route("/whoami")
     def whoami() -> dict:
         return {"source": app.current_request.context["identity"]["sourceIp"]}
 
-    return SourceAwareGateway(app, Config(chalice_stage="local"))
+    return GatewayServer.gateway_for(app)
 
 
 def test_a_simulated_actor_comes_from_the_address_it_gives():

@@ -35,6 +35,20 @@ class RunningStack:
     calls_path: Path
     log_path: Path
     credentials: dict[str, list[str]]
+    pid: int
+    printed: dict[str, str]
+
+    def apps_pid(self) -> int | None:
+        """The process serving the apps: the child `pixcert up` supervises."""
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                cmdline = (stat.parent / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if int(fields[1]) == self.pid and b"infra.local.apps_process" in cmdline:
+                return int(stat.parent.name)
+        return None
 
     def client(self) -> ApiClient:
         return ApiClient(self.url)
@@ -120,6 +134,8 @@ def launch(state_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator
             calls,
             state_dir / "stack.log",
             json.loads((state_dir / "local.json").read_text())["credentials"],
+            process.pid,
+            lines,
         )
     finally:
         process.terminate()

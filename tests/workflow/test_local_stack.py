@@ -77,6 +77,7 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
             "claim_check": {"bucket": LATE_BUCKET, "key": "m.json"},
         }
     )
+    logged_before = len(stack.log_path.read_text(encoding="utf-8"))
     sqs.send_message(QueueUrl=queue, MessageBody=poison)
 
     def dead_letters() -> int:
@@ -86,6 +87,12 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
         return int(attrs["Attributes"]["ApproximateNumberOfMessages"])
 
     wait_for(lambda: dead_letters() == 1, timeout=60, what="the dead letter")
+    failures = [
+        line
+        for line in stack.log_path.read_text(encoding="utf-8")[logged_before:].splitlines()
+        if "pump.handler_failed" in line and "pixcert-certif-messages" in line
+    ]
+    assert len(failures) == 5  # five receives, then the redrive policy moved it
     listed = stack.pixcert("dlq", "list")
     assert listed.returncode == 0 and "certif: 1 dead letter(s)" in listed.stdout
 
@@ -117,3 +124,9 @@ def test_a_message_that_always_fails_lands_in_the_dead_letter_queue_and_replay_b
     jury = stack.jury()
     wait_for(lambda: jury.get("/certif/centers/org-dlq").status == 200, what="the replayed message")
     assert dead_letters() == 0
+    handled = [
+        line
+        for line in stack.log_path.read_text(encoding="utf-8")[logged_before:].splitlines()
+        if '"message.handled"' in line and message.message_id in line
+    ]
+    assert len(handled) == 1

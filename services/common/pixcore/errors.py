@@ -52,6 +52,12 @@ class NotFound(PixError):
     default_message = "La ressource demandée est introuvable."
 
 
+class MethodNotAllowed(PixError):
+    status = 405
+    default_code = "METHOD_NOT_ALLOWED"
+    default_message = "Cette méthode HTTP n'est pas acceptée pour cette adresse."
+
+
 class Conflict(PixError):
     status = 409
     default_code = "CONFLICT"

@@ -14,7 +14,9 @@ from chalice import Chalice, CORSConfig, Response
 from pydantic import BaseModel, ValidationError
 
 from pixcore.auth import TokenService, bearer
+from pixcore.edge_errors import translate_chalice_error
 from pixcore.errors import Internal, Invalid, PixError, TooLarge
+from pixcore.field_errors import field_errors
 from pixcore.logs import get_logger
 from pixcore.openapi import OpenApiRegistry, RouteDoc
 from pixcore.principal import Principal
@@ -35,6 +37,10 @@ CORS = CORSConfig(
     max_age=600,
 )
 log = get_logger("http")
+MAX_JSON_BYTES = 1024 * 1024
+MAX_JSON_DEPTH = 32
+MAX_QUERY_CHARS = 2048
+MAX_QUERY_PARAMS = 20
 
 
 class ServiceApp(Chalice):
@@ -87,21 +93,52 @@ def error_response(error: PixError) -> Response:
     )
 
 
-def _validation_error(exc: ValidationError) -> Invalid:
-    fields = [
-        {"field": ".".join(str(p) for p in e["loc"]), "code": e["type"], "message": e["msg"]}
-        for e in exc.errors(include_url=False, include_context=False, include_input=False)
-    ]
-    return Invalid(
-        "Certaines informations sont manquantes ou invalides.", details={"fields": fields}
-    )
-
-
-def _parse(model: type[BaseModel], data: Any) -> BaseModel:
+def _parse(model: type[BaseModel], data: Any, location: str) -> BaseModel:
+    """All field errors at once, each with its path, a stable code and a French message."""
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise _validation_error(exc) from exc
+        raise Invalid(
+            "Certaines informations sont manquantes ou invalides.",
+            details={"fields": field_errors(exc, location)},
+        ) from exc
+    except RecursionError as exc:
+        raise _too_deep() from exc
+
+
+def _too_deep() -> Invalid:
+    return Invalid(
+        f"Le corps de la requête est imbriqué trop profondément (au plus {MAX_JSON_DEPTH} niveaux).",
+        code="INVALID_JSON",
+        details={"max_depth": MAX_JSON_DEPTH},
+    )
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _query(request: Any) -> dict[str, str]:
+    """The query string's parameters (the last of repeated ones), bounded in count and size."""
+    params = request.query_params
+    pairs = [(k, v) for k in params for v in params.getlist(k)] if params else []
+    if len(pairs) > MAX_QUERY_PARAMS or sum(len(k) + len(v) for k, v in pairs) > MAX_QUERY_CHARS:
+        raise Invalid(
+            "Les paramètres de l'adresse sont trop nombreux ou trop longs.",
+            code="QUERY_TOO_LONG",
+            details={"max_params": MAX_QUERY_PARAMS, "max_chars": MAX_QUERY_CHARS},
+        )
+    return dict(pairs)
 
 
 def shape(result: Any, response: type[BaseModel] | None) -> Any:
@@ -143,18 +180,22 @@ class Api:
         title: str,
         tokens: Callable[[], TokenService],
         max_body_bytes: int = 10 * 1024 * 1024,
+        prefix: str | None = None,
     ) -> None:
+        """`prefix`: where the service is served (`/orga`…), the OpenAPI document's server."""
         self.app = app
         self.tokens = tokens
         self.max_body_bytes = max_body_bytes
-        self.openapi = OpenApiRegistry(title)
+        self.openapi = OpenApiRegistry(title, prefix)
         app.api.binary_types = sorted(set(app.api.binary_types) | set(BINARY_TYPES))
-        self.route("/health", auth="public", summary="État du service", name="health")(
-            lambda ctx: {"status": "ok", "service": title}
-        )
-        self.route("/openapi.json", auth="public", summary="Document OpenAPI", name="openapi")(
-            lambda ctx: self.openapi.document()
-        )
+        app.register_middleware(_edge_errors, "http")
+        service = ("service",)
+        self.route(
+            "/health", auth="public", summary="État du service", name="health", tags=service
+        )(lambda ctx: {"status": "ok", "service": title})
+        self.route(
+            "/openapi.json", auth="public", summary="Document OpenAPI", name="openapi", tags=service
+        )(lambda ctx: self.openapi.document())
 
     def _principal(self, headers: dict[str, str], auth: str) -> Principal | None:
         if auth == "public":
@@ -178,8 +219,13 @@ class Api:
         content_types: tuple[str, ...] = (JSON,),
         produces: str = JSON,
         name: str | None = None,
+        tags: tuple[str, ...] = (),
+        errors: dict[int, tuple[str, ...]] | None = None,
+        example: dict[str, Any] | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """`auth` is "user" (any valid token) or "public"; finer checks happen in use cases."""
+        """`auth` is "user" (any valid token) or "public"; finer checks happen in use cases.
+        `errors` names the codes a route answers besides the edge's own (status → codes), for
+        the OpenAPI document; `tags` default to the route module's name; `example`: a body."""
 
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
             @wraps(fn)
@@ -200,10 +246,11 @@ class Api:
                         headers=headers,
                         source_ip=identity.get("sourceIp"),
                     )
+                    query_params = _query(request)
                     if body is not None:
-                        ctx.body = _parse(body, _json(raw))
+                        ctx.body = _parse(body, _json(raw), "body")
                     if query is not None:
-                        ctx.query = _parse(query, dict(request.query_params or {}))
+                        ctx.query = _parse(query, query_params, "query")
                     return _shape(shape(fn(ctx, **params), response), status)
                 except PixError as error:
                     return error_response(error)
@@ -215,6 +262,7 @@ class Api:
             self.app.route(
                 path, methods=list(methods), cors=CORS, content_types=list(content_types)
             )(view)
+            area = fn.__module__.rsplit(".", 1)[-1]
             for method in methods:
                 self.openapi.add(
                     RouteDoc(
@@ -229,6 +277,10 @@ class Api:
                         content_types,
                         produces,
                         re.findall(r"{(\w+)}", path),
+                        name=view.__name__,
+                        tags=tags or ((self.openapi.title if area == "app" else area),),
+                        errors=errors or {},
+                        example=example,
                     )
                 )
             return view
@@ -237,11 +289,34 @@ class Api:
 
 
 def _json(raw: bytes) -> Any:
+    """The parsed body, within bounds: size (413), nesting depth and syntax (400 INVALID_JSON)."""
     if not raw:
         return None
+    if len(raw) > MAX_JSON_BYTES:
+        raise TooLarge(
+            "Le corps de la requête est trop volumineux.", details={"max_bytes": MAX_JSON_BYTES}
+        )
     try:
-        return json.loads(raw)
+        parsed = json.loads(raw)
+    except RecursionError as exc:
+        raise _too_deep() from exc
     except ValueError as exc:
         raise Invalid(
             "Le corps de la requête n'est pas un JSON valide.", code="INVALID_JSON"
         ) from exc
+    if _depth(parsed) > MAX_JSON_DEPTH:
+        raise _too_deep()
+    return parsed
+
+
+def _edge_errors(event: Any, get_response: Callable[[Any], Response]) -> Response:
+    """Chalice's own refusals (wrong method, content type, Accept; an unexpected error) in the
+    API's error format, in French."""
+    response = get_response(event)
+    translated = translate_chalice_error(response.status_code, response.body, response.headers)
+    if translated is None:
+        return response
+    error, headers = translated
+    answer = error_response(error)
+    answer.headers.update(headers)
+    return answer

@@ -13,6 +13,8 @@ from pixcore.dynamo import DynamoProcessedMessages, processed_message_model
 from pixcore.settings import setting
 from pixcore.storage import S3DocumentStore
 
+VISIBILITY_TIMEOUT_SECONDS = 120  # infra/resources.py's, which the kernel cannot import
+
 
 @cache
 def queue_url(service: str) -> str:
@@ -51,8 +53,10 @@ class ServiceRuntime:
 
     def consumer(self, handlers: Handlers) -> MessageConsumer:
         model = processed_message_model(self.setting("PROCESSED_TABLE"))
+        # The claim lease matches the queue's visibility timeout (the local stack shortens both).
+        lease = int(setting("PIXCERT_MESSAGE_LEASE_SECONDS", str(VISIBILITY_TIMEOUT_SECONDS)))
         return MessageConsumer(
-            self.service, handlers, DynamoProcessedMessages(model), document_store
+            self.service, handlers, DynamoProcessedMessages(model), document_store, lease
         )
 
 

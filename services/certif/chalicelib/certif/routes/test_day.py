@@ -28,6 +28,7 @@ def register(api: Api) -> None:
         body=JoinRequest,
         response=SeatOut,
         summary="Rejoindre la session : numéro de session, prénom, nom, date de naissance",
+        errors={429: ("TOO_MANY_ATTEMPTS",)},
     )
     def join(ctx: Context, session_id: str) -> Any:
         b = ctx.body
@@ -51,6 +52,7 @@ def register(api: Api) -> None:
         response=StartOut,
         status=202,
         summary="Commencer (ou reprendre) le test avec le code d'accès",
+        errors={429: ("CANDIDATE_LOCKED",)},
     )
     def start(ctx: Context, session_id: str) -> Any:
         return joining.start(bootstrap.ports(), ctx.user, session_id, ctx.body.access_code)
@@ -62,6 +64,7 @@ def register(api: Api) -> None:
         body=SuperviseRequest,
         response=ExaminerTokenOut,
         summary="Ouvrir l'espace surveillant avec le mot de passe de la session",
+        errors={401: ("WRONG_EXAMINER_PASSWORD",), 429: ("TOO_MANY_ATTEMPTS",)},
     )
     def supervise(ctx: Context, session_id: str) -> Any:
         command = supervision.OpenSupervision(session_id, ctx.body.examiner_password, ctx.source_ip)

@@ -70,6 +70,7 @@ def register(api: Api) -> None:
         auth="public",
         response=schemas.VerificationOut,
         summary="Vérifier un certificat par son code",
+        errors={429: ("TOO_MANY_REQUESTS",)},
     )
     def verify_code(ctx: Context, code: str) -> Any:
         # A person types spaces: API Gateway decodes the path parameter, chalice's local server
@@ -83,6 +84,7 @@ def register(api: Api) -> None:
         content_types=(PDF, "application/octet-stream"),
         response=schemas.DocumentVerdictOut,
         summary="Vérifier une attestation PDF : sa signature est-elle la nôtre, intacte ?",
+        errors={429: ("TOO_MANY_REQUESTS",)},
     )
     def verify_document(ctx: Context) -> Any:
         return verification.verify_document(bootstrap.ports(), ctx.source_ip, ctx.raw_body)

@@ -17,6 +17,7 @@ def register(api: Api) -> None:
         body=schemas.TokenRequest,
         response=schemas.TokenResponse,
         summary="Se connecter",
+        errors={401: ("INVALID_CREDENTIALS",), 429: ("TOO_MANY_REQUESTS",)},
     )
     def create_token(ctx: Context) -> Any:
         command = accounts.LogIn(
@@ -32,6 +33,7 @@ def register(api: Api) -> None:
         response=schemas.UserOut,
         status=201,
         summary="Créer un compte élève",
+        errors={409: ("LOGIN_TAKEN",), 429: ("TOO_MANY_REQUESTS",)},
     )
     def sign_up(ctx: Context) -> Any:
         command = accounts.SignUp(**ctx.body.model_dump(), source=ctx.source_ip)

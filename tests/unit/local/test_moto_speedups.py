@@ -1,0 +1,111 @@
+"""The local moto's shortcuts answer exactly what moto answers without them."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from infra.local import moto_speedups
+from infra.local.moto_main import dispatch_key
+
+ITEM = {
+    "pk": {"S": "LEARNER#élève-1"},
+    "sk": {"S": "STATE"},
+    "version": {"N": "12"},
+    "empty": {"S": ""},
+    "flag": {"BOOL": False},
+    "nothing": {"NULL": True},
+    "names": {"SS": ["Çağla", "Nguyễn"]},
+    "scores": {"NS": ["1", "2.5"]},
+    "blob": {"B": b"\x00\x01binary"},
+    "blobs": {"BS": [b"a", b"b"]},
+    "nested": {
+        "M": {
+            "list": {"L": [{"S": "x"}, {"N": "3"}, {"M": {}}, {"L": []}, {"B": b"z"}]},
+            "deep": {"M": {"a": {"M": {"b": {"BOOL": True}}}}},
+        }
+    },
+}
+
+
+def _raw_answers() -> list[bytes]:
+    bodies: list[bytes] = []
+    ddb = boto3.client("dynamodb", region_name="eu-west-3")
+    ddb.meta.events.register(
+        "before-parse.dynamodb.*", lambda response_dict, **_: bodies.append(response_dict["body"])
+    )
+    ddb.create_table(
+        TableName="t",
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    bodies.clear()
+    key = {"pk": ITEM["pk"], "sk": ITEM["sk"]}
+    ddb.put_item(TableName="t", Item=ITEM)
+    ddb.put_item(TableName="t", Item=ITEM, ReturnValues="ALL_OLD")
+    ddb.get_item(TableName="t", Key=key, ConsistentRead=True)
+    ddb.update_item(
+        TableName="t",
+        Key=key,
+        UpdateExpression="SET version = version + :one",
+        ExpressionAttributeValues={":one": {"N": "1"}},
+        ReturnValues="ALL_NEW",
+    )
+    ddb.query(
+        TableName="t",
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": ITEM["pk"]},
+    )
+    ddb.scan(TableName="t")
+    ddb.batch_get_item(RequestItems={"t": {"Keys": [key]}})
+    with pytest.raises(ddb.exceptions.ConditionalCheckFailedException):
+        ddb.put_item(
+            TableName="t",
+            Item=ITEM,
+            ConditionExpression="attribute_not_exists(pk)",
+            ReturnValuesOnConditionCheckFailure="ALL_OLD",
+        )
+    return bodies
+
+
+def test_dynamodb_answers_are_the_same_with_and_without_the_shortcuts():
+    with mock_aws():
+        plain = _raw_answers()
+    with mock_aws(), moto_speedups.installed():
+        fast = _raw_answers()
+    assert len(plain) == 8 and fast == plain
+
+
+def test_only_plain_attribute_values_take_the_shortcut():
+    assert moto_speedups.plain_attribute_value(ITEM["nested"]["M"]["deep"])
+    assert not moto_speedups.plain_attribute_value(ITEM["nested"])  # holds a binary value
+    assert not moto_speedups.plain_attribute_value({"B": "YQ=="})
+    assert not moto_speedups.plain_attribute_value({"S": 1})
+    assert not moto_speedups.plain_attribute_value({"S": "a", "N": "1"})
+
+
+def test_the_backend_of_a_signed_request_is_remembered_by_service_region_and_api():
+    def signed(service: str, **extra: str) -> dict[str, str]:
+        scope = f"testing/20260101/eu-west-3/{service}/aws4_request"
+        auth = f"AWS4-HMAC-SHA256 Credential={scope}, SignedHeaders=host, Signature=abc"
+        return {"HTTP_AUTHORIZATION": auth, "PATH_INFO": "/", **extra}
+
+    target = {"HTTP_X_AMZ_TARGET": "DynamoDB_20120810.GetItem"}
+    assert dispatch_key(signed("dynamodb", **target)) == (
+        "dynamodb",
+        "eu-west-3",
+        "DynamoDB_20120810",
+    )
+    assert dispatch_key(signed("sqs")) == ("sqs", "eu-west-3", "")
+    assert dispatch_key(signed("s3", PATH_INFO="/v20180820/x")) == ("s3", "eu-west-3", "control")
+    assert dispatch_key(signed("sagemaker")) is None  # depends on the path: moto decides
+    assert dispatch_key({"PATH_INFO": "/moto-api/"}) is None
+    assert dispatch_key({"PATH_INFO": "/"}) is None
