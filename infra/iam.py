@@ -103,13 +103,15 @@ def policy(service: str) -> dict[str, Any]:
                 "PublishToConsumers", SEND_ACTIONS, [_arn("sqs", r.queue(t)) for t in targets]
             )
         )
+        # Written when a message is too big; read, rewritten or deleted again by an erasure.
         statements.append(
             _statement(
                 "WriteClaimChecks",
-                ["s3:PutObject"],
+                ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
                 [_s3(f"{claims}/{r.CLAIM_CHECKS_PREFIX}{t}/*") for t in published(service)],
             )
         )
+        statements.append(_statement("ListClaimChecks", ["s3:ListBucket"], [_s3(claims)]))
     if consumed(service):
         statements.append(
             _statement(

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pixcore import retention as keep
+
 PREFIX = "pixcert"
 MAX_RECEIVES = 5
 VISIBILITY_TIMEOUT = 120
 INDEXES = ("gsi1", "gsi2")
 SESSION_DOCUMENTS_PREFIX = "sessions/"
 CLAIM_CHECKS_PREFIX = "claim-checks/"
+EXPORTS_PREFIX = "exports/"
 # Secrets Manager names (the ARN adds a random 6-character suffix).
 TOKEN_KEY_SECRET = "pixcert/token-signing-key"
 # PEM bundle (ECDSA P-256 key + certificate chain) signing attestation PDFs, read by jury only;
@@ -38,9 +41,20 @@ class ObjectRead:
 
 
 @dataclass(frozen=True)
+class Expiry:
+    """An S3 lifecycle rule: objects under `prefix` are deleted `days` after they were written
+    (PRIVACY.md names the rule of each kind of object)."""
+
+    id: str
+    prefix: str
+    days: int
+
+
+@dataclass(frozen=True)
 class Service:
     name: str
     documents: bool = False
+    expiries: tuple[Expiry, ...] = ()
     secrets: tuple[str, ...] = (TOKEN_KEY_SECRET,)
     reads: tuple[ObjectRead, ...] = ()
     extra_environment: tuple[tuple[str, str], ...] = ()
@@ -49,11 +63,32 @@ class Service:
 # The student list orga's `StudentsImported` points to (orga's `students_list_key`).
 STUDENT_LISTS = "imports/*.students.jsonl"
 
+# Uploaded student files and what imports derive from them: a successful import deletes its
+# upload at once; whatever is left (a failed import, its report, superseded lists) goes after
+# the days a school has to read a failed import's report.
+ORGA_EXPIRIES = (
+    Expiry("import-files", "imports/", keep.FAILED_IMPORT_DAYS),
+    Expiry("inbox-files", "inbox/", keep.FAILED_IMPORT_DAYS),
+    Expiry("done-files", "done/", keep.FAILED_IMPORT_DAYS),
+    Expiry("failed-files", "failed/", keep.FAILED_IMPORT_DAYS),
+    Expiry("exports", EXPORTS_PREFIX, keep.EXPORT_DAYS),
+)
+SESSION_EXPIRIES = (
+    Expiry("session-documents-two-years", SESSION_DOCUMENTS_PREFIX, keep.SESSION_DOCUMENTS_DAYS),
+)
+# Rendered attestation PDFs: no longer than the certificate is valid (jury renders one again
+# from its record while the certificate is valid).
+ATTESTATIONS_PREFIX = "attestations/"
+ATTESTATION_EXPIRIES = (
+    Expiry("attestations-three-years", ATTESTATIONS_PREFIX, keep.CERTIFICATE_VALIDITY_DAYS),
+)
+
 CATALOGUE = (
-    Service("orga", documents=True),
+    Service("orga", documents=True, expiries=ORGA_EXPIRIES),
     Service(
         "certif",
         documents=True,
+        expiries=SESSION_EXPIRIES,
         reads=(ObjectRead("orga", STUDENT_LISTS, "StudentsImported points to the student list"),),
     ),
     # Highest level a competence can reach: 5 in 2020, 6 from 2021 (DOMAIN.md, Profile).
@@ -61,6 +96,7 @@ CATALOGUE = (
     Service(
         "jury",
         documents=True,
+        expiries=SESSION_EXPIRIES + ATTESTATION_EXPIRIES,
         secrets=(TOKEN_KEY_SECRET, ATTESTATION_KEY_SECRET),
         # jury's bootstrap names the attestation key by this variable (a secret's name now).
         extra_environment=(

@@ -8,8 +8,9 @@ from typing import Any
 
 import yaml
 
+from infra import privacy, web_hosting
 from infra import resources as r
-from infra import web_hosting
+from pixcore import retention as keep
 
 TEMPLATE_PATH = Path(__file__).with_name("template.yaml")
 
@@ -147,16 +148,19 @@ def build() -> dict[str, Any]:
         res[bucket] = _bucket(
             r.documents_bucket(svc),
             [
-                {
-                    "Id": "session-documents-two-years",
-                    "Status": "Enabled",
-                    "Prefix": r.SESSION_DOCUMENTS_PREFIX,
-                    "ExpirationInDays": 730,
-                },
+                *(
+                    {
+                        "Id": e.id,
+                        "Status": "Enabled",
+                        "Prefix": e.prefix,
+                        "ExpirationInDays": e.days,
+                    }
+                    for e in r.BY_NAME[svc].expiries
+                ),
                 {
                     "Id": "old-versions",
                     "Status": "Enabled",
-                    "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
+                    "NoncurrentVersionExpiration": {"NoncurrentDays": keep.OLD_VERSION_DAYS},
                 },
             ],
             cors=True,
@@ -164,7 +168,18 @@ def build() -> dict[str, Any]:
         out[bucket] = {"Value": {"Ref": bucket}}
     res["MessageClaimsBucket"] = _bucket(
         r.claim_check_bucket(),
-        [{"Id": "claims-expire", "Status": "Enabled", "ExpirationInDays": 14}],
+        [
+            {
+                "Id": "claims-expire",
+                "Status": "Enabled",
+                "ExpirationInDays": keep.CLAIM_CHECK_DAYS,
+            },
+            {
+                "Id": "old-versions",
+                "Status": "Enabled",
+                "NoncurrentVersionExpiration": {"NoncurrentDays": keep.OLD_VERSION_DAYS},
+            },
+        ],
     )
     out["MessageClaimsBucket"] = {"Value": {"Ref": "MessageClaimsBucket"}}
     for secret in r.SECRETS:
@@ -207,4 +222,5 @@ if __name__ == "__main__":
 
     TEMPLATE_PATH.write_text(render())
     write_all()
-    sys.stdout.write(f"wrote {TEMPLATE_PATH} and the services' .chalice/config.json\n")
+    privacy.PRIVACY_PATH.write_text(privacy.render())
+    sys.stdout.write(f"wrote {TEMPLATE_PATH}, the services' .chalice/config.json and PRIVACY.md\n")

@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 
 from infra import resources
+from infra.local.retention import apply_retention
 from infra.template import build, render
 
 STACK_NAME = "pixcert-local"
@@ -96,6 +97,7 @@ def _deploy_template(signing_key: str | None) -> dict[str, str]:
         if stack["StackStatus"] == "CREATE_COMPLETE":
             create_secrets(signing_key)
             apply_bucket_cors()
+            apply_retention()
             return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
         if stack["StackStatus"].endswith("FAILED") or "ROLLBACK" in stack["StackStatus"]:
             raise RuntimeError(f"stack creation failed: {stack['StackStatus']}")

@@ -3,7 +3,7 @@
 from chalice import Rate
 
 from chalicelib.orga import bootstrap
-from chalicelib.orga.routes import accounts, campaigns, imports, results, students
+from chalicelib.orga.routes import accounts, campaigns, imports, privacy, results, students
 from chalicelib.orga.use_cases import inbox, stuck_imports
 from pixcore.http import Api, ServiceApp
 
@@ -14,6 +14,7 @@ campaigns.register(api)
 results.register(api)
 imports.register(api)
 students.register(api)
+privacy.register(api)
 
 
 @app.on_sqs_message(queue="pixcert-orga-messages", batch_size=1)

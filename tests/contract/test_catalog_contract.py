@@ -191,7 +191,32 @@ def sample(message_type: str):  # noqa: ANN201
                 )
             ],
         ),
+        "LearnerErasureRequested": c.LearnerErasureRequested(
+            erasure_id="e",
+            scope="student",
+            students=[c.StudentRef(organization_id="o", student_id="s")],
+            user_id="u",
+            campaign_codes=["ABCDEF123"],
+            requested_at=now,
+        ),
+        "LearnerDataRequested": c.LearnerDataRequested(
+            export_id="x",
+            students=[c.StudentRef(organization_id="o", student_id="s")],
+            user_id="u",
+            requested_at=now,
+        ),
     }
+    line = c.ErasureLine(what="candidates", action="kept", count=1, reason="PV", until=today)
+    for cls in c.ERASED_BY.values():
+        samples[cls.TYPE] = cls(erasure_id="e", lines=[line], erased_at=now)
+    document = c.ExportedDocument(bucket="b", key="k.pdf", name="attestation.pdf")
+    for gathered in c.GATHERED_BY.values():
+        samples[gathered.TYPE] = gathered(
+            export_id="x",
+            data={"candidates": [{"first_name": "Zoé"}]},
+            documents=[document],
+            gathered_at=now,
+        )
     return samples[message_type]
 
 

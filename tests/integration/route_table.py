@@ -217,6 +217,24 @@ ROUTES: dict[tuple[str, str, str], Row] = {
     ("orga", "GET", "/organizations/{org_id}/students"): Row(SCHOOL_MEMBERS, allowed=SUCCESS),
     ("orga", "GET", "/organizations/{org_id}/divisions"): Row(SCHOOL_MEMBERS, allowed=SUCCESS),
     ("orga", "GET", "/organizations/{org_id}/students/{student_id}"): Row(SCHOOL_MEMBERS),
+    # a learner's data: export (each person their own; a school's admins a student's), erasure
+    # (a school's admins a student record of theirs, the jury an account), their reports; the
+    # samples name unknown ids so that no cell erases the World's people
+    ("orga", "POST", "/users/me/data-export"): Row(PEOPLE),
+    ("orga", "GET", "/users/me/data-export"): Row(PEOPLE),
+    ("orga", "GET", "/data-exports/{export_id}"): Row(
+        PEOPLE, lambda w, i: Request(params={"export_id": "export-unknown"})
+    ),
+    ("orga", "POST", "/organizations/{org_id}/students/{student_id}/data-export"): Row(
+        SCHOOL_ADMINS
+    ),
+    ("orga", "POST", "/organizations/{org_id}/students/{student_id}/erasure"): Row(SCHOOL_ADMINS),
+    ("orga", "POST", "/users/{user_id}/erasure"): Row(
+        (JURY,), lambda w, i: Request(params={"user_id": "user-unknown"})
+    ),
+    ("orga", "GET", "/erasures/{erasure_id}"): Row(
+        SCHOOL_ADMINS, lambda w, i: Request(params={"erasure_id": "erasure-unknown"})
+    ),
     # certif
     ("certif", "GET", "/health"): public(),
     ("certif", "GET", "/openapi.json"): public(),

@@ -187,8 +187,8 @@ def test_inbox_sweep_moves_files_to_done_and_failed(client, apps, school):
     apps["orga"].sweep_import_inbox(scheduled_event("sweep"), None)
     run_jobs(apps)
     keys = {o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET)["Contents"]}
+    assert f"done/{UAI}/ElevesSansAdresses.xml" not in keys  # imported: the file is deleted
     assert {
-        f"done/{UAI}/ElevesSansAdresses.xml",
         f"done/{UAI}/ElevesSansAdresses.xml.report.json",
         "failed/0951099D/eleves.xml",
         "failed/0951099D/eleves.xml.report.json",

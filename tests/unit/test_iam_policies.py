@@ -40,15 +40,16 @@ def test_a_policy_names_only_its_own_tables_queue_and_bucket(service):
 
 def test_a_service_sends_only_to_the_consumers_of_what_it_publishes():
     # certif publishes CertificationStartRequested, CertificationEndRequested (→ engine),
-    # SessionUpdated (→ jury) and SessionFinalized (→ engine, jury).
-    assert iam.send_targets("certif") == ["engine", "jury"]
+    # SessionUpdated (→ jury), SessionFinalized (→ engine, jury) and its answers to erasures
+    # and exports (→ orga).
+    assert iam.send_targets("certif") == ["engine", "jury", "orga"]
     assert iam.send_targets("orga") == ["certif", "engine", "jury", "orga"]
     certif = policy_for("certif", REGION)
     assert check(
         certif, Need("sqs:SendMessage", f"arn:aws:sqs:{REGION}:{ACCOUNT}:pixcert-jury-messages")
     )
     assert not check(
-        certif, Need("sqs:SendMessage", f"arn:aws:sqs:{REGION}:{ACCOUNT}:pixcert-orga-messages")
+        certif, Need("sqs:SendMessage", f"arn:aws:sqs:{REGION}:{ACCOUNT}:pixcert-certif-messages")
     )
 
 

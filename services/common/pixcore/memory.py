@@ -49,6 +49,9 @@ class InMemoryDocumentStore:
     def delete(self, key: str) -> None:
         self.objects.pop(key, None)
 
+    def under(self, prefix: str) -> list[str]:
+        return sorted(k for k in self.objects if k.startswith(prefix))
+
     def presigned_get(self, key: str, expires_in: int = 300, filename: str | None = None) -> str:
         return f"memory://{self.bucket}/{key}?expires_in={expires_in}"
 

@@ -28,6 +28,10 @@ class DocumentStore(Protocol):
 
     def delete(self, key: str) -> None: ...
 
+    def under(self, prefix: str) -> list[str]:
+        """Every key under a prefix."""
+        ...
+
     def presigned_get(
         self, key: str, expires_in: int = 300, filename: str | None = None
     ) -> str: ...

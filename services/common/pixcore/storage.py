@@ -32,6 +32,15 @@ class S3DocumentStore:
     def delete(self, key: str) -> None:
         client("s3").delete_object(Bucket=self.bucket, Key=key)
 
+    def under(self, prefix: str) -> list[str]:
+        """Every key under a prefix (an erasure finds the documents of a session this way)."""
+        pages = (
+            client("s3")
+            .get_paginator("list_objects_v2")
+            .paginate(Bucket=self.bucket, Prefix=prefix)
+        )
+        return [obj["Key"] for page in pages for obj in page.get("Contents", [])]
+
     def presigned_get(self, key: str, expires_in: int = 300, filename: str | None = None) -> str:
         params = {"Bucket": self.bucket, "Key": key}
         if filename:

@@ -10,6 +10,7 @@ import pytest
 from chalicelib.engine.adapters.assessment_items import AnswerItem, snapshot_key
 from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
 from chalicelib.engine.adapters.memory import InMemoryAssessmentStore
+from chalicelib.engine.adapters.tables import EngineItem
 from chalicelib.engine.domain.answers import AnswerResult
 from chalicelib.engine.domain.assessment import Assessment, AssessmentKind, GivenAnswer
 from chalicelib.engine.domain.knowledge import KnowledgeElement, KnowledgeSource, KnowledgeStatus
@@ -180,6 +181,10 @@ def test_a_completed_assessment_waits_until_archived_and_forgotten(subject, user
     assert knowledge is not None and set(knowledge.elements) == {"skill-c1", "skill-c2"}
     assert subject.store.archive(fresh.id, user_id) == knowledge
     assert subject.archived(fresh.id) == ["c1", "c2"]
+    if subject.implementation == "dynamo":  # the history goes a year after the last answer
+        year_after = int((T0 + timedelta(seconds=40, days=365)).timestamp())
+        items = list(EngineItem.query(snapshot_key(fresh.id)[0]))
+        assert len(items) == 3 and {i.expires_at for i in items} == {year_after}
     subject.store.forget_archived(fresh.id, user_id)
     # THEN nothing waits any more, and the final snapshot stays readable
     assert subject.store.pending_completions(user_id) == []

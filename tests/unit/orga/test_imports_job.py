@@ -197,8 +197,8 @@ def test_the_inbox_imports_known_schools_and_refuses_unknown_uais():
     ports.import_files.put("inbox/0750001U/eleves.xml", b"<x/>")
     assert inbox.sweep_inbox(ports) == {"queued": 1, "waiting": 0, "refused": 1}
     run_queued(ports)
+    assert f"done/{UAI}/eleves.xml" not in ports.import_files.objects  # imported: deleted
     assert set(ports.import_files.objects) >= {
-        f"done/{UAI}/eleves.xml",
         f"done/{UAI}/eleves.xml.report.json",
         "failed/0750001U/eleves.xml.report.json",
     }

@@ -10,6 +10,7 @@ from chalicelib.certif.adapters.dynamo_finalization import (
     DynamoAttemptThrottle,
     DynamoFinalizationRepository,
 )
+from chalicelib.certif.adapters.dynamo_privacy import DynamoLearnerData
 from chalicelib.certif.adapters.dynamo_sessions import (
     DynamoCandidateRepository,
     DynamoSessionRepository,
@@ -59,6 +60,8 @@ def ports() -> Ports:
         tokens=runtime.tokens(),
         calendar=calendar_settings(),
         cursor_secret=runtime.cursor_key,
+        learner_data=DynamoLearnerData(),
+        claims=runtime.claims_store(),
     )
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.certif.use_cases import centers, course_events, read_models
+from chalicelib.certif.use_cases import centers, course_events, erasure, read_models
 from pixcore.consumer import Handlers
 from pixcore.messages.catalog import (
     CertificationCompleted,
     CertificationCourseReady,
     CertificationEndScreenConfirmed,
     CertificationStartRefused,
+    LearnerDataRequested,
+    LearnerErasureRequested,
     LearnerReconciled,
     MembershipChanged,
     OrganizationRegistered,
@@ -35,4 +37,6 @@ def handlers(ports: Ports) -> Handlers:
         CertificationCompleted: lambda m: course_events.course_completed(ports, m),
         CertificationEndScreenConfirmed: lambda m: course_events.end_screen_confirmed(ports, m),
         SessionStatusChanged: lambda m: course_events.session_status_changed(ports, m),
+        LearnerErasureRequested: lambda m: erasure.erase_learner(ports, m),
+        LearnerDataRequested: lambda m: erasure.gather_learner(ports, m),
     }

@@ -74,6 +74,14 @@ class StudentDirectory(Protocol):
 
     def profiles(self, user_ids: list[str]) -> dict[str, Profile]: ...
 
+    def forget(self, center_id: str, student_id: str) -> int:
+        """An erased student: the student and their account link go; how many items went."""
+        ...
+
+    def forget_profile(self, user_id: str) -> int:
+        """An erased account's profile goes; 1 if there was one."""
+        ...
+
 
 class SessionRepository(Protocol):
     def next_number(self) -> int:
@@ -182,6 +190,14 @@ class TokenIssuer(Protocol):
     ) -> str: ...
 
 
+class LearnerData(Protocol):
+    def gather(
+        self, students: list[tuple[str, str]], user_id: str | None, whole_account: bool
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Every item certif holds about the learner, as stored (for their export)."""
+        ...
+
+
 @dataclass
 class Ports:
     centers: CenterRepository
@@ -198,3 +214,5 @@ class Ports:
     tokens: TokenIssuer
     calendar: CalendarSettings
     cursor_secret: Callable[[], bytes]
+    learner_data: LearnerData | None = None
+    claims: DocumentStore | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -405,6 +405,122 @@ class SessionPublished(Message):
     results: list[PublishedResult]
 
 
+ErasureScope = Literal["student", "account"]
+
+
+class StudentRef(_Part):
+    organization_id: str
+    student_id: str
+
+
+class LearnerErasureRequested(Message):
+    """Orga to every other service: forget a learner. `student`: a school erased its student
+    record (what is held about them as that school's student); `account`: the jury erased the
+    account, on the family's request (everything, every school). Ids only: no name travels."""
+
+    TYPE = "LearnerErasureRequested"
+    erasure_id: str
+    scope: ErasureScope
+    students: list[StudentRef] = []
+    user_id: str | None = None
+    campaign_codes: list[str] = []
+    requested_at: datetime
+
+
+ErasureAction = Literal["deleted", "anonymised", "kept"]
+
+
+class ErasureLine(_Part):
+    """What a service did with one kind of copy: `kept` says why (French) and until when."""
+
+    what: str
+    action: ErasureAction
+    count: int
+    reason: str | None = None
+    until: date | None = None
+
+
+class LearnerErased(Message):
+    """A service's report of an erasure (one message class per service: each has one producer)."""
+
+    TYPE = ""
+    SERVICE: ClassVar[str] = ""
+    erasure_id: str
+    lines: list[ErasureLine]
+    erased_at: datetime
+
+
+class LearnerErasedByCertif(LearnerErased):
+    TYPE = "LearnerErasedByCertif"
+    SERVICE = "certif"
+
+
+class LearnerErasedByEngine(LearnerErased):
+    TYPE = "LearnerErasedByEngine"
+    SERVICE = "engine"
+
+
+class LearnerErasedByJury(LearnerErased):
+    TYPE = "LearnerErasedByJury"
+    SERVICE = "jury"
+
+
+class LearnerDataRequested(Message):
+    """Orga to every other service: gather what you hold about this learner for their export."""
+
+    TYPE = "LearnerDataRequested"
+    export_id: str
+    scope: ErasureScope = "account"
+    students: list[StudentRef] = []
+    user_id: str | None = None
+    campaign_codes: list[str] = []
+    requested_at: datetime
+
+
+class ExportedDocument(_Part):
+    """A PDF of the learner's in the contributing service's bucket, copied into the archive."""
+
+    bucket: str
+    key: str
+    name: str
+
+
+class LearnerDataGathered(Message):
+    """A service's part of an export: its items as JSON (a claim check carries a big one) and
+    the documents to add (one message class per service)."""
+
+    TYPE = ""
+    SERVICE: ClassVar[str] = ""
+    export_id: str
+    data: dict[str, list[dict[str, Any]]]
+    documents: list[ExportedDocument] = []
+    gathered_at: datetime
+
+
+class LearnerDataGatheredByCertif(LearnerDataGathered):
+    TYPE = "LearnerDataGatheredByCertif"
+    SERVICE = "certif"
+
+
+class LearnerDataGatheredByEngine(LearnerDataGathered):
+    TYPE = "LearnerDataGatheredByEngine"
+    SERVICE = "engine"
+
+
+class LearnerDataGatheredByJury(LearnerDataGathered):
+    TYPE = "LearnerDataGatheredByJury"
+    SERVICE = "jury"
+
+
+ERASED_BY: dict[str, type[LearnerErased]] = {
+    c.SERVICE: c for c in (LearnerErasedByCertif, LearnerErasedByEngine, LearnerErasedByJury)
+}
+GATHERED_BY: dict[str, type[LearnerDataGathered]] = {
+    c.SERVICE: c
+    for c in (LearnerDataGatheredByCertif, LearnerDataGatheredByEngine, LearnerDataGatheredByJury)
+}
+
+
 CATALOG: dict[str, type[Message]] = {
     cls.TYPE: cls
     for cls in (
@@ -433,6 +549,14 @@ CATALOG: dict[str, type[Message]] = {
         SessionPublished,
     )
 }
+# A learner's erasure and export (PRIVACY.md): a request to every service, one answer each.
+_PRIVACY: list[type[Message]] = [
+    LearnerErasureRequested,
+    *ERASED_BY.values(),
+    LearnerDataRequested,
+    *GATHERED_BY.values(),
+]
+CATALOG.update({cls.TYPE: cls for cls in _PRIVACY})
 
 CONSUMERS: dict[str, tuple[str, ...]] = {
     "OrganizationRegistered": ("certif", "jury"),
@@ -458,6 +582,14 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "SessionFinalized": ("engine", "jury"),
     "SessionStatusChanged": ("certif",),
     "SessionPublished": ("orga", "engine"),
+    "LearnerErasureRequested": ("certif", "engine", "jury"),
+    "LearnerErasedByCertif": ("orga",),
+    "LearnerErasedByEngine": ("orga",),
+    "LearnerErasedByJury": ("orga",),
+    "LearnerDataRequested": ("certif", "engine", "jury"),
+    "LearnerDataGatheredByCertif": ("orga",),
+    "LearnerDataGatheredByEngine": ("orga",),
+    "LearnerDataGatheredByJury": ("orga",),
 }
 
 # Who publishes each message: with CONSUMERS, the queues (and claim checks) a service may write
@@ -486,6 +618,14 @@ PRODUCERS: dict[str, str] = {
     "SessionFinalized": "certif",
     "SessionStatusChanged": "jury",
     "SessionPublished": "jury",
+    "LearnerErasureRequested": "orga",
+    "LearnerErasedByCertif": "certif",
+    "LearnerErasedByEngine": "engine",
+    "LearnerErasedByJury": "jury",
+    "LearnerDataRequested": "orga",
+    "LearnerDataGatheredByCertif": "certif",
+    "LearnerDataGatheredByEngine": "engine",
+    "LearnerDataGatheredByJury": "jury",
 }
 
 

@@ -10,6 +10,7 @@ from chalicelib.engine.adapters.dynamo_assessments import DynamoAssessmentStore
 from chalicelib.engine.adapters.dynamo_campaigns import DynamoCampaignDirectory
 from chalicelib.engine.adapters.dynamo_courses import DynamoCourseStore
 from chalicelib.engine.adapters.dynamo_learners import DynamoLearnerLinks
+from chalicelib.engine.adapters.dynamo_privacy import DynamoLearnerData
 from chalicelib.engine.adapters.tables import bind_tables
 from chalicelib.engine.content_files import read_content
 from chalicelib.engine.domain.content import LearningContent
@@ -50,6 +51,8 @@ def ports() -> Ports:
             os.environ.get("PIXCERT_STAGE", ""),
             os.environ.get("PIXCERT_ENGINE_TEST_DURATION_SECONDS"),
         ),
+        learner_data=DynamoLearnerData(),
+        claims=runtime.claims_store(),
     )
 
 

@@ -9,6 +9,7 @@ from chalicelib.engine.use_cases import (
     certification_start,
     completion,
     learners,
+    privacy,
     sharing,
 )
 from pixcore.consumer import Handlers
@@ -19,6 +20,8 @@ from pixcore.messages.catalog import (
     CampaignJoined,
     CertificationEndRequested,
     CertificationStartRequested,
+    LearnerDataRequested,
+    LearnerErasureRequested,
     LearnerReconciled,
     ProfileShareRequested,
     SessionFinalized,
@@ -38,4 +41,6 @@ def handlers(ports: Ports) -> Handlers:
         CampaignArchived: lambda m: campaigns.record_archived(ports, m),
         CampaignJoined: lambda m: campaigns.record_joined(ports, m),
         ProfileShareRequested: lambda m: sharing.share_profile(ports, m),
+        LearnerErasureRequested: lambda m: privacy.erase_learner(ports, m),
+        LearnerDataRequested: lambda m: privacy.gather_learner(ports, m),
     }

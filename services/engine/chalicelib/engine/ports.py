@@ -13,7 +13,7 @@ from chalicelib.engine.domain.course import CertificationCourse, CourseRefusal
 from chalicelib.engine.domain.course_clock import TEST_DURATION
 from chalicelib.engine.domain.knowledge import KnowledgeElement
 from pixcore.clock import Clock
-from pixcore.ports import Publisher
+from pixcore.ports import DocumentStore, Publisher
 
 
 class LearnerLinks(Protocol):
@@ -44,6 +44,23 @@ class CampaignDirectory(Protocol):
         ...
 
     def has_joined(self, code: str, user_id: str) -> bool: ...
+
+
+class LearnerData(Protocol):
+    """Everything engine holds about an account, for its export and its erasure."""
+
+    def gather(self, user_id: str, codes: list[str]) -> dict[str, list[dict[str, object]]]: ...
+
+    def erase(
+        self, user_id: str, organization_ids: set[str] | None, codes: list[str]
+    ) -> dict[str, int]:
+        """`organization_ids` None: the whole account; else only its ties to those schools.
+        Counts by kind; what is already gone counts nothing. Certification courses stay."""
+        ...
+
+    def certification_courses(self, user_id: str) -> int:
+        """How many certification courses the account took (kept: the exam's record)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -171,3 +188,5 @@ class Ports:
     courses: CourseStore
     # 1 h 45; shorter only on the local stack (the demo's accelerated clock).
     test_duration: timedelta = TEST_DURATION
+    learner_data: LearnerData | None = None
+    claims: DocumentStore | None = None

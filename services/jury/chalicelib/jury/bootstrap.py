@@ -47,6 +47,7 @@ def ports() -> Ports:
             verify_limit=int(setting("PIXCERT_JURY_VERIFY_LIMIT", "20")),
             cursor_secret=runtime.cursor_key,
         ),
+        claims=runtime.claims_store(),
     )
 
 

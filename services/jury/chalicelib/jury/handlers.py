@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.jury.use_cases import counting, intake, organizations
+from chalicelib.jury.use_cases import counting, intake, organizations, privacy
 from pixcore.consumer import Handlers
 from pixcore.messages.catalog import (
     CampaignCreated,
     CertificationCompleted,
     CertificationCourseReady,
     CertificationStartRefused,
+    LearnerDataRequested,
+    LearnerErasureRequested,
     LearnerReconciled,
     MembershipChanged,
     OrganizationRegistered,
@@ -33,4 +35,6 @@ def handlers(ports: Ports) -> Handlers:
         CertificationStartRefused: lambda m: intake.course_refused(ports, m),
         CertificationCompleted: lambda m: intake.course_completed(ports, m),
         SessionFinalized: lambda m: intake.session_finalized(ports, m),
+        LearnerErasureRequested: lambda m: privacy.erase_learner(ports, m),
+        LearnerDataRequested: lambda m: privacy.gather_learner(ports, m),
     }

@@ -66,7 +66,11 @@ class VerifiedCertificate:
 
 
 class VerificationCodes(Protocol):
-    def publish(self, certificates: list[VerifiedCertificate]) -> None: ...
+    def publish(
+        self, certificates: list[VerifiedCertificate], published_at: datetime | None = None
+    ) -> None:
+        """Public while the certificate is valid: 3 years after `published_at`, then gone."""
+        ...
 
     def withdraw(self, codes: list[str]) -> None: ...
 
@@ -158,3 +162,4 @@ class Ports:
     publisher: Publisher
     clock: Clock
     settings: JurySettings = field(default_factory=JurySettings)
+    claims: DocumentStore | None = None

@@ -14,7 +14,10 @@ from chalicelib.orga.adapters.dynamo_campaigns import (
     DynamoParticipationRepository,
     DynamoProfileRepository,
 )
+from chalicelib.orga.adapters.dynamo_erasures import DynamoErasures
+from chalicelib.orga.adapters.dynamo_exports import DynamoExports
 from chalicelib.orga.adapters.dynamo_imports import DynamoImportRepository, DynamoSchoolDirectory
+from chalicelib.orga.adapters.dynamo_privacy import DynamoLearnerRecords
 from chalicelib.orga.adapters.dynamo_results import DynamoResultRepository
 from chalicelib.orga.adapters.dynamo_students import DynamoStudentRepository
 from chalicelib.orga.adapters.dynamo_throttle import DynamoLoginThrottle
@@ -54,6 +57,10 @@ def ports() -> Ports:
         tokens=runtime.tokens(),
         clock=SystemClock(),
         cursor_secret=runtime.cursor_key,
+        learners=DynamoLearnerRecords(files),
+        erasures=DynamoErasures(),
+        exports=DynamoExports(files),
+        claims=runtime.claims_store(),
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from chalicelib.orga.domain.accounts import Account
 from chalicelib.orga.domain.collection_export import ProfileSnapshot
 from chalicelib.orga.domain.organizations import Membership, MembershipRole, Organization
 from chalicelib.orga.domain.participation import Campaign, LearnerProfile, Participation
+from chalicelib.orga.domain.privacy import DataExport, Erasure, LearnerSubject
 from chalicelib.orga.domain.results_export import CertificationResultRow
 from chalicelib.orga.domain.throttling import Attempts
 from chalicelib.orga.student_ports import (  # noqa: F401 - part of orga's ports
@@ -22,7 +23,8 @@ from chalicelib.orga.student_ports import (  # noqa: F401 - part of orga's ports
     StudentRepository,
 )
 from pixcore.clock import Clock
-from pixcore.ports import Publisher
+from pixcore.messages.catalog import ErasureLine, ExportedDocument
+from pixcore.ports import DocumentStore, Publisher
 from pixcore.principal import Principal
 
 
@@ -141,6 +143,65 @@ class SkillCatalog(Protocol):
         ...
 
 
+class LearnerRecords(Protocol):
+    """Everything orga holds about a learner, found and erased across its table and bucket."""
+
+    def student(self, organization_id: str, student_id: str) -> LearnerSubject:
+        """NotFound(STUDENT_NOT_FOUND) when the school has no such student."""
+        ...
+
+    def account(self, user_id: str) -> LearnerSubject:
+        """NotFound(USER_NOT_FOUND) for an unknown account."""
+        ...
+
+    def is_staff(self, user_id: str) -> bool: ...
+
+    def erase_student(
+        self, organization_id: str, student_id: str, user_id: str | None
+    ) -> list[ErasureLine]:
+        """Idempotent: erasing what is already gone reports nothing deleted."""
+        ...
+
+    def erase_account(self, subject: LearnerSubject) -> list[ErasureLine]: ...
+
+    def gather(self, subject: LearnerSubject, whole_account: bool) -> dict[str, list[dict]]:
+        """Every item held about the learner, by kind, as stored; the account's own items
+        only when `whole_account`."""
+        ...
+
+
+class ExportRepository(Protocol):
+    def add(self, export: DataExport) -> None: ...
+
+    def get(self, export_id: str) -> DataExport:
+        """NotFound(EXPORT_NOT_FOUND)."""
+        ...
+
+    def latest(self, subject_key: str) -> DataExport | None: ...
+
+    def put_part(
+        self, export_id: str, service: str, data: dict[str, Any], documents: list[ExportedDocument]
+    ) -> DataExport:
+        """A service's part, kept once; the export as it is now."""
+        ...
+
+    def build_archive(self, export: DataExport, readme: str) -> str: ...
+
+    def download_url(self, export: DataExport) -> str: ...
+
+
+class ErasureRepository(Protocol):
+    def add(self, erasure: Erasure) -> None: ...
+
+    def get(self, erasure_id: str) -> Erasure:
+        """NotFound(ERASURE_NOT_FOUND)."""
+        ...
+
+    def report(self, erasure_id: str, service: str, lines: list[ErasureLine]) -> None:
+        """A service's report, kept once (a repeated one changes nothing)."""
+        ...
+
+
 class TokenIssuer(Protocol):
     lifetime: int
 
@@ -170,3 +231,7 @@ class Ports:
     tokens: TokenIssuer
     clock: Clock
     cursor_secret: Callable[[], bytes]
+    learners: LearnerRecords | None = None
+    erasures: ErasureRepository | None = None
+    exports: ExportRepository | None = None
+    claims: DocumentStore | None = None

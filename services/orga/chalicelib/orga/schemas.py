@@ -262,3 +262,36 @@ class ParticipantList(BaseModel):
 class ResultsQuery(BaseModel):
     division: str | None = Field(default=None, max_length=100)
     session_id: str | None = Field(default=None, max_length=100)
+
+
+class ErasureLineOut(BaseModel):
+    what: str = Field(description="La copie concernée (en français)")
+    action: str = Field(description="deleted, anonymised ou kept")
+    count: int
+    reason: str | None = Field(None, description="Pourquoi une copie est gardée")
+    until: date | None = Field(None, description="Jusqu'à quand elle est gardée")
+
+
+class ErasureOut(BaseModel):
+    id: str
+    scope: str
+    status: str = Field(description="IN_PROGRESS tant qu'un service n'a pas répondu, COMPLETED")
+    organization_id: str | None
+    student_ids: list[str]
+    user_id: str | None
+    requested_at: datetime
+    waiting_for: list[str]
+    reports: dict[str, list[ErasureLineOut]] = Field(
+        description="Par service : ce qu'il a supprimé, anonymisé ou gardé (et pourquoi)"
+    )
+
+
+class ExportOut(BaseModel):
+    id: str
+    status: str = Field(description="IN_PROGRESS tant qu'un service n'a pas répondu, COMPLETED")
+    requested_at: datetime
+    expires_at: datetime = Field(description="L'archive est supprimée à cette date")
+    waiting_for: list[str]
+    download_url: str | None = Field(
+        None, description="Adresse de téléchargement de l'archive (ZIP), valable 5 minutes"
+    )

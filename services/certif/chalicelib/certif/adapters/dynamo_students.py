@@ -175,6 +175,16 @@ class DynamoStudentDirectory:
             lambda: item.save(condition=ProfileItem.pk.does_not_exist() | (ProfileItem.as_of < at))
         )
 
+    def forget(self, center_id: str, student_id: str) -> int:
+        keys = [
+            (StudentItem, _students_pk(center_id)),
+            (LinkItem, f"CENTER#{center_id}#LINKS"),
+        ]
+        return sum(_delete(model(pk, f"STUDENT#{student_id}")) for model, pk in keys)
+
+    def forget_profile(self, user_id: str) -> int:
+        return _delete(ProfileItem(f"PROFILE#{user_id}", "PROFILE"))
+
     def profiles(self, user_ids: list[str]) -> dict[str, Profile]:
         keys = [(f"PROFILE#{u}", "PROFILE") for u in dict.fromkeys(user_ids)]
         if not keys:
@@ -191,3 +201,8 @@ class DynamoStudentDirectory:
                 for item in ProfileItem.batch_get(keys)
             )
         }
+
+
+def _delete(item: CertifItem) -> int:
+    """1 when the item was there and is gone, 0 when it was already gone."""
+    return int(written(lambda: item.delete(condition=type(item).pk.exists())))

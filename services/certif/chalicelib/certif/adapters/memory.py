@@ -117,6 +117,16 @@ class InMemoryStudentDirectory:
     def profiles(self, user_ids: list[str]) -> dict[str, Profile]:
         return {u: self.profile_table[u] for u in user_ids if u in self.profile_table}
 
+    def forget(self, center_id: str, student_id: str) -> int:
+        gone = [
+            self.students.pop((center_id, student_id), None),
+            self.link_table.pop((center_id, student_id), None),
+        ]
+        return sum(1 for g in gone if g is not None)
+
+    def forget_profile(self, user_id: str) -> int:
+        return 0 if self.profile_table.pop(user_id, None) is None else 1
+
 
 class InMemoryAttemptThrottle:
     def __init__(self) -> None:

@@ -40,6 +40,15 @@ def session_key(session_id: str) -> str:
     return f"SESSION#{session_id}"
 
 
+def user_courses_key(user_id: str) -> str:
+    """gsi1 of an account's certification courses (its export and erasure find them)."""
+    return f"USERCOURSES#{user_id}"
+
+
+def user_refusals_key(user_id: str) -> str:
+    return f"USERREFUSALS#{user_id}"
+
+
 class CourseItem(EngineItem):
     """`state` and the owner are plain attributes (read without parsing); the questions, fixed
     at generation, apart from what an answer changes (parsed once per container); `announced_at`
@@ -144,6 +153,8 @@ def course_item(c: CertificationCourse) -> CourseItem:
         questions=questions_json(c.questions),
         data=course_json(c),
         announced_at=_time(c.announced_at),
+        gsi1pk=user_courses_key(c.user_id),
+        gsi1sk=f"COURSE#{c.id}",
         gsi2pk=session_key(c.session_id),
         gsi2sk=f"COURSE#{c.id}",
     )
@@ -185,6 +196,8 @@ def refusal_item(r: CourseRefusal) -> CourseRefusalItem:
     return CourseRefusalItem(
         *refusal_key(r.course_id),
         user_id=r.user_id,
+        gsi1pk=user_refusals_key(r.user_id),
+        gsi1sk=f"REFUSAL#{r.course_id}",
         refused_at=r.refused_at.isoformat(),
         data=_dumps(
             {

@@ -28,6 +28,7 @@ from chalicelib.engine.adapters.assessment_items import (
 from chalicelib.engine.adapters.tables import EngineItem
 from chalicelib.engine.domain.assessment import Assessment, Knowledge
 from chalicelib.engine.ports import AnswerRecord, PendingCompletion, Slot
+from pixcore import retention as keep
 from pixcore.dynamo import conditional, put_versioned, save, update_versioned
 from pixcore.errors import ConcurrentUpdate, NotFound
 
@@ -155,9 +156,12 @@ class DynamoAssessmentStore:
         item = self._learner(user_id)
         for assessment, history in self._completed(item):
             if assessment.id == assessment_id:
-                # Idempotent puts of the final snapshot and of answers that never change.
+                # Idempotent puts of the final snapshot and of answers that never change; the
+                # history goes a year after the test ended (PRIVACY.md), the profile stays.
+                ended = last_answered_at(history) or assessment.created_at
                 with EngineItem.batch_write() as batch:
                     for written in (snapshot_item(assessment), *history_items(assessment, history)):
+                        written.expires_at = keep.after(ended, keep.PLACEMENT_HISTORY_DAYS)
                         batch.save(written)
                 return knowledge_of(user_id, item)
         return None

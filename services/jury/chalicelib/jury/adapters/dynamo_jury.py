@@ -4,7 +4,7 @@ documents beside the attributes their indexes need, written with versioned condi
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pynamodb.attributes import UnicodeAttribute
 
@@ -13,6 +13,7 @@ from chalicelib.jury.adapters.tables import JuryItem
 from chalicelib.jury.domain.certification import Certification
 from chalicelib.jury.domain.jury_session import JurySession, SessionState
 from chalicelib.jury.ports import Position, VerifiedCertificate
+from pixcore import retention as keep
 from pixcore.dynamo import conditional, put_versioned
 from pixcore.errors import ConcurrentUpdate
 
@@ -127,10 +128,15 @@ class DynamoVerificationCodes:
     """Written at publication for valid certificates only: a code that is unknown, unpublished,
     rejected or cancelled is simply absent, and the lookup cannot tell them apart."""
 
-    def publish(self, certificates: list[VerifiedCertificate]) -> None:
+    def publish(
+        self, certificates: list[VerifiedCertificate], published_at: datetime | None = None
+    ) -> None:
+        """Each record expires when its certificate does: 3 years after its publication (TTL)."""
+        expires = keep.after(published_at or datetime.now(UTC), keep.CERTIFICATE_VALIDITY_DAYS)
         with CodeItem.batch_write() as batch:
             for c in certificates:
-                batch.save(CodeItem(*_code_key(c.verification_code), data=dumps(c)))
+                item = CodeItem(*_code_key(c.verification_code), data=dumps(c), expires_at=expires)
+                batch.save(item)
 
     def withdraw(self, codes: list[str]) -> None:
         with CodeItem.batch_write() as batch:

@@ -89,7 +89,9 @@ class InMemoryVerificationCodes:
         self.items: dict[str, VerifiedCertificate] = {}
         self.lookups = 0
 
-    def publish(self, certificates: list[VerifiedCertificate]) -> None:
+    def publish(
+        self, certificates: list[VerifiedCertificate], published_at: datetime | None = None
+    ) -> None:
         for c in certificates:
             self.items[c.verification_code] = c
 

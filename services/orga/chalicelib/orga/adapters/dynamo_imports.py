@@ -12,6 +12,7 @@ from pynamodb.exceptions import DoesNotExist
 from chalicelib.orga.adapters.dynamo_accounts import UaiItem
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.imports import OPEN, FileKind, Import, ImportSource, ImportStatus
+from pixcore import retention as keep
 from pixcore.dynamo import conditional
 from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 from pixcore.ports import DocumentStore
@@ -73,6 +74,8 @@ class DynamoImportRepository:
             finished_at=r.finished_at,
             counts=json.dumps(r.counts),
         )
+        if status is ImportStatus.FAILED and r.finished_at:  # the report stays 30 days
+            item.expires_at = keep.after(r.finished_at, keep.FAILED_IMPORT_DAYS)
         if status in OPEN:
             item.gsi1pk = OPEN_IMPORTS
             item.gsi1sk = f"{r.created_at.isoformat()}#{r.organization_id}#{r.id}"

@@ -26,6 +26,7 @@ class ResultItem(OrgaItem):
     center = UnicodeAttribute()
     taken_on = UnicodeAttribute(null=True)
     division = UnicodeAttribute(null=True)
+    student_id = UnicodeAttribute(null=True)
 
 
 class DynamoResultRepository:
@@ -55,6 +56,7 @@ class DynamoResultRepository:
                         center=row.certification_center,
                         taken_on=row.taken_on.isoformat() if row.taken_on else None,
                         division=division,
+                        student_id=row.student_id,
                     )
                 )
 
@@ -79,6 +81,7 @@ class DynamoResultRepository:
                         session_id=i.session_id,
                         certification_center=i.center,
                         taken_on=date.fromisoformat(i.taken_on) if i.taken_on else None,
+                        student_id=i.student_id,
                     ),
                     i.division,
                 )

@@ -157,7 +157,14 @@ class DynamoStudentRepository(StudentListWrites):
             )
         pk = org_pk(organization_id)
         link = LinkItem(pk, f"LINK#{student_id}", user_id=user_id)
-        account = AccountLinkItem(pk, f"ACCOUNT#{user_id}", student_id=student_id)
+        account = AccountLinkItem(
+            pk,
+            f"ACCOUNT#{user_id}",
+            student_id=student_id,
+            # An account's schools, found again by its erasure (memberships share the index).
+            gsi1pk=f"USER#{user_id}",
+            gsi1sk=f"STUDENT#{organization_id}",
+        )
         mine = AccountLinkItem.student_id.is_in(student_id, *([replacing] if replacing else []))
         mine_link = LinkItem.user_id == user_id
         try:

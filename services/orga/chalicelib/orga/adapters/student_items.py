@@ -13,6 +13,7 @@ from pynamodb.attributes import (
 
 from chalicelib.orga.adapters.tables import OrgaItem
 from chalicelib.orga.domain.students import Student
+from pixcore import retention as keep
 
 _OPTIONAL = (
     "preferred_last_name",
@@ -122,6 +123,8 @@ def to_item(s: Student, generation: str | None) -> StudentItem:
     if generation:
         item.gsi1pk = division_pk(s.organization_id, generation, s.division)
         item.gsi1sk = s.name_key
+    elif s.updated_at:  # disabled when it left: forgotten once that school year is over
+        item.expires_at = keep.end_of_school_year(s.updated_at.date())
     return item
 
 

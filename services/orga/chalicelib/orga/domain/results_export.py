@@ -64,6 +64,7 @@ class CertificationResultRow:
     session_id: str | int = ""
     certification_center: str = ""
     taken_on: date | datetime | None = None
+    student_id: str | None = None
 
 
 def pix_cell(row: CertificationResultRow) -> str | int:

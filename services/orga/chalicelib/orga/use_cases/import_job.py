@@ -78,10 +78,16 @@ def run_import(ports: Ports, message: StudentImportRequested) -> Import:
 
 
 def file_away(ports: Ports, record: Import) -> None:
-    """A file from the inbox ends in done/ or failed/, its JSON report next to it."""
+    """A successful import deletes its file: the students are in the table now, and a copy of
+    every child of the school has no reason to stay (PRIVACY.md). A failed one keeps it 30 days
+    (lifecycle rule) beside its report. A file from the inbox leaves its report in done/ or
+    failed/ (with the file itself, when it failed)."""
+    done = record.status is ImportStatus.DONE
     if not record.inbox_key:
+        if done:
+            ports.import_files.delete(record.key)
         return
-    target = inbox_target(record.inbox_key, record.status is ImportStatus.DONE)
+    target = inbox_target(record.inbox_key, done)
     report = {
         "import_id": record.id,
         "status": record.status,
@@ -89,7 +95,10 @@ def file_away(ports: Ports, record: Import) -> None:
         "errors": record.errors,
         "warnings": record.warnings,
     }
-    ports.import_files.move(record.key, target)
+    if done:
+        ports.import_files.delete(record.key)
+    else:
+        ports.import_files.move(record.key, target)
     ports.import_files.put(
         f"{target}.report.json",
         json.dumps(report, ensure_ascii=False, indent=1).encode(),

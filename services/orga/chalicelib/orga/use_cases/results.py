@@ -46,6 +46,7 @@ def record_publication(ports: Ports, message: SessionPublished) -> None:
                     session_id=message.session_id,
                     certification_center=message.center_name,
                     taken_on=message.session_date,
+                    student_id=r.student_id,
                 ),
                 divisions.get(r.student_id or ""),
             )
