@@ -281,8 +281,14 @@ def test_a_score_never_exceeds_its_caps(course):
 @settings(max_examples=300, deadline=None)
 @given(courses(), st.data())
 def test_neutralising_a_wrong_answer_never_lowers_a_score(course, data):
+    """A wrong answer scores nothing: neutralising it can only help. (A `partially` right
+    QROCM-dep is not one: its half credit goes with it, see the test below.)"""
     answers, profile, max_level = course
-    wrong = [i for i, a in enumerate(answers) if not a.correct and not a.neutralized]
+    wrong = [
+        i
+        for i, a in enumerate(answers)
+        if a.result in ("ko", "aband", "timedout") and not a.neutralized
+    ]
     if not wrong:
         return
     i = data.draw(st.sampled_from(wrong))
@@ -299,6 +305,23 @@ def test_neutralising_a_wrong_answer_never_lowers_a_score(course, data):
     assert after.pix >= before.pix
     for m in after.competences:
         assert m.pix >= marks_before.get(m.competence, 0)
+
+
+def test_neutralising_a_partially_right_qrocm_dep_takes_its_half_credit_away():
+    """Alone in its competence a QROCM-dep counts double: `partially` is 1 correct of 2, (2, 1, 0)
+    V at 80 % and more. Neutralised, it is 0 correct and 2 neutralised: (2, 0, any), I. The
+    auto-jury does neutralise it (the answer was not right) and DOMAIN.md's table then says I."""
+    fillers = answers_of("1.2", 3, 3, 0, 10) + answers_of("1.3", 3, 3, 0, 20)
+    partial = ScoredAnswer(1, TARGET, "QROCM-dep", "partially")
+    profile = {TARGET: PROFILE_LEVEL, "1.2": PROFILE_LEVEL, "1.3": PROFILE_LEVEL}
+    before = score([partial, *fillers], profile, 6)
+    neutralised = ScoredAnswer(1, TARGET, "QROCM-dep", "partially", neutralized=True)
+    after = score([neutralised, *fillers], profile, 6)
+    assert competence_counts([partial]) == (2, 1, 0)
+    assert competence_counts([neutralised]) == (2, 0, 2)
+    assert {m.competence: m.pix for m in before.competences}[TARGET] == PROFILE_LEVEL.pix
+    assert {m.competence: m.pix for m in after.competences}[TARGET] == 0
+    assert after.pix == before.pix - PROFILE_LEVEL.pix
 
 
 @settings(max_examples=100, deadline=None)
