@@ -137,7 +137,6 @@ UAI = "0941234F"  # its own school: the other journeys may run on the same stack
 def school_and_admin(stack: Any) -> dict[str, Any]:
     """A public lycée of Créteil, certification centre, whose admin has nothing imported yet."""
     jury, anonymous = stack.jury(), stack.client()
-    from infra.samples import siecle_builder as siecle
 
     school = jury.post(
         "/orga/organizations",

@@ -231,6 +231,8 @@ def test_an_account_cannot_take_a_second_student_of_the_school(client, apps, sch
     path = f"/campaigns/{campaign['code']}/participations"
     zoe = {"first_name": "Zoé", "last_name": "Lefèvre", "birthdate": "2008-02-29"}
     assert client("orga").http.post(path, headers=auth, body=json.dumps(zoe)).status_code == 201
+    me = client("orga").http.get("/me", headers=auth)  # the link sits in the account's index
+    assert me.status_code == 200 and body(me)["memberships"] == {}, me.body
     other = body(
         client("orga").http.post(
             f"/organizations/{school['id']}/campaigns",

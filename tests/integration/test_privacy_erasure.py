@@ -126,3 +126,33 @@ def test_an_erasure_is_seen_by_the_jury_and_its_schools_admins_only(client, apps
     )
     account = client("orga").http.post(f"/users/{zoe.user_id}/erasure", headers=zoe.admin)
     assert account.status_code == 403 and body(account)["error"]["code"] == "JURY_ONLY"
+
+
+def test_the_accounts_of_the_academie_and_of_schools_staff_are_not_erased_like_a_learners(
+    client, jury_headers
+):
+    # GIVEN an académie account the jury created
+    created = client("orga").http.post(
+        "/academie-users",
+        headers=jury_headers,
+        body=json.dumps(
+            {
+                "email": "statistiques@ac-paris.fr",
+                "academie": "Paris",
+                "first_name": "Service",
+                "last_name": "Statistiques",
+                "password": "Academie123",
+            }
+        ),
+    )
+    assert created.status_code == 200, created.body
+    # WHEN the jury asks for its erasure THEN it is refused, and the account still logs in
+    reply = client("orga").http.post(f"/users/{body(created)['id']}/erasure", headers=jury_headers)
+    assert reply.status_code == 409
+    assert body(reply)["error"]["code"] == "ACCOUNT_IS_STAFF"
+    login = client("orga").http.post(
+        "/auth/token",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps({"email": "statistiques@ac-paris.fr", "password": "Academie123"}),
+    )
+    assert login.status_code == 200, login.body

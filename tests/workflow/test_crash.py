@@ -84,9 +84,9 @@ def dead_letters(stack) -> list[str]:  # noqa: ANN001
     sqs, found = stack.aws("sqs"), []
     for service in SERVICES:
         url = sqs.get_queue_url(QueueName=f"pixcert-{service}-messages-dlq")["QueueUrl"]
-        for m in sqs.receive_message(
-            QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0
-        ).get("Messages", []):
+        for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0).get(
+            "Messages", []
+        ):
             body = json.loads(m["Body"])
             found.append(f"{service}: {body.get('type') or body.get('detail-type') or body}")
     return found

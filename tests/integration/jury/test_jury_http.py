@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from chalicelib.jury.adapters.signing import outside_any_event_loop
 from pixcore.messages import catalog as c
 from pixcore.principal import ACADEMIE, Principal
 from tests.integration.conftest import drain
@@ -187,7 +188,8 @@ def test_the_attestation_reads_scans_and_verifies(jury, tmp_path):
     offline = ValidationContext(trust_roots=[], allow_fetching=False)
 
     [signature] = PdfFileReader(io.BytesIO(pdf)).embedded_signatures
-    status = validate_pdf_signature(signature, offline)
+    # (a worker that ran the browser tests has Playwright's event loop running in this thread)
+    status = outside_any_event_loop(lambda: validate_pdf_signature(signature, offline))
     assert status.intact and status.valid
     verdict = body(
         jury.http.post("/verify/document", body=pdf, headers={"Content-Type": "application/pdf"})
@@ -198,7 +200,7 @@ def test_the_attestation_reads_scans_and_verifies(jury, tmp_path):
     changed = bytearray(pdf)
     changed[len(pdf) // 3] ^= 0x01
     [broken] = PdfFileReader(io.BytesIO(bytes(changed)), strict=False).embedded_signatures
-    assert not validate_pdf_signature(broken, offline).intact
+    assert not outside_any_event_loop(lambda: validate_pdf_signature(broken, offline)).intact
     verdict = body(
         jury.http.post(
             "/verify/document", body=bytes(changed), headers={"Content-Type": "application/pdf"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from fpdf import FPDF
 
@@ -27,5 +28,6 @@ def test_a_pdf_is_signed_and_checked_inside_a_running_event_loop():
         assert check.signed and check.ours and check.intact and check.whole_document
         return signed
 
-    signed = asyncio.run(inside_a_loop())
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a thread of its own, without any loop yet
+        signed = pool.submit(asyncio.run, inside_a_loop()).result()
     assert PadesSignatureChecker(material).check(signed).intact

@@ -93,8 +93,12 @@ class DynamoAccountRepository:
             item = UserItem.get(f"USER#{user_id}", "USER")
         except DoesNotExist as exc:
             raise NotFound("Utilisateur introuvable.", code="USER_NOT_FOUND") from exc
+        # The account's index also holds its links to student records and its exports.
         memberships = {
-            m.pk.removeprefix("ORG#"): m.role for m in MembershipItem.gsi1.query(f"USER#{user_id}")
+            m.pk.removeprefix("ORG#"): m.role
+            for m in MembershipItem.gsi1.query(
+                f"USER#{user_id}", MembershipItem.gsi1sk.startswith("MEMBER#")
+            )
         }
         return Account(
             user_id,

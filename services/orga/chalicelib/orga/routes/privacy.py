@@ -50,6 +50,7 @@ def register_exports(api: Api) -> None:
         response=ExportOut,
         status=202,
         summary="Demander l'export de toutes mes données (une fois par 24 heures)",
+        errors={429: ("EXPORT_THROTTLED",)},
     )
     def export_mine(ctx: Context) -> Any:
         return data_export.export_mine(bootstrap.ports(), ctx.user)

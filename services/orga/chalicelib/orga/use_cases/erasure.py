@@ -66,8 +66,9 @@ def erase_account(ports: Ports, caller: Principal, user_id: str) -> Erasure:
     assert ports.learners is not None
     if ports.learners.is_staff(user_id):
         raise Conflict(
-            "Ce compte est celui d'un personnel d'établissement : retirez-le d'abord des "
-            "établissements dont il est membre.",
+            "Ce compte est celui d'un personnel (membre d'un établissement, jury ou "
+            "académie) : retirez-le d'abord des établissements dont il est membre ; un compte "
+            "du jury ou d'une académie ne s'efface pas comme celui d'un élève.",
             code="ACCOUNT_IS_STAFF",
         )
     subject = ports.learners.account(user_id)
