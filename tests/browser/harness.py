@@ -32,8 +32,8 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 FAILURES = ROOT / "build" / "browser-failures"
-# One file per xdist worker: the browser tests may run on both (pytest ≥ 9.2 and xdist 3.8 do not
-# keep an xdist_group together).
+# One file per xdist worker: the page tests (on fakes) run on both; only the journeys on a running
+# stack are kept together (xdist_group "web-stack", see tests/workflow/conftest.py).
 REPORT = ROOT / "build" / f"browser-report-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.json"
 CONTENT_HOST = "https://assets.pixcert.example/"
 # What the run measured, written to REPORT at the end: axe results per page, timings.

@@ -10,7 +10,7 @@ import pytest
 from tests.browser.harness import FakeApi
 from tests.browser.office import staff_signed_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def figures(**values: int) -> dict[str, int]:

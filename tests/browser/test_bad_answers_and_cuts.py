@@ -8,7 +8,7 @@ from tests.browser import bank
 from tests.browser.fakes import BASE, evaluation, view
 from tests.browser.harness import error
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def qroc() -> str:

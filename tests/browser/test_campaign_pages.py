@@ -8,7 +8,7 @@ import pytest
 from tests.browser.fakes import signed_in
 from tests.browser.harness import FakeApi, error
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 CODE = "BADGES123"
 
 

@@ -23,7 +23,7 @@ from tests.browser.exam_fakes import (
 from tests.browser.fakes import NOT_CERTIFIABLE
 from tests.browser.harness import error
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 NO_MATCH = "Nous n'avons pas trouvé de candidat correspondant dans cette session."
 
 

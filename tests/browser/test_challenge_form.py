@@ -7,7 +7,7 @@ import pytest
 from tests.browser import bank
 from tests.browser.fakes import BASE, evaluation, grade, view
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 TYPES = ["QCU", "QCM", "QROC", "QROCM-ind", "QROCM-dep"]
 

@@ -18,7 +18,7 @@ from tests.browser.exam_journey import PASSWORD, exam_day, finalize_and_publish,
 from tests.browser.harness import report
 from tests.browser.journey import CLICK_AND_TIME, eventually, percentiles
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("web-stack")]
 TABLET = {"width": 768, "height": 1024}
 NO_MATCH = "Nous n'avons pas trouvé de candidat correspondant dans cette session."
 LOCKED = "Trop de codes d'accès erronés"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.harness import FakeApi, error
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 SID = "4021"
 BASE = f"/certif/sessions/{SID}"
 TABLET = {"width": 768, "height": 1024}

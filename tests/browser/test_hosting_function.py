@@ -10,7 +10,7 @@ import pytest
 
 from infra.web_hosting import API_PARAMETERS, FUNCTION_CODE
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 URLS = {name: f"https://{service}.api.example.fr/v1" for service, name in API_PARAMETERS.items()}
 
 

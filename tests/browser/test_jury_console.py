@@ -13,7 +13,7 @@ from tests.browser.fakes import referential
 from tests.browser.harness import FakeApi, error
 from tests.browser.office import JURY_ID, certification, changed, jury_session, staff_signed_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 DETAIL = "/jury/sessions/1042"
 
 

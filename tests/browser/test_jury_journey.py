@@ -15,7 +15,7 @@ from infra.samples import siecle_builder as siecle
 from tests.browser.journey import eventually
 from tests.browser.office import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("web-stack")]
 ACADEMIE = "Besançon"
 ADMIN = {"email": "marc.vidal@lycee-jury-journey.fr", "password": "Motdepasse-2027"}
 UAI = "0251234F"  # its own school: the other journeys may run on the same stack

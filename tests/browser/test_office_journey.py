@@ -16,7 +16,7 @@ from tests.browser.harness import report
 from tests.browser.journey import eventually
 from tests.browser.office import ADMIN, UAI, log_in, school_and_admin
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("web-stack")]
 FIRST_NAMES = ["Léa", "Noé", "Inès", "Maël", "Chloé", "Anaïs", "Jérémy", "Zoé", "Éloïse", "Théo"]
 
 

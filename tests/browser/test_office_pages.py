@@ -11,7 +11,7 @@ from tests.browser.fakes import referential
 from tests.browser.harness import FakeApi, error
 from tests.browser.office import staff_signed_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 ORG = "o-1"
 SCHOOL = {
     "id": ORG,

@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser.harness import FakeApi
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def run(page, web_url, script: str):  # noqa: ANN001, ANN201

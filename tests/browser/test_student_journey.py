@@ -14,7 +14,7 @@ from tests.browser.fakes import NOT_CERTIFIABLE
 from tests.browser.harness import report
 from tests.browser.journey import answer_until_done, eventually, percentiles, school_with_students
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("web-stack")]
 STUDENTS = [
     siecle.Eleve("900001", ine="090000001AA", last_name="DUPRÉ", first_name="Léa",
                  birthdate="28/02/2011", divisions=("2NDE3",)),

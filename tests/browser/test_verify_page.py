@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.harness import FakeApi, error
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 CODE = "P-2B4C6D7F"
 NEUTRAL = "Aucun certificat publié et valide ne correspond à ce code."
 CERTIFICATE = {

@@ -172,6 +172,12 @@ def engine_code_on(stack: RunningStack) -> Iterator[None]:
             bootstrap.ports.cache_clear()
 
 
+# Each xdist worker starts at most one session stack. The tests on a running stack come in two
+# groups of about the same length (`--dist loadgroup` keeps a group on one worker, so each runs
+# on its own stack, one after the other, while the other worker runs the other group and the
+# rest of the suite): "demo-stack" (the demo journey and the IAM checks that read it, the crash
+# tests, the local stack's own tests, the reduced season) and "web-stack" (the browser journeys,
+# the fuzzing, the certification test on the queues).
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     with launch(tmp_path_factory.mktemp("stack")) as running:

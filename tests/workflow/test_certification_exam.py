@@ -15,16 +15,23 @@ from infra.resources import main_table, queue
 from infra.samples import seeded_profiles
 from pixcore.auth import TOKEN_KEY_SECRET, TokenService
 from pixcore.ids import new_id
-from pixcore.messages.catalog import CertificationEndRequested, CertificationStartRequested
+from pixcore.messages.catalog import (
+    CertificationEndRequested,
+    CertificationStartRequested,
+    OrganizationRegistered,
+    SessionUpdated,
+)
 from pixcore.principal import Principal
 from tests.workflow.conftest import RunningStack, launch
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("web-stack")]
 
-# The accelerated clock of this stack, the demo's: 40 candidates finish within it even on a loaded
-# machine (40 s ran out for some at a load average of 50).
-DEMO_TEST_SECONDS = demo_exam.DEMO_TEST_SECONDS
+# The accelerated clock of this stack: the 40 candidates answer without pause and finish in about
+# 20 s at the suite's load; one waits the clock out. (40 s ran out for some at a load average of
+# 50; the demo keeps 120 s, demo_exam.DEMO_TEST_SECONDS.)
+EXAM_TEST_SECONDS = 75
 SESSION = "session-exam"
+CENTER = "center-exam"
 FIVE_AT_3 = {"1.1": 3, "1.2": 3, "2.1": 3, "3.1": 3, "4.1": 3}
 
 
@@ -43,13 +50,38 @@ class CertifPart:
     def send(self, message) -> None:  # noqa: ANN001
         self.sqs.send_message(QueueUrl=self.url, MessageBody=message.to_json())
 
+    def introduce_to_jury(self) -> None:
+        """What orga and certif tell jury before a course exists: the centre, then its session
+        (jury counts the courses of the sessions it knows, and waits for the others)."""
+        jury = self.sqs.get_queue_url(QueueName=queue("jury"))["QueueUrl"]
+        for message in (
+            OrganizationRegistered(
+                organization_id=CENTER,
+                uai="0691234S",
+                name="Collège de l'examen",
+                organization_type="COLLEGE",
+                sector="PUBLIC",
+                academie="Lyon",
+                is_certification_center=True,
+            ),
+            SessionUpdated(
+                session_id=SESSION,
+                center_id=CENTER,
+                session_date=date.today(),
+                status="created",
+                candidate_count=len(self.users),
+                revision=1,
+            ),
+        ):
+            self.sqs.send_message(QueueUrl=jury, MessageBody=message.to_json())
+
     def start(self, candidate: ExamCandidate, extra: int = 0) -> None:
         user_id = self.users[candidate.course_id]
         self.send(
             CertificationStartRequested(
                 course_id=candidate.course_id,
                 session_id=SESSION,
-                center_id="center-exam",
+                center_id=CENTER,
                 candidate_id=f"cand-{user_id}",
                 user_id=user_id,
                 extra_time_percentage=extra,
@@ -96,6 +128,7 @@ def certif_with_profiles(stack: RunningStack, plan: list[tuple[str, str, dict[st
         candidate = ExamCandidate(label, token, course_id, behaviour)
         seed(certif, candidate, levels)
         candidates.append(candidate)
+    certif.introduce_to_jury()
     for candidate in candidates:
         certif.start(candidate)
     return certif, candidates
@@ -111,7 +144,7 @@ def test_one_candidate_takes_the_test_from_the_queue_to_certification_completed(
 
 @pytest.fixture(scope="module")
 def exam_stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    settings = {"PIXCERT_ENGINE_TEST_DURATION_SECONDS": str(DEMO_TEST_SECONDS)}
+    settings = {"PIXCERT_ENGINE_TEST_DURATION_SECONDS": str(EXAM_TEST_SECONDS)}
     with launch(tmp_path_factory.mktemp("exam-stack"), settings) as running:
         yield running
 

@@ -22,7 +22,7 @@ from infra.local.client import ApiClient
 from infra.samples.siecle_generator import students_xml
 from pixcore.messages.catalog import CONSUMERS, SessionFinalized
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 
 SERVICES = ("orga", "certif", "engine", "jury")
 

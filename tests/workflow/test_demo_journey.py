@@ -14,7 +14,7 @@ from infra.local.demo_certif import PASSWORD as CERTIF_PASSWORD
 from infra.local.demo_engine import PASSWORD, STUDENTS
 from pixcore.text import fold
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 
 
 def test_the_demo_journey_runs_end_to_end(journey):

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("web-stack")]
 
 ROOT = Path(__file__).resolve().parents[2]
 # Seconds of fuzzing per document and per token (orga and certif have the most operations).
-BUDGET = {"orga": 25, "engine": 12, "certif": 20, "jury": 5}
+BUDGET = {"orga": 14, "engine": 8, "certif": 12, "jury": 5}  # seconds per identity
 CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance"
 
 

@@ -17,7 +17,7 @@ from infra.resources import SERVICES, documents_bucket, main_table, queue
 from tests.contract.test_message_routing import NOT_YET_HANDLED
 from tests.workflow.test_local_stack import LATE_BUCKET
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 REGION, ACCOUNT = "eu-west-3", "123456789012"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from pixcore.messages.catalog import OrganizationRegistered
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 # Where the dead-letter test's poison message points; it grants certif that bucket at the end.
 LATE_BUCKET = "pixcert-late-bucket"
 

@@ -14,7 +14,7 @@ from infra.local.season_plan import plan_season
 from infra.resources import SERVICES, dead_letter_queue
 from tests.workflow.conftest import RunningStack, engine_code_on
 
-pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("workflow")]
+pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 
 
 @pytest.fixture
