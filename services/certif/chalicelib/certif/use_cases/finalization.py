@@ -143,7 +143,15 @@ def add_document(ports: Ports, caller: Principal, command: AddDocument) -> Sessi
 
 def finalize(ports: Ports, caller: Principal, session_id: str) -> Session:
     """Once: everything missing in one list; then the session is `finalized`, its access code
-    free again, and the jury gets the candidates as enrolled, their courses and reports."""
+    free again, and the jury gets the candidates as enrolled, their courses and reports.
+
+    Asked again once done, it is refused (SESSION_ALREADY_FINALIZED) and sends the jury its
+    message again while the jury has not taken the session: a crash between the save and the
+    send loses nothing (the centre retries), and the jury's consumer ignores a repeat."""
+    current = session_for_member(ports, caller, session_id)
+    if current.status is SessionStatus.FINALIZED:
+        _send_finalized(ports, current)
+        check_editable(current)
 
     def attempt() -> tuple[Session, list[Candidate], Finalization]:
         session = session_for_member(ports, caller, session_id)
@@ -167,6 +175,13 @@ def finalize(ports: Ports, caller: Principal, session_id: str) -> Session:
     ports.publisher.publish(finalized_message(session, center.name, candidates, draft))
     announce(ports, session)
     return session
+
+
+def _send_finalized(ports: Ports, session: Session) -> None:
+    candidates = ports.candidates.of_session(session.id)
+    draft = ports.finalizations.get(session.id)
+    center = ports.centers.get(session.center_id)
+    ports.publisher.publish(finalized_message(session, center.name, candidates, draft))
 
 
 def finalized_message(
