@@ -83,9 +83,9 @@ def deploy_template(signing_key: str | None = None) -> dict[str, str]:
 
 
 def _deploy_template(signing_key: str | None) -> dict[str, str]:
-    import boto3
+    from pixcore import aws
 
-    cfn = boto3.client("cloudformation")
+    cfn = aws.client("cloudformation")
     cfn.create_stack(
         StackName=STACK_NAME,
         TemplateBody=render(),
@@ -108,11 +108,11 @@ def _deploy_template(signing_key: str | None) -> dict[str, str]:
 def apply_bucket_cors() -> None:
     """moto's CloudFormation skips a bucket's CorsConfiguration: put the template's rules (the
     browser's presigned uploads need them), with the local stage's origins."""
-    import boto3
+    from pixcore import aws
 
     template = build()
     origins = template["Mappings"]["StageSettings"]["local"]["WebOrigins"]
-    s3 = boto3.client("s3")
+    s3 = aws.client("s3")
     for resource in template["Resources"].values():
         props = resource.get("Properties", {})
         if resource["Type"] != "AWS::S3::Bucket" or "CorsConfiguration" not in props:
@@ -134,9 +134,9 @@ def apply_bucket_cors() -> None:
 def create_secrets(token_key: str | None = None) -> None:
     """moto's CloudFormation skips AWS::SecretsManager::Secret: create the template's secrets
     the way it would, each with a generated value (`token_key` fixes the token signing key)."""
-    import boto3
+    from pixcore import aws
 
-    manager = boto3.client("secretsmanager")
+    manager = aws.client("secretsmanager")
     for secret in resources.SECRETS:
         value = token_key if token_key and secret == resources.TOKEN_KEY_SECRET else None
         manager.create_secret(Name=secret, SecretString=value or local_value(secret))
@@ -156,8 +156,8 @@ def local_value(secret: str) -> str:
 
 def check_resources() -> None:
     """The names the services expect are the names the template created."""
-    import boto3
+    from pixcore import aws
 
-    sqs = boto3.client("sqs")
+    sqs = aws.client("sqs")
     for service in resources.SERVICES:
         sqs.get_queue_url(QueueName=resources.queue(service))

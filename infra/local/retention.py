@@ -23,9 +23,9 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply_retention() -> None:
-    import boto3
+    from pixcore import aws
 
-    s3, dynamodb = boto3.client("s3"), boto3.client("dynamodb")
+    s3, dynamodb = aws.client("s3"), aws.client("dynamodb")
     for res in build()["Resources"].values():
         props = res.get("Properties", {})
         if res["Type"] == "AWS::S3::Bucket" and "LifecycleConfiguration" in props:

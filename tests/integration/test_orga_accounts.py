@@ -141,8 +141,12 @@ def test_repeated_failures_lock_the_login_out_with_a_growing_delay(client):
     assert body(locked)["error"]["details"]["retry_after_seconds"] > 0
 
 
-def test_twenty_four_parallel_wrong_passwords_get_five_password_checks(client, apps):
+def test_twenty_four_parallel_wrong_passwords_get_five_password_checks(client, apps, monkeypatch):
     from concurrent.futures import ThreadPoolExecutor
+
+    from tests.integration.moto_atomic import atomic_dynamodb
+
+    atomic_dynamodb(monkeypatch)  # DynamoDB applies each write atomically; moto needs the lock
 
     from chalicelib.orga.use_cases.accounts import LogIn, log_in
     from pixcore.errors import Throttled, Unauthenticated

@@ -53,9 +53,28 @@ def acting_keys() -> Keys | None:
     return _service_keys.get(service) if service else None
 
 
+class _Environment(NamedTuple):
+    """What a client is built from besides the service's keys: a cached client is reused only
+    in the same environment (tests and the local tools switch endpoints and credentials)."""
+
+    region: str
+    endpoint: str | None
+    key_id: str | None
+    secret: str | None
+
+
+def _environment() -> _Environment:
+    return _Environment(
+        os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"),
+        os.environ.get("AWS_ENDPOINT_URL"),
+        os.environ.get("AWS_ACCESS_KEY_ID"),
+        os.environ.get("AWS_SECRET_ACCESS_KEY"),
+    )
+
+
 @cache
-def _session(keys: Keys | None) -> boto3.session.Session:
-    region = os.environ.get("AWS_DEFAULT_REGION", "eu-west-3")
+def _session(keys: Keys | None, environment: _Environment) -> boto3.session.Session:
+    region = environment.region
     if keys is None:
         return boto3.session.Session(region_name=region)
     return boto3.session.Session(
@@ -66,14 +85,14 @@ def _session(keys: Keys | None) -> boto3.session.Session:
 
 
 @cache
-def _client(service: str, keys: Keys | None) -> Any:
+def _client(service: str, keys: Keys | None, environment: _Environment) -> Any:
     with _lock:
         config = Config(retries={"max_attempts": 5, "mode": "standard"}, max_pool_connections=50)
-        return _session(keys).client(service, config=config)
+        return _session(keys, environment).client(service, config=config)
 
 
 def client(service: str) -> Any:
-    return _client(service, acting_keys())
+    return _client(service, acting_keys(), _environment())
 
 
 def reset_clients() -> None:

@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any, TypeVar
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
@@ -87,7 +88,23 @@ def bind(model: M, table_name: str) -> M:
 
 
 def connection() -> Connection:
-    return Connection(region=os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"), **_credentials())
+    """One connection (and so one botocore client, ~20 ms to build) per container and set of
+    credentials, for the transactions: not a new one per transaction."""
+    keys = _credentials()
+    return _connection(
+        os.environ.get("AWS_DEFAULT_REGION", "eu-west-3"),
+        keys["aws_access_key_id"],
+        keys["aws_secret_access_key"],
+        os.environ.get("AWS_ENDPOINT_URL"),
+    )
+
+
+@cache
+def _connection(
+    region: str, key_id: str | None, secret: str | None, endpoint: str | None
+) -> Connection:
+    del endpoint  # in the key only: botocore reads AWS_ENDPOINT_URL when it builds the client
+    return Connection(region=region, aws_access_key_id=key_id, aws_secret_access_key=secret)
 
 
 def is_condition_failure(error: Exception) -> bool:

@@ -68,12 +68,10 @@ def tokens() -> TokenService:
 def reset() -> None:
     """Forget cached adapters (tests rebuild the environment between runs)."""
     from pixcore import secrets
-    from pixcore.aws import reset_clients
 
     for cached in (queue_url, document_store, tokens, cursor_key):
         cached.cache_clear()
-    secrets.reset()
-    reset_clients()
+    secrets.reset()  # (AWS clients stay: pixcore.aws keys them by endpoint and credentials)
 
 
 TokensGetter = Callable[[], TokenService]
