@@ -52,6 +52,7 @@ def run(
     seed: int = 2026,
     out_dir: Path | None = None,
     checks: Checks | None = None,
+    per_class: int | None = None,
 ) -> dict[str, Any]:
     """The journey; `seed` drives the simulated learners, `out_dir` keeps the CSV downloaded.
     Every step's figures are checked (outcome["checks"]); a step that cannot go on raises."""
@@ -111,10 +112,11 @@ def run(
     figures.campaign(checks, admin, school, profiles, campaign)
     from infra.local.demo_certif import CLASSES, PER_CLASS, run_certification
 
+    per_class = per_class or PER_CLASS  # 20 of each class: 40 candidates, two examiners
     certification = run_certification(
-        anonymous, admin, school, campaign, say, step, eventually, out_dir
+        anonymous, admin, school, campaign, say, step, eventually, out_dir, per_class
     )
-    figures.certification(checks, certification, len(CLASSES) * PER_CLASS)
+    figures.certification(checks, certification, len(CLASSES) * per_class)
     from infra.local.demo_jury import run_jury
 
     verdicts = run_jury(
@@ -129,7 +131,7 @@ def run(
         eventually,
         out_dir,
     )
-    figures.jury(checks, verdicts, len(CLASSES) * PER_CLASS, out_dir)
+    figures.jury(checks, verdicts, len(CLASSES) * per_class, out_dir)
     return {
         "checks": checks,
         "certification": certification,

@@ -36,13 +36,16 @@ def run_certification(
     step: Say,
     eventually: Callable[..., Reply],
     out_dir: Path | None = None,
+    per_class: int = PER_CLASS,
 ) -> dict[str, Any]:
-    """The session's PDFs are written to `out_dir/certification` (or PIXCERT_DEMO_OUTPUT)."""
+    """The session's PDFs are written to `out_dir/certification` (or PIXCERT_DEMO_OUTPUT);
+    `per_class` students of each class are candidates (the test suite takes fewer)."""
     folder = out_dir / "certification" if out_dir else OUTPUT
     center = school["id"]
-    step("6. 40 élèves de 3E1 et 3E2 se préparent : compte, campagne, évaluations")
-    students = prepare_students(anonymous, admin, center, campaign, say, eventually)
-    step("7. Le centre crée la session et inscrit les 40 élèves")
+    count = len(CLASSES) * per_class
+    step(f"6. {count} élèves de 3E1 et 3E2 se préparent : compte, campagne, évaluations")
+    students = prepare_students(anonymous, admin, center, campaign, say, eventually, per_class)
+    step(f"7. Le centre crée la session et inscrit les {count} élèves")
     session = prepare_session(admin, center, students, folder, say)
     step("8. Le jour J : le surveillant ouvre son espace, les candidats rejoignent la session")
     courses, outcomes, supervision = run_test_day(anonymous, session, students, say, eventually)
@@ -66,8 +69,9 @@ def prepare_students(
     campaign: dict[str, Any],
     say: Say,
     eventually: Callable[..., Reply],
+    per_class: int = PER_CLASS,
 ) -> list[dict[str, Any]]:
-    """The first 20 of each class (by name) get an account, join the school's campaign (which
+    """The first `per_class` (20) of each class (by name) get an account, join the school's campaign (which
     links them to their record) and take evaluations until certifiable, 8 at a time."""
     from chalicelib.engine.content_files import read_content
 
@@ -78,7 +82,7 @@ def prepare_students(
             f"/certif/centers/{center}/students", query={"division": division, "limit": 200}
         )
         fresh = [s for s in listed.json()["students"] if not s["reconciled"]]
-        picked.extend(fresh[:PER_CLASS])
+        picked.extend(fresh[:per_class])
 
     def sign_up(n: int, student: dict[str, Any]) -> ApiClient:
         username = f"{fold(student['first_name'])}.{fold(student['last_name'])}.{n}"

@@ -224,7 +224,7 @@ def run_jury(
     eventually: Eventually,
     out_dir: Path | None = None,
 ) -> dict[str, Any]:
-    """After certif's test day: a clean session published by the auto-jury, the 40-candidate
+    """After certif's test day: a clean session published by the auto-jury, the big (40-candidate)
     session reviewed and published by the jury, then results, the school's CSV, a verification,
     a signed attestation checked, and the académie's table. PDFs kept in `out_dir/jury`."""
     from infra.local.demo_clean_session import run_clean_session
@@ -233,7 +233,7 @@ def run_jury(
     clean = run_clean_session(anonymous, admin, center, campaign_code, say, eventually)
     step("11. Le jury automatique publie seul la session sans incident")
     clean_detail = clean_session(jury, clean["session"]["id"], say, eventually)
-    step("12. La session de 40 candidats attend un membre du jury")
+    step(f"12. La session de {len(certification['students'])} candidats attend un membre du jury")
     big = certification["session"]["id"]
     await_judged(jury, big, eventually)
     waiting = _ok(jury.get("/jury/sessions", query={"status": "needs_action"}), 200, "list")

@@ -184,6 +184,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         yield running
 
 
+DEMO_PER_CLASS = 6
+DEMO_CANDIDATES = 2 * DEMO_PER_CLASS
+
+
 @dataclass
 class Journey:
     outcome: dict
@@ -192,11 +196,19 @@ class Journey:
 
 @pytest.fixture(scope="session")
 def journey(stack: RunningStack, tmp_path_factory: pytest.TempPathFactory) -> Journey:
-    """The demo journey, run once against the session's stack (several tests read it)."""
+    """The demo journey, run once against the session's stack (several tests read it), with
+    6 candidates of each class instead of 20: every step and check as in `pixcert demo`, at a
+    third of its time (the 40-candidate test day on the queues is test_certification_exam)."""
     from infra.local import demo
 
     out_dir = tmp_path_factory.mktemp("demo")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        outcome = demo.run(stack.url, stack.admin_email, stack.admin_password, out_dir=out_dir)
+        outcome = demo.run(
+            stack.url,
+            stack.admin_email,
+            stack.admin_password,
+            out_dir=out_dir,
+            per_class=DEMO_PER_CLASS,
+        )
     return Journey(outcome, printed.getvalue())

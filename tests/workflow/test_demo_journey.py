@@ -13,6 +13,7 @@ from infra.local import demo
 from infra.local.demo_certif import PASSWORD as CERTIF_PASSWORD
 from infra.local.demo_engine import PASSWORD, STUDENTS
 from pixcore.text import fold
+from tests.workflow.conftest import DEMO_CANDIDATES
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 
@@ -24,7 +25,9 @@ def test_the_demo_journey_runs_end_to_end(journey):
     certifiable = [p["certifiable"] for p in journey.outcome["profiles"]]
     assert certifiable.count(True) >= 1 and certifiable.count(False) >= 1
     assert "export CSV téléchargé : 3 ligne(s)" in printed
-    assert "40 candidats inscrits" in printed and "session finalisée (200" in printed
+    assert (
+        f"{DEMO_CANDIDATES} candidats inscrits" in printed and "session finalisée (200" in printed
+    )
 
 
 def test_the_demo_keeps_the_csv_it_downloaded_and_says_where(journey):
@@ -74,11 +77,15 @@ def test_the_demo_candidates_take_their_tests_through_certif_and_engine(journey)
     """Certif's start requests become engine's courses, taken through HTTP to the end; certif's
     examiner sees each one's end as engine announced it."""
     printed = journey.printed
-    assert "le moteur a créé les 40 tests de certification" in printed
-    assert "40 candidats ont passé le test en même temps" in printed
+    assert f"le moteur a créé les {DEMO_CANDIDATES} tests de certification" in printed
+    assert f"{DEMO_CANDIDATES} candidats ont passé le test en même temps" in printed
     assert "déconnecté(e), a repris à la question" in printed
     assert "test arrêté par le surveillant" in printed and "état ended_by_supervisor" in printed
-    assert "vue du surveillant : 39 « Terminé », 1 « Test arrêté par le surveillant »" in printed
+    finished = DEMO_CANDIDATES - 1
+    assert (
+        f"vue du surveillant : {finished} « Terminé », 1 « Test arrêté par le surveillant »"
+        in printed
+    )
 
 
 def test_the_demo_ends_with_the_jury_from_the_messages_certif_and_engine_sent(journey):
@@ -88,7 +95,7 @@ def test_the_demo_ends_with_the_jury_from_the_messages_certif_and_engine_sent(jo
     assert len(clean["certifications"]) == 3
     reviewed = verdicts["reviewed"]
     assert reviewed["session"]["state"] == "published" and "GLOBAL_COMMENT" in printed
-    assert len(reviewed["certifications"]) == 40
+    assert len(reviewed["certifications"]) == DEMO_CANDIDATES
     assert all(c["identity"] and c["answers"] for c in reviewed["certifications"])
     assert "refusé (409 SESSION_ALREADY_PUBLISHED)" in printed
     assert printed.count("CSV de l'établissement") == 2
