@@ -148,6 +148,7 @@ def test_finalising_needs_an_abort_reason_for_an_unfinished_test_and_happens_onc
     assert twice.status_code == 409 and body(twice)["error"]["code"] == "SESSION_ALREADY_FINALIZED"
     # the refused repeat sent the jury the same message again (a lost first send is made good)
     message, again = [m for m in drain("jury") if m["type"] == "SessionFinalized"]
+    assert again["message_id"] == message["message_id"]  # a consumer that had it skips it
     assert again["candidates"] == message["candidates"]
     assert again["finalized_at"] == message["finalized_at"]
     zoe = next(c for c in message["candidates"] if c["candidate_id"] == seat["id"])

@@ -145,9 +145,9 @@ def finalize(ports: Ports, caller: Principal, session_id: str) -> Session:
     """Once: everything missing in one list; then the session is `finalized`, its access code
     free again, and the jury gets the candidates as enrolled, their courses and reports.
 
-    Asked again once done, it is refused (SESSION_ALREADY_FINALIZED) and sends the jury its
-    message again while the jury has not taken the session: a crash between the save and the
-    send loses nothing (the centre retries), and the jury's consumer ignores a repeat."""
+    Asked again once done, it is refused (SESSION_ALREADY_FINALIZED) and sends its message
+    again (same message id) while the jury has not taken the session: a crash between the save
+    and the send loses nothing (the centre retries), and consumers that had it skip the repeat."""
     current = session_for_member(ports, caller, session_id)
     if current.status is SessionStatus.FINALIZED:
         _send_finalized(ports, current)
@@ -187,7 +187,12 @@ def _send_finalized(ports: Ports, session: Session) -> None:
 def finalized_message(
     session: Session, center_name: str, candidates: list[Candidate], draft: Finalization
 ) -> SessionFinalized:
+    # One message id per finalisation: a send repeated after a crash is a duplicate to the
+    # consumers that had it, and new to those it never reached.
+    assert session.finalized_at is not None
     return SessionFinalized(
+        message_id=f"{session.id}-finalized-{session.finalized_at:%Y%m%dT%H%M%S%f}",
+        occurred_at=session.finalized_at,
         session_id=session.id,
         center_id=session.center_id,
         center_name=center_name,
