@@ -14,10 +14,10 @@ def staff_signed_in(page: Any, role: str = "JURY", academie: str | None = None) 
     """The tab starts logged in; returns what GET /orga/me answers for that account."""
     me = {
         "id": JURY_ID,
-        "first_name": "Claire",
-        "last_name": "Lemaître",
+        "first_name": "Jury",
+        "last_name": "Pix",
         "birthdate": None,
-        "email": "claire.lemaitre@jury.test",
+        "email": "jury@jury.test",
         "username": None,
         "role": role,
         "memberships": {},
@@ -25,7 +25,7 @@ def staff_signed_in(page: Any, role: str = "JURY", academie: str | None = None) 
     }
     session = {
         "token": "jeton-de-test",
-        "user": {"id": JURY_ID, "first_name": "Claire", "last_name": "Lemaître"},
+        "user": {"id": JURY_ID, "first_name": "Jury", "last_name": "Pix"},
         "expires_at": 9_000_000_000_000,
     }
     saved = json.dumps(json.dumps(session))
@@ -42,7 +42,7 @@ def jury_session(**changes: Any) -> dict[str, Any]:
         "center_id": "o-1",
         "center_name": "Lycée Germaine-Tillion",
         "session_date": "2027-03-15",
-        "examiners": "M. Durand, Mme Petit",
+        "examiners": "Surveillant 1, Surveillant 2",
         "comment": None,
         "finalized_at": "2027-03-15T12:10:00Z",
         "state": "needs_action",
