@@ -12,6 +12,7 @@ from typing import Any
 import boto3
 from chalice.app import ScheduledEventConfig, SQSEventConfig
 
+from pixcore.idempotency import MessageInProgress
 from pixcore.logs import get_logger
 
 log = get_logger("local.pump")
@@ -145,11 +146,14 @@ class QueuePump(threading.Thread):
                 error=type(error).__name__,
                 exc_info=True,
             )
+            # A message another delivery holds (a copy, or one a killed process was handling)
+            # comes back when that claim's lease is over, as SQS's visibility timeout brings it
+            # back in the cloud; a quick retry would only use up its receives.
+            held = isinstance(error, MessageInProgress)
+            delay = LOCAL_VISIBILITY_SECONDS if held else RETRY_DELAY_SECONDS
             for m in batch:
                 sqs.change_message_visibility(
-                    QueueUrl=url,
-                    ReceiptHandle=m["ReceiptHandle"],
-                    VisibilityTimeout=RETRY_DELAY_SECONDS,
+                    QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=delay
                 )
             return False
         self.handled += len(batch)
