@@ -113,12 +113,18 @@ def exam_day(stack: Any) -> ExamDay:
         )
         certifiable(account)
         accounts[s.first_name] = account
+
+    def listed() -> list[dict] | None:
+        """The centre's students once certif knows the centre, its admin and both profiles
+        (each arrives by its own message: until then the list is refused or incomplete)."""
+        reply = admin.get(f"/certif/centers/{center_id}/students")
+        if reply.status != 200:
+            return None
+        found = reply.json()["students"]
+        return found if sum(1 for x in found if x["certifiable"]) == len(STUDENTS) else None
+
     students = eventually(
-        lambda: (
-            (r := admin.get(f"/certif/centers/{center_id}/students").json()["students"])
-            and sum(1 for x in r if x["certifiable"]) == len(STUDENTS)
-            and r
-        ),
+        listed,
         "certif knows both profiles",
         timeout=60,
     )

@@ -73,7 +73,7 @@ def finalised_session(stack) -> tuple[dict, list[str]]:  # noqa: ANN001
     center = school["id"]
     students = eventually(
         lambda: (
-            (r := admin.get(f"/certif/centers/{center}/students").json()["students"])
+            (r := admin.get(f"/certif/centers/{center}/students").json().get("students"))
             and all(s["certifiable"] for s in r)
             and len(r) == 2
             and r

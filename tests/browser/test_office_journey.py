@@ -115,7 +115,8 @@ def test_a_school_admin_imports_fixes_creates_a_session_enrols_and_finalises(
                 stack.client()
                 .login(ADMIN["email"], ADMIN["password"])
                 .get(f"/certif/centers/{school['id']}/students", query={"limit": 100})
-                .json()["students"]
+                .json()
+                .get("students", [])  # refused until certif knows the centre's admin
             )
             == 30
         ),
