@@ -59,6 +59,17 @@ def test_image_embed_attachment_and_timer_are_shown(page, web_url, axe, look):
     look(page, "student-challenge-media", full_page=True)
 
 
+def test_a_timed_question_shown_again_counts_from_the_servers_seconds_left(page, web_url):
+    """After a reload the server says how long the question has left on its own clock."""
+    challenge = view(bank.first_of("QROC", image=False), timer=90, timer_remaining_seconds=25)
+    evaluation(page, web_url, challenge)
+    assert page.get_by_text("Question chronométrée : 1 min 30 s.").is_visible()
+    assert page.locator("[role=timer]").inner_text() in (
+        "Temps restant : 00:25",
+        "Temps restant : 00:24",
+    )
+
+
 def test_je_passe_sends_a_skip_and_no_value(page, web_url):
     cid = bank.first_of("QCU", image=False, timer=False)
     api = evaluation(page, web_url, view(cid))

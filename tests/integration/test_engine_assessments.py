@@ -109,7 +109,14 @@ def test_a_timed_challenge_answered_late_is_timed_out(client, apps):
             )
         )["next"]
     challenge = content.challenge(current["challenge_id"])
-    clock.advance(seconds=challenge.timer + 1)
+    # a reload 10 s later shows the same question with 10 s less on its own clock
+    clock.advance(seconds=10)
+    again = client("engine").http.get(f"/assessments/{assessment_id}/next", headers=headers)
+    assert body(again)["challenge_id"] == challenge.id
+    assert body(again)["timer_remaining_seconds"] == challenge.timer - 10
+    clock.advance(seconds=challenge.timer)
+    gone = client("engine").http.get(f"/assessments/{assessment_id}/next", headers=headers)
+    assert body(gone)["timer_remaining_seconds"] == 0
     late = answer(
         client,
         headers,

@@ -71,7 +71,7 @@ export function Challenge({ challenge, number, count, draftKey, onAnswer, busy, 
         Question ${number}${count ? ` sur ${count}` : ""}
       </h2>
       ${children}
-      ${challenge.timer && html`<${Timer} key=${challenge.challenge_id} seconds=${challenge.timer} />`}
+      ${challenge.timer && html`<${Timer} key=${challenge.challenge_id} seconds=${challenge.timer} left=${challenge.timer_remaining_seconds} />`}
       <div class="challenge__instruction" id="consigne">${paragraphs(challenge.instruction)}</div>
       <${Media} challenge=${challenge} />
       <${Answer} challenge=${challenge} draft=${draft} update=${update} error=${error} />
@@ -175,18 +175,20 @@ function Answer({ challenge, draft, update, error }) {
   `;
 }
 
-/** The challenge's own timer (placement only: the server decides whether the answer came late). */
-function Timer({ seconds }) {
+/** The challenge's own timer (placement only: the server decides whether the answer came late).
+ * It starts from the server's seconds left when it gives them (a reload does not reset it). */
+function Timer({ seconds, left: fromServer }) {
+  const start = fromServer ?? seconds;
   const started = useRef(performance.now());
-  const [left, setLeft] = useState(seconds);
+  const [left, setLeft] = useState(start);
   useEffect(() => {
     const tick = setInterval(() => {
-      const remaining = seconds - (performance.now() - started.current) / 1000;
+      const remaining = start - (performance.now() - started.current) / 1000;
       setLeft(Math.max(0, remaining));
       if (remaining <= 0) clearInterval(tick);
     }, 500);
     return () => clearInterval(tick);
-  }, [seconds]);
+  }, [start]);
   return html`
     <div class=${left > 0 ? "timer" : "timer timer--over"}>
       <p>

@@ -73,6 +73,11 @@ class ChallengeOut(BaseModel):
     embed: MediaOut | None = None
     attachment: MediaOut | None = None
     timer: int | None = None
+    timer_remaining_seconds: int | None = Field(
+        default=None,
+        description="Secondes restantes au chronomètre de la question, compté par le serveur "
+        "depuis qu'elle a été servie (un rechargement ne le remet pas à zéro).",
+    )
     locale: str
 
 

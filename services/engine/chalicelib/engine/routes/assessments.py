@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from chalicelib.engine import bootstrap, schemas
 from chalicelib.engine.domain.assessment import Assessment
-from chalicelib.engine.domain.content_model import Challenge
 from chalicelib.engine.use_cases import answering, assessments
 from pixcore.http import Api, Context
 
@@ -49,8 +48,12 @@ def register(api: Api) -> None:
         response=schemas.ChallengeOut,
         summary="La question en cours, ou 204 quand l'évaluation est terminée",
     )
-    def next_challenge(ctx: Context, assessment_id: str) -> Challenge | None:
-        return assessments.next_for(bootstrap.ports(), ctx.user, assessment_id)
+    def next_challenge(ctx: Context, assessment_id: str) -> schemas.ChallengeOut | None:
+        challenge, left = assessments.shown_for(bootstrap.ports(), ctx.user, assessment_id)
+        if challenge is None:
+            return None
+        shown = schemas.ChallengeOut.model_validate(challenge, from_attributes=True)
+        return shown.model_copy(update={"timer_remaining_seconds": left})
 
     @api.route(
         "/assessments/{assessment_id}/answers",

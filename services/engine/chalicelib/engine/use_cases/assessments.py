@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from chalicelib.engine.domain.assessment import Assessment, AssessmentKind, check_owner
@@ -96,20 +97,40 @@ def get_assessment(ports: Ports, caller: Principal, assessment_id: str) -> Asses
 def next_for(ports: Ports, caller: Principal, assessment_id: str) -> Challenge | None:
     """The challenge being shown (again, on resume: its clock keeps running), a new one, or
     None once the assessment is over — then it is completed and its completion announced."""
+    return shown_for(ports, caller, assessment_id)[0]
+
+
+def shown_for(
+    ports: Ports, caller: Principal, assessment_id: str
+) -> tuple[Challenge | None, int | None]:
+    """`next_for`, with the seconds left on a timed challenge's own clock, which runs from when
+    it was first served (through a reload too); None for a challenge without a timer."""
     require_user(caller)
     return retry_on_conflict(lambda: _next_once(ports, caller, assessment_id))
 
 
-def _next_once(ports: Ports, caller: Principal, assessment_id: str) -> Challenge | None:
+def _next_once(
+    ports: Ports, caller: Principal, assessment_id: str
+) -> tuple[Challenge | None, int | None]:
     assessment, knowledge = ports.assessments.load(assessment_id, caller.user_id)
     check_owner(assessment, caller.user_id)
     if assessment.is_completed:
-        return None
-    if assessment.current_challenge_id is not None:
-        return ports.content.challenge(assessment.current_challenge_id)
-    challenge = choose_next(ports.content, assessment, knowledge)
+        return None, None
     now = ports.clock.now()
+    if assessment.current_challenge_id is not None:
+        shown = ports.content.challenge(assessment.current_challenge_id)
+        return shown, timer_left(shown, assessment.served_at, now)
+    challenge = choose_next(ports.content, assessment, knowledge)
     ports.assessments.save(assessment.serve(challenge.id if challenge else None, now), knowledge)
     if challenge is None:
         announce(ports.publisher, caller.user_id, assessment.id, now)
-    return challenge
+    return challenge, timer_left(challenge, now, now)
+
+
+def timer_left(
+    challenge: Challenge | None, served_at: datetime | None, now: datetime
+) -> int | None:
+    if challenge is None or not challenge.timer:
+        return None
+    spent = (now - served_at).total_seconds() if served_at else 0
+    return max(0, int(challenge.timer - spent))
