@@ -3,6 +3,7 @@ verification code and the signed attestation to download; nothing published yet 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -66,7 +67,7 @@ def test_a_published_result_shows_its_levels_and_its_attestation_downloads(
     with page.expect_download() as downloaded:
         page.get_by_role("button", name="Télécharger mon attestation (PDF)").click()
     assert downloaded.value.suggested_filename == f"attestation-pix-{COURSE}.pdf"
-    assert open(downloaded.value.path(), "rb").read().startswith(b"%PDF")
+    assert Path(downloaded.value.path()).read_bytes().startswith(b"%PDF")
 
 
 def test_nothing_published_yet_says_when_a_result_comes(page, web_url, axe):
