@@ -82,7 +82,7 @@ ORGA = (
         ("role", "academie"),
         purpose="se connecter, être reconnu dans les campagnes et les sessions",
         basis=ACCOUNT,
-        readers="orga (le titulaire, le jury)",
+        readers="orga (le titulaire, le jury ; pour un membre, les administrateurs de son établissement)",
         copies="jetons signés (id seulement) ; export des données",
         retention="tant que le compte existe",
         erasure=ACCOUNT_ERASED,

@@ -175,6 +175,7 @@ ROUTES: dict[tuple[str, str, str], Row] = {
     ("orga", "POST", "/organizations/{org_id}/memberships"): Row(
         SCHOOL_ADMINS, body(lambda w, i: {"email": w.login_email, "role": "MEMBER"})
     ),
+    ("orga", "GET", "/organizations/{org_id}/memberships"): Row(SCHOOL_ADMINS, allowed=SUCCESS),
     ("orga", "POST", "/organizations/{org_id}/campaigns"): Row(
         SCHOOL_MEMBERS,
         body(lambda w, i: {"name": "Collecte de rentrée", "type": "PROFILES_COLLECTION"}),

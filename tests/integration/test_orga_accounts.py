@@ -248,3 +248,36 @@ def test_the_jury_grants_the_academie_role_and_the_token_carries_it(client, jury
     assert refused.status_code == 403 and body(refused)["error"]["code"] == "JURY_ONLY"
     doc = client("orga").http.get("/openapi.json")
     assert "post" in body(doc)["paths"]["/academie-users"]
+
+
+def test_a_schools_admins_list_its_members_with_their_names_and_others_cannot(client, school):
+    # GIVEN a colleague's Pix account, added as a member by the school's admin
+    assert sign_up(client, email="prof.techno@example.fr").status_code == 201
+    path = f"/organizations/{school['id']}/memberships"
+    headers = {**school["auth"], "Content-Type": "application/json"}
+    added = client("orga").http.post(
+        path,
+        headers=headers,
+        body=json.dumps({"email": "prof.techno@example.fr", "role": "MEMBER"}),
+    )
+    assert added.status_code == 201, added.body
+    # WHEN the admin lists the members THEN the colleague is there with names, e-mail and role
+    listed = client("orga").http.get(path, headers=school["auth"])
+    assert listed.status_code == 200, listed.body
+    [member] = body(listed)["members"]
+    assert (member["first_name"], member["last_name"], member["email"], member["role"]) == (
+        "Zoé",
+        "Lefèvre",
+        "prof.techno@example.fr",
+        "MEMBER",
+    )
+    # and a member who is not an admin is refused
+    login = client("orga").http.post(
+        "/auth/token",
+        headers={"Content-Type": "application/json"},
+        body=json.dumps({"email": "prof.techno@example.fr", "password": "Motdepasse1"}),
+    )
+    member_auth = {"Authorization": f"Bearer {body(login)['access_token']}"}
+    refused = client("orga").http.get(path, headers=member_auth)
+    assert refused.status_code == 403
+    assert body(refused)["error"]["code"] == "ORGANIZATION_ADMIN_ONLY"

@@ -91,6 +91,9 @@ class MembershipRequest(Body):
 class MemberOut(BaseModel):
     user_id: str
     role: str
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
 
 
 class MembersOut(BaseModel):

@@ -83,3 +83,11 @@ def register(api: Api) -> None:
     def add_membership(ctx: Context, org_id: str) -> Any:
         command = organizations.AddMember(org_id, ctx.body.email, ctx.body.role)
         return organizations.add_member(bootstrap.ports(), ctx.user, command)
+
+    @api.route(
+        "/organizations/{org_id}/memberships",
+        response=schemas.MembersOut,
+        summary="Les membres de l'établissement (administrateurs)",
+    )
+    def list_memberships(ctx: Context, org_id: str) -> Any:
+        return organizations.list_members(bootstrap.ports(), ctx.user, org_id)

@@ -16,7 +16,8 @@ from chalicelib.orga.domain.uai import validated_uai
 from chalicelib.orga.ports import Ports
 from pixcore.errors import NotFound
 from pixcore.ids import new_id
-from pixcore.messages.catalog import Member, MembershipChanged, OrganizationRegistered
+from pixcore.messages.catalog import Member as MessageMember
+from pixcore.messages.catalog import MembershipChanged, OrganizationRegistered
 from pixcore.principal import Principal, require_jury, require_member
 
 
@@ -38,9 +39,20 @@ class AddMember:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A member as the school's administrators see them: the account's names and e-mail."""
+
+    user_id: str
+    role: MembershipRole
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
 class Members:
     organization_id: str
-    members: list[Membership]
+    members: list[Member]
 
 
 def register_organization(
@@ -88,7 +100,30 @@ def add_member(ports: Ports, caller: Principal, command: AddMember) -> Members:
     ports.publisher.publish(
         MembershipChanged(
             organization_id=organization_id,
-            members=[Member(user_id=m.user_id, role=m.role) for m in members],
+            members=[MessageMember(user_id=m.user_id, role=m.role) for m in members],
         )
     )
-    return Members(organization_id, members)
+    return _described(ports, organization_id, members)
+
+
+def list_members(ports: Ports, caller: Principal, organization_id: str) -> Members:
+    """The school's members with their names and e-mail, for its administrators (and the jury)."""
+    require_member(caller, organization_id, admin=True)
+    ports.organizations.get(organization_id)
+    return _described(ports, organization_id, ports.organizations.members(organization_id))
+
+
+def _described(ports: Ports, organization_id: str, members: list[Membership]) -> Members:
+    described = []
+    for m in members:
+        try:
+            account = ports.accounts.get(m.user_id)
+        except NotFound:  # an account erased meanwhile: the membership alone is left to show
+            described.append(Member(m.user_id, m.role))
+            continue
+        described.append(
+            Member(m.user_id, m.role, account.first_name, account.last_name, account.email)
+        )
+    order = {MembershipRole.ADMIN: 0}
+    described.sort(key=lambda m: (order.get(m.role, 1), m.last_name or "", m.first_name or ""))
+    return Members(organization_id, described)
