@@ -2,8 +2,9 @@
 (`copy.deepcopy`) once per item of every TransactWriteItems, so that it can roll back — seconds
 per transaction once a table holds tens of thousands of students, and a 500 ("dictionary
 changed size during iteration") when another request writes the table during the copy. Here a
-transaction snapshots only the items it touches, and transactions run one at a time; what
-moto decides (conditions, errors, cancellation reasons) is moto's own code, unchanged.
+transaction snapshots only the items it touches, and every item operation runs one at a time
+(as DynamoDB applies each atomically); what moto decides (conditions, errors, cancellation
+reasons) is moto's own code, unchanged.
 
 Applied by infra/local/moto_main.py in the moto process (and by its tests in process).
 """
@@ -86,4 +87,33 @@ def apply() -> None:
                 _skip_table_copy.on = False
 
     backend_class.transact_write_items = transact_write_items
+    for name in ATOMIC_OPERATIONS:
+        setattr(backend_class, name, _one_at_a_time(getattr(backend_class, name)))
     backend_class._pixcert_transactions = True
+
+
+# DynamoDB applies each request atomically; moto's threaded server does not (a condition is
+# checked, then the item written, and a query iterates a table's items while another request
+# adds one: « dictionary changed size during iteration », a 500). Its item operations take the
+# transactions' lock, one at a time.
+ATOMIC_OPERATIONS = (
+    "get_item",
+    "put_item",
+    "update_item",
+    "delete_item",
+    "query",
+    "scan",
+    "batch_get_item",
+    "batch_write_item",
+    "transact_get_items",
+)
+
+
+def _one_at_a_time(operation: Any) -> Any:
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with _lock:
+            return operation(self, *args, **kwargs)
+
+    run.__name__ = getattr(operation, "__name__", "operation")
+    run.__doc__ = operation.__doc__
+    return run

@@ -23,6 +23,8 @@ def dynamodb(monkeypatch):
     monkeypatch.setattr(
         models.DynamoDBBackend, "transact_write_items", models.DynamoDBBackend.transact_write_items
     )
+    for name in moto_transactions.ATOMIC_OPERATIONS:  # put back after the test
+        monkeypatch.setattr(models.DynamoDBBackend, name, getattr(models.DynamoDBBackend, name))
     monkeypatch.setattr(models.DynamoDBBackend, "_pixcert_transactions", False, raising=False)
     moto_transactions.apply()
     with mock_aws():
