@@ -171,15 +171,22 @@ def finalize(ports: Ports, caller: Principal, session_id: str) -> Session:
 
     session, candidates, draft = retry_on_conflict(attempt)
     ports.sessions.release_access_code(session.access_code, session.id)
-    center = ports.centers.get(session.center_id)
-    ports.publisher.publish(finalized_message(session, center.name, candidates, draft))
+    _send_finalized(ports, session, candidates, draft)
     announce(ports, session)
     return session
 
 
-def _send_finalized(ports: Ports, session: Session) -> None:
-    candidates = ports.candidates.of_session(session.id)
-    draft = ports.finalizations.get(session.id)
+def _send_finalized(
+    ports: Ports,
+    session: Session,
+    candidates: list[Candidate] | None = None,
+    draft: Finalization | None = None,
+) -> None:
+    """SessionFinalized, from what the finalisation read, or read again for a repeat."""
+    if candidates is None:
+        candidates = ports.candidates.of_session(session.id)
+    if draft is None:
+        draft = ports.finalizations.get(session.id)
     center = ports.centers.get(session.center_id)
     ports.publisher.publish(finalized_message(session, center.name, candidates, draft))
 
