@@ -53,9 +53,12 @@ def run(
     out_dir: Path | None = None,
     checks: Checks | None = None,
     per_class: int | None = None,
+    academie: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """The journey; `seed` drives the simulated learners, `out_dir` keeps the CSV downloaded.
-    Every step's figures are checked (outcome["checks"]); a step that cannot go on raises."""
+    Every step's figures are checked (outcome["checks"]); a step that cannot go on raises.
+    After the showcase collège, more schools of its académie play their season (`academie`
+    overrides `demo_academie.SIZE`'s figures; `{"schools": 0}` plays none)."""
     checks = checks if checks is not None else Checks(out=lambda line: print(line, flush=True))
     anonymous = ApiClient(base_url)
     step("1. Le jury se connecte")
@@ -132,7 +135,13 @@ def run(
         out_dir,
     )
     figures.jury(checks, verdicts, len(CLASSES) * per_class, out_dir)
+    region = None
+    if (academie or {}).get("schools", 1):
+        from infra.local.demo_academie import run_academie
+
+        region = run_academie(base_url, jury, "Paris", checks, say, step, seed, academie)
     return {
+        "academie": region,
         "checks": checks,
         "certification": certification,
         "verdicts": verdicts,

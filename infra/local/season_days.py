@@ -129,6 +129,9 @@ def take_test(season: Season, candidate: dict[str, Any], content: Any) -> None:
         if body["value"] is None:
             body = {"challenge_id": challenge.id, "skip": True}
         moved = season.timed("answer", lambda b=body: account.post(f"{course}/answers", b))
+        if moved.error_code == "CERTIFICATION_TIME_OVER":  # a slow machine's short demo test:
+            candidate["timed_out"] = True  # the rest is recorded unanswered, the end screen follows
+            break
         question = ok(moved, 201, "POST answer")["next"]
         answered += 1
     ok(season.timed("end screen", lambda: account.post(f"{course}/end-screen")), 200, "end screen")

@@ -60,3 +60,37 @@ def test_latencies_are_summarised_per_step():
     assert row["count"] == 100 and row["errors"] == 0
     assert round(row["p50_ms"]) == 50 and round(row["p99_ms"]) == 99
     assert percentile([], 50) == 0.0
+
+
+def _board(public: dict, private: dict) -> dict:
+    total = {k: public[k] + private[k] for k in public}
+    return {"by_sector": {"PUBLIC": public, "PRIVATE": private}, "total": total}
+
+
+def test_the_demos_academie_adds_public_and_private_collèges_and_lycées_to_what_it_shows():
+    from infra.local.demo_academie import plan_for
+
+    # GIVEN the académie's table after the showcase collège: 1 public school, 2 sessions, 1
+    # certified among 5 candidates
+    shown = dict.fromkeys(expected_figures(plan_season(1, 10)).get("PUBLIC"), 0)
+    public = {**shown, "schools": 1, "certification_centers": 1, "sessions_created": 2}
+    public |= {"sessions_finalized": 2, "candidates_enrolled": 5, "candidates_took_part": 5}
+    board = _board(public, dict(shown))
+
+    # WHEN the demo plans its six other schools
+    plan = plan_for("Paris", board, 2026, {})
+
+    # THEN both sectors and both kinds of school are there, under Paris's UAIs, with 300 students
+    kinds = {(s.type, s.sector) for s in plan.schools}
+    assert {("COLLEGE", "PUBLIC"), ("COLLEGE", "PRIVATE"), ("LYCEE", "PUBLIC")} <= kinds
+    assert ("LYCEE", "PRIVATE") in kinds
+    assert plan.students == 300 and len(plan.schools) == 6
+    assert all(s.uai.startswith("075") and s.uai == uai(int(s.uai[:7])) for s in plan.schools)
+    assert len({s.name for s in plan.schools}) == 6
+    # and the table it must show is the showcase's plus the plan's, sector by sector
+    added = plan_season(6, 300, centers=4, sessions=4, enrolled=32, took_part=28).figures
+    assert plan.figures["PUBLIC"]["schools"] == 1 + added["PUBLIC"]["schools"]
+    assert plan.figures["PUBLIC"]["sessions_created"] == 2 + added["PUBLIC"]["sessions_created"]
+    assert plan.figures["PRIVATE"] == added["PRIVATE"]
+    assert plan.figures["total"]["candidates_enrolled"] == 5 + 32
+    assert plan.figures["total"]["candidates_took_part"] == 5 + 28

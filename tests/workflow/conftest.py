@@ -186,6 +186,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
 
 DEMO_PER_CLASS = 6
 DEMO_CANDIDATES = 2 * DEMO_PER_CLASS
+# The académie's other schools, fewer than `pixcert demo`'s six: a public collège and a private
+# lycée with a session each, a public collège without.
+DEMO_ACADEMIE = {"schools": 3, "students": 60, "centers": 2, "sessions": 2, "enrolled": 6}
+DEMO_ACADEMIE |= {"took_part": 5}
 
 
 @dataclass
@@ -203,12 +207,13 @@ def journey(stack: RunningStack, tmp_path_factory: pytest.TempPathFactory) -> Jo
 
     out_dir = tmp_path_factory.mktemp("demo")
     printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
+    with contextlib.redirect_stdout(printed), engine_code_on(stack):
         outcome = demo.run(
             stack.url,
             stack.admin_email,
             stack.admin_password,
             out_dir=out_dir,
             per_class=DEMO_PER_CLASS,
+            academie=DEMO_ACADEMIE,
         )
     return Journey(outcome, printed.getvalue())

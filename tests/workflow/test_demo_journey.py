@@ -13,7 +13,7 @@ from infra.local import demo
 from infra.local.demo_certif import PASSWORD as CERTIF_PASSWORD
 from infra.local.demo_engine import PASSWORD, STUDENTS
 from pixcore.text import fold
-from tests.workflow.conftest import DEMO_CANDIDATES
+from tests.workflow.conftest import DEMO_ACADEMIE, DEMO_CANDIDATES
 
 pytestmark = [pytest.mark.workflow, pytest.mark.xdist_group("demo-stack")]
 
@@ -28,6 +28,26 @@ def test_the_demo_journey_runs_end_to_end(journey):
     assert (
         f"{DEMO_CANDIDATES} candidats inscrits" in printed and "session finalisée (200" in printed
     )
+
+
+def test_the_demo_plays_its_academies_other_schools_and_checks_the_table(journey):
+    # GIVEN the showcase collège, then the académie's other schools (DEMO_ACADEMIE)
+    region = journey.outcome["academie"]
+    schools = [s.plan for s in region["season"].schools]
+    # THEN public and private schools, collèges and lycées, were imported and certified
+    assert {(s.type, s.sector) for s in schools} == {
+        ("COLLEGE", "PUBLIC"),
+        ("LYCEE", "PRIVATE"),
+    }
+    assert [s.imported for s in region["season"].schools] == [20, 20, 20]
+    assert len(region["came"]) == DEMO_ACADEMIE["took_part"]
+    # and the académie's table is the showcase's plus theirs, every figure checked
+    shown = region["shown"]
+    assert region["wrong"] == [] and journey.outcome["checks"].failed == []
+    assert shown["total"]["schools"] == 1 + 3 and shown["PRIVATE"]["schools"] == 1
+    assert shown["total"]["candidates_took_part"] == DEMO_CANDIDATES + 3 + 5
+    assert shown["total"]["sessions_finalized"] == shown["total"]["sessions_created"] == 2 + 2
+    assert "20. Le tableau de l'académie de Paris (public / privé / total)" in journey.printed
 
 
 def test_the_demo_keeps_the_csv_it_downloaded_and_says_where(journey):
