@@ -1,4 +1,4 @@
-"""Shortcuts for two of moto's per-request costs on the local stack, same answers byte for byte.
+"""Shortcuts for three of moto's per-request costs on the local stack, same answers byte for byte.
 
 - moto lists a response class's methods with `inspect.getmembers` on every request, and turns
   the action's name into snake case character by character: both are computed once.
@@ -6,6 +6,13 @@
   attribute aliases for each of the ten members of every attribute value: an item's attributes
   are already in their wire form ({"S": "…"}, {"M": {…}}), so plain ones are copied as they are.
   Anything else (binary values, unexpected types) still goes through moto's serializer.
+- moto answers a DynamoDB Query by sorting every item of the table, then keeping those of the
+  partition (0.3 s a Query at 60,000 items, against 1.5 ms a GetItem): a season's orga table
+  holds tens of thousands of students, and every sign-up, login and list queries it. During a
+  Query, the table's items are the partition's own (moto keeps them by hash key) for a Query of
+  the table, and every item unsorted for a Query of an index; moto sorts what it keeps either
+  way (by range key, or by the index's keys then the table's: a total order), so the items, their
+  order and the pages are moto's own.
 
 `tests/unit/local/test_moto_speedups.py` compares both ways on items of every attribute type.
 """
@@ -13,17 +20,23 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import moto.core.responses as moto_responses
 from moto.core.serialize import BaseJSONSerializer
+from moto.dynamodb.models.table import Table
 
 _SCALARS = {"S": str, "N": str, "BOOL": bool, "NULL": bool}
 _original_structure = BaseJSONSerializer._serialize_type_structure
 _original_method_names = moto_responses.method_names_from_class
 _original_snake_case = moto_responses.camelcase_to_underscores
+_original_query = Table.query
+_original_all_items = Table.all_items
+_querying = threading.local()
+_INDEX_NAME = 7  # Table.query's positional parameters after self: hash_key … index_name
 
 
 def plain_attribute_value(value: Any) -> bool:
@@ -53,13 +66,40 @@ def _serialize_type_structure(
     _original_structure(self, serialized, value, shape, key)
 
 
+def _query(self: Table, *args: Any, **kwargs: Any) -> Any:
+    index_name = kwargs.get("index_name", args[_INDEX_NAME] if len(args) > _INDEX_NAME else None)
+    hash_key = kwargs.get("hash_key", args[0] if args else None)
+    _querying.table, _querying.partition = self, None if index_name else hash_key
+    try:
+        return _original_query(self, *args, **kwargs)
+    finally:
+        _querying.table = _querying.partition = None
+
+
+def _all_items(self: Table) -> list[Any]:
+    if getattr(_querying, "table", None) is not self:
+        return _original_all_items(self)
+    if _querying.partition is None:  # an index's Query: moto sorts what matches itself
+        buckets = self.items.values()
+    else:
+        bucket = self.items.get(_querying.partition)
+        buckets = [] if bucket is None else [bucket]
+    if not self.range_key_attr:
+        return list(buckets)
+    return [item for bucket in buckets for item in bucket.values()]
+
+
 def install() -> None:
+    Table.query = _query  # type: ignore[method-assign]
+    Table.all_items = _all_items  # type: ignore[method-assign]
     BaseJSONSerializer._serialize_type_structure = _serialize_type_structure  # type: ignore[method-assign]
     moto_responses.method_names_from_class = functools.cache(_original_method_names)  # type: ignore[assignment]
     moto_responses.camelcase_to_underscores = functools.lru_cache(1024)(_original_snake_case)  # type: ignore[assignment]
 
 
 def uninstall() -> None:
+    Table.query = _original_query  # type: ignore[method-assign]
+    Table.all_items = _original_all_items  # type: ignore[method-assign]
     BaseJSONSerializer._serialize_type_structure = _original_structure  # type: ignore[method-assign]
     moto_responses.method_names_from_class = _original_method_names
     moto_responses.camelcase_to_underscores = _original_snake_case

@@ -84,6 +84,98 @@ def test_dynamodb_answers_are_the_same_with_and_without_the_shortcuts():
     assert len(plain) == 8 and fast == plain
 
 
+def _query_answers() -> list[dict]:
+    """Queries of a table and of an index: partitions of several items, key conditions, filters,
+    pages (Limit + ExclusiveStartKey), both directions, a missing partition, a hash-only table."""
+    ddb = boto3.client("dynamodb", region_name="eu-west-3")
+    keys = [("pk", "HASH"), ("sk", "RANGE")]
+    ddb.create_table(
+        TableName="t",
+        KeySchema=[{"AttributeName": a, "KeyType": k} for a, k in keys],
+        AttributeDefinitions=[
+            {"AttributeName": a, "AttributeType": "S"} for a in ("pk", "sk", "g1pk", "g1sk")
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "gsi1",
+                "KeySchema": [
+                    {"AttributeName": "g1pk", "KeyType": "HASH"},
+                    {"AttributeName": "g1sk", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    ddb.create_table(
+        TableName="h",
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    for n in (7, 3, 11, 0, 5, 9, 1, 4, 10, 2, 8, 6):  # written out of order
+        item = {"pk": {"S": f"ORG#{n % 3}"}, "sk": {"S": f"STUDENT#{n:02d}"}}
+        item |= {"g1pk": {"S": f"NAME#{n % 2}"}, "g1sk": {"S": f"{n % 4}"}, "n": {"N": str(n)}}
+        ddb.put_item(TableName="t", Item=item)
+        ddb.put_item(TableName="h", Item={"pk": {"S": f"K#{n}"}, "n": {"N": str(n)}})
+    asked = [
+        {"KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "ORG#1"}}},
+        {
+            "KeyConditionExpression": "pk = :p AND begins_with(sk, :s)",
+            "ExpressionAttributeValues": {":p": {"S": "ORG#2"}, ":s": {"S": "STUDENT#0"}},
+            "ScanIndexForward": False,
+        },
+        {
+            "KeyConditionExpression": "pk = :p",
+            "FilterExpression": "n > :n",
+            "ExpressionAttributeValues": {":p": {"S": "ORG#0"}, ":n": {"N": "4"}},
+        },
+        {"KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "NONE"}}},
+        {
+            "IndexName": "gsi1",
+            "KeyConditionExpression": "g1pk = :p",
+            "ExpressionAttributeValues": {":p": {"S": "NAME#1"}},
+        },
+        {
+            "IndexName": "gsi1",
+            "KeyConditionExpression": "g1pk = :p AND g1sk = :s",
+            "ExpressionAttributeValues": {":p": {"S": "NAME#0"}, ":s": {"S": "2"}},
+            "ScanIndexForward": False,
+        },
+    ]
+    answers = []
+    for query in asked:
+        for limit in (None, 2):
+            page: dict = {"LastEvaluatedKey": None}
+            start = None
+            while True:
+                extra = {"Limit": limit} if limit else {}
+                extra |= {"ExclusiveStartKey": start} if start else {}
+                page = ddb.query(TableName="t", **query, **extra)
+                answers.append({k: page.get(k) for k in ("Items", "Count", "LastEvaluatedKey")})
+                start = page.get("LastEvaluatedKey")
+                if not start:
+                    break
+    hashed = ddb.query(
+        TableName="h",
+        KeyConditionExpression="pk = :p",
+        ExpressionAttributeValues={":p": {"S": "K#4"}},
+    )
+    answers.append({"Items": hashed["Items"]})
+    answers.append({"Items": ddb.scan(TableName="t")["Items"]})
+    return answers
+
+
+def test_queries_answer_the_same_items_in_the_same_order_and_pages_with_the_shortcut():
+    with mock_aws():
+        plain = _query_answers()
+    with mock_aws(), moto_speedups.installed():
+        fast = _query_answers()
+    assert fast == plain
+    assert len(plain) >= 20 and plain[0]["Count"] == 4
+    assert [i["sk"]["S"] for i in plain[0]["Items"]] == [f"STUDENT#{n:02d}" for n in (1, 4, 7, 10)]
+
+
 def test_only_plain_attribute_values_take_the_shortcut():
     assert moto_speedups.plain_attribute_value(ITEM["nested"]["M"]["deep"])
     assert not moto_speedups.plain_attribute_value(ITEM["nested"])  # holds a binary value
