@@ -77,7 +77,7 @@ export function WeekChart({ id, title, weeks, series, value }) {
           ${series.map(([label, key], j) => {
             const v = value(w, key);
             const [top, bottom] = [y(Math.max(v, 0)), y(Math.min(v, 0))];
-            return html`<rect x=${x + j * bar} y=${top} width=${bar - 1} height=${Math.max(bottom - top, v ? 1 : 0)}
+            return html`<rect x=${x + j * bar} y=${top} width=${bar > 3 ? bar - 1 : bar} height=${Math.max(bottom - top, v ? 1 : 0)}
                 class=${`chart__series-${j}`}>
                 <title>${weekLabel(w.week)} (${formatDate(w.week_start)}) : ${formatNumber(v)} ${label.toLowerCase()}</title>
               </rect>
