@@ -56,8 +56,8 @@ def weekly(deltas: Deltas) -> Deltas:
 
 
 def week_of(at: datetime | date) -> str:
-    """The ISO week ("2027-W11") of a fact, by its date in Paris: Sunday 23:30 UTC in summer is
-    already Monday there."""
+    """The ISO week ("2027-W11") of a fact, by its date in Paris: Sunday 23:30 UTC is already
+    Monday there."""
     if isinstance(at, datetime):
         at = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(PARIS).date()
     year, number, _ = at.isocalendar()
