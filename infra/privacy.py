@@ -709,6 +709,14 @@ JURY = (
     ),
     Kind(
         "jury",
+        "WeekCounterItem",
+        "les chiffres d'une semaine, d'une académie, d'un secteur ou du pays",
+        {},
+        ("candidates_enrolled", "certified", "sessions_created", "sessions_finalized"),
+        readers="jury (jury, ACADEMIE)",
+    ),
+    Kind(
+        "jury",
         "ThrottleItem",
         "le nombre de vérifications d'un visiteur dans la minute",
         {"hits": "nombre de vérifications"},

@@ -176,4 +176,13 @@ def jury(checks: Checks, verdicts: dict[str, Any], candidates: int, out_dir: Pat
         {k: total[k] for k in public},
         {k: board["total"][k] for k in public},
     )
+    weekly = ("sessions_created", "sessions_finalized", "candidates_enrolled", "certified")
+    by_week: Counter[str] = Counter()
+    for week in board["weeks"]:
+        by_week.update({k: week["by_sector"]["PUBLIC"][k] for k in weekly})
+    checks.check(
+        "académie de Paris, public, semaine par semaine : la saison",
+        {k: public[k] for k in weekly},
+        {k: by_week[k] for k in weekly},
+    )
     checks.check("une autre académie demandée : refusée", 403, verdicts["other_academie"][0])

@@ -209,6 +209,17 @@ def academie_table(reader: ApiClient, academie: str, say: Say) -> dict:
     say(f"  {'académie de ' + academie:45} {'public':>6} {'privé':>6} {'total':>6}")
     for key, label in FIGURES:
         say(f"  {label:45} {public[key]:6} {private[key]:6} {total[key]:6}")
+    for week in board["weeks"]:
+        counted = week["total"]
+        if not any(counted.values()):
+            continue
+        say(
+            f"  semaine {week['week']} (lundi {week['week_start']}) : "
+            f"{counted['sessions_created']} session(s) créée(s), "
+            f"{counted['sessions_finalized']} finalisée(s), "
+            f"{counted['candidates_enrolled']} candidat(s) inscrit(s), "
+            f"{counted['certified']} certifié(s)"
+        )
     return board
 
 

@@ -207,6 +207,24 @@ def certified_count(season: Season, candidates: list[dict[str, Any]]) -> int:
     return sum(season.each("results", candidates, validated))
 
 
+WEEKLY = ("sessions_created", "sessions_finalized", "candidates_enrolled", "certified")
+
+
+def weeks_against_totals(board: dict[str, Any]) -> list[str]:
+    """The dashboard's weeks add up to its season, per sector and in total."""
+    wrong = []
+    for sector in ("PUBLIC", "PRIVATE", "total"):
+        season = board["total"] if sector == "total" else board["by_sector"][sector]
+        for name in WEEKLY:
+            weeks = sum(
+                (w["total"] if sector == "total" else w["by_sector"][sector])[name]
+                for w in board["weeks"]
+            )
+            if weeks != season[name]:
+                wrong.append(f"{sector} {name}: {weeks} par semaine pour {season[name]} en tout")
+    return wrong
+
+
 def compare_figures(
     season: Season, certified: int, timeout: float = 300
 ) -> tuple[dict[str, Any], list[str]]:
@@ -232,6 +250,7 @@ def compare_figures(
             for sector in shown
             if shown[sector]["sessions_finalized"] > shown[sector]["sessions_created"]
         ]
+        wrong += weeks_against_totals(board)
         if not wrong or time.monotonic() > deadline:
             return shown, wrong
         time.sleep(1)

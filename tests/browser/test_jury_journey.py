@@ -175,5 +175,7 @@ def test_a_jury_member_neutralises_a_question_publishes_and_the_dashboard_counts
                 "candidates_took_part": "2", "certified": str(certified)}  # fmt: skip
     assert {k: total(k) for k in expected} == expected
     assert page.locator("tr[data-indicateur=sessions_finalized] td").first.inner_text() == "1"
+    weekly = page.locator(".weeks-table td[data-indicateur=certified]").all_inner_texts()
+    assert sum(int(n) for n in weekly) == certified
     axe(page, "académie : tableau de bord (pile locale)")
     look(page, "academie-dashboard-local-stack", full_page=True)

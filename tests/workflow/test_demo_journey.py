@@ -146,6 +146,7 @@ def test_the_demo_checks_every_figure_and_exits_0(journey):
         "session sans incident publiée par le jury automatique : published",
         "attestation signée authentique : True",
         "académie de Paris, total = public + privé",
+        "académie de Paris, public, semaine par semaine : la saison",
     ):
         assert f"✓ {figure}" in journey.printed
     summary: list[str] = []

@@ -1,5 +1,5 @@
-// The académie's figures of the season, public / private / total, as a table and a chart;
-// printable. The jury picks any académie (or the whole country); an académie user sees theirs.
+// The académie's figures of the season, public / private / total, as a table and charts, then
+// week by week; printable. The jury picks any académie (or the whole country); an académie user sees theirs.
 import { call } from "../shared/api.js";
 import { formatNumber } from "../shared/format.js";
 import { Notice, Page } from "../shared/layout.js";
@@ -8,6 +8,7 @@ import { myAccount } from "../shared/office.js";
 import { navigate } from "../shared/router.js";
 import { html, useState } from "../shared/ui.js";
 import { Chart } from "./chart.js";
+import { Weeks } from "./weeks.js";
 
 export const ROWS = [
   ["schools", "Établissements"],
@@ -90,5 +91,6 @@ export function Figures({ stats }) {
         rows=${[["Inscrits", "candidates_enrolled"], ["Ont passé le test", "candidates_took_part"], ["Certifiés", "certified"]]}
         pub=${pub} priv=${priv} />
     </div>
+    <${Weeks} weeks=${stats.weeks} />
   `;
 }

@@ -9,7 +9,7 @@ import pytest
 from chalicelib.jury.adapters import memory
 from chalicelib.jury.domain.certification import Certification
 from chalicelib.jury.domain.jury_session import JurySession, SessionState
-from chalicelib.jury.domain.stats import Figures, School, SessionTally
+from chalicelib.jury.domain.stats import Figures, School, SessionTally, WeekFigures
 from chalicelib.jury.ports import VerifiedCertificate
 from pixcore.errors import ConcurrentUpdate
 
@@ -132,18 +132,54 @@ def test_stats_count_each_fact_once(adapters):
     stats = adapters["stats"]
     stats.save_school(PARIS)
     assert stats.school("c1") == PARIS and stats.school("c2") is None
-    assert stats.count_once("SCHOOL#c1", PARIS, {"schools": 1}) is True
-    assert stats.count_once("SCHOOL#c1", PARIS, {"schools": 1}) is False
+    assert stats.count_once("SCHOOL#c1", PARIS, {"schools": 1}, "2021-W10") is True
+    assert stats.count_once("SCHOOL#c1", PARIS, {"schools": 1}, "2021-W10") is False
     tally = SessionTally("s1", "c1", revision=1, counted=True, candidates=20)
-    stats.save_tally(tally, PARIS, {"sessions_created": 1, "candidates_enrolled": 20})
+    stats.save_tally(tally, PARIS, {"sessions_created": 1, "candidates_enrolled": 20}, "2021-W10")
     with pytest.raises(ConcurrentUpdate):
-        stats.save_tally(tally, PARIS, {"sessions_created": 1})
+        stats.save_tally(tally, PARIS, {"sessions_created": 1}, "2021-W11")
     stored = stats.session_tally("s1")
     assert (stored.revision, stored.candidates, stored.version) == (1, 20, 1)
     expected = Figures(schools=1, sessions_created=1, candidates_enrolled=20)
     assert stats.figures("Paris") == {"PUBLIC": expected}
     assert stats.figures("*") == {"PUBLIC": expected}
     assert stats.figures("Créteil") == {}
+
+
+def test_stats_count_the_weeks_with_their_fact(adapters):
+    stats = adapters["stats"]
+    private = School("c2", "Paris", "PRIVATE", True)
+    stats.count_once("SCHOOL#c1", PARIS, {"schools": 1}, "2021-W09")
+    stats.save_tally(
+        SessionTally("s1", "c1", 1, True, candidates=20),
+        PARIS,
+        {"sessions_created": 1, "candidates_enrolled": 20},
+        "2021-W10",
+    )
+    stats.save_tally(
+        SessionTally("s2", "c2", 1, True, candidates=8),
+        private,
+        {"sessions_created": 1, "candidates_enrolled": 8},
+        "2021-W10",
+    )
+    stats.save_tally(
+        SessionTally("s1", "c1", 2, True, True, 18, version=1),
+        PARIS,
+        {"sessions_finalized": 1, "candidates_enrolled": -2},
+        "2021-W11",
+    )
+    for _ in range(2):
+        stats.count_once("COURSE#k1#certified", PARIS, {"certified": 1}, "2021-W12")
+    with pytest.raises(ConcurrentUpdate):
+        stats.save_tally(SessionTally("s2", "c2", 2), private, {"sessions_created": -1}, "2021-W12")
+    expected = {
+        "2021-W10": {"PUBLIC": WeekFigures(1, 0, 20, 0), "PRIVATE": WeekFigures(1, 0, 8, 0)},
+        "2021-W11": {"PUBLIC": WeekFigures(0, 1, -2, 0)},
+        "2021-W12": {"PUBLIC": WeekFigures(certified=1)},
+    }
+    assert stats.weeks("Paris") == expected
+    assert stats.weeks("*") == expected
+    assert stats.weeks("Créteil") == {}
 
 
 def test_throttle_counts_per_window(adapters):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-from infra.local import demo_jury
+from infra.local import demo_jury, season_days
 from infra.local.client import Reply
 from pixcore.messages import catalog as c
 from pixcore.principal import ACADEMIE, ADMIN, Principal
@@ -114,6 +114,7 @@ def test_the_jury_demo(client, apps, capsys):
         Gateway(client, Principal("d", ACADEMIE, academie="Paris")), "Paris", say
     )
     assert board["total"]["certified"] == 3 and board["total"]["sessions_finalized"] == 2
+    assert season_days.weeks_against_totals(board) == []
     text = "\n".join(lines)
     assert "publiée automatiquement" in text and "refusé (409 SESSION_ALREADY_PUBLISHED)" in text
     assert (

@@ -307,6 +307,41 @@ def test_the_academie_figures(jury, apps):
     )
 
 
+def test_the_academie_figures_week_by_week(jury, apps):
+    from datetime import UTC, datetime
+
+    from pixcore.clock import FixedClock
+
+    # GIVEN session s1 created and finalised on Wednesday 10 March 2021 (week 10), published on
+    # Wednesday 24 March (week 12)
+    apps["jury"].bootstrap.ports().clock = FixedClock(datetime(2021, 3, 24, 9, 0, tzinfo=UTC))
+    publish(jury)
+    # WHEN the académie reads its figures
+    paris = headers(Principal("dane-1", ACADEMIE, academie="Paris"))
+    weeks = body(jury.http.get("/stats", headers=paris))["weeks"]
+    # THEN week by week, without holes, and the weeks add up to the season
+    zero = {
+        "sessions_created": 0,
+        "sessions_finalized": 0,
+        "candidates_enrolled": 0,
+        "certified": 0,
+    }
+    assert [(w["week"], w["week_start"]) for w in weeks] == [
+        ("2021-W10", "2021-03-08"),
+        ("2021-W11", "2021-03-15"),
+        ("2021-W12", "2021-03-22"),
+    ]
+    assert weeks[0]["by_sector"] == {
+        "PUBLIC": zero | {"sessions_created": 1, "sessions_finalized": 1, "candidates_enrolled": 3},
+        "PRIVATE": zero,
+    }
+    assert weeks[1]["total"] == zero
+    assert weeks[2]["total"] == zero | {"certified": 2}
+    national = body(jury.http.get("/stats", headers=headers(JUROR)))
+    assert [w["total"] for w in national["weeks"]] == [w["total"] for w in weeks]
+    assert body(jury.http.get("/stats?academie=Lyon", headers=headers(JUROR)))["weeks"] == []
+
+
 JURY_ROUTES = [
     ("GET", "/sessions"),
     ("GET", "/sessions/s1"),

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from chalicelib.jury.domain.attestation import Attestation
 from chalicelib.jury.domain.certification import Certification
 from chalicelib.jury.domain.jury_session import JurySession, SessionState
-from chalicelib.jury.domain.stats import Deltas, Figures, School, SessionTally
+from chalicelib.jury.domain.stats import Deltas, Figures, School, SessionTally, WeekFigures
 from pixcore.clock import Clock
 from pixcore.ports import DocumentStore, Publisher
 
@@ -92,18 +92,24 @@ class StatsStore(Protocol):
 
     def school(self, organization_id: str) -> School | None: ...
 
-    def count_once(self, fact: str, school: School, deltas: Deltas) -> bool:
-        """Adds `deltas` to the school's académie and sector (and the national figures) in the
-        same transaction that records `fact`; False, and nothing added, if it was already."""
+    def count_once(self, fact: str, school: School, deltas: Deltas, week: str) -> bool:
+        """Adds `deltas` to the school's académie and sector (and the national figures), and
+        their weekly part to `week`, in the same transaction that records `fact`; False, and
+        nothing added, if it was already."""
         ...
 
     def session_tally(self, session_id: str) -> SessionTally | None: ...
 
-    def save_tally(self, tally: SessionTally, school: School, deltas: Deltas) -> None:
-        """Versioned on `tally.version`, with the deltas in the same transaction."""
+    def save_tally(self, tally: SessionTally, school: School, deltas: Deltas, week: str) -> None:
+        """Versioned on `tally.version`, with the deltas (and their week) in the same
+        transaction."""
         ...
 
     def figures(self, academie: str) -> dict[str, Figures]: ...
+
+    def weeks(self, academie: str) -> dict[str, dict[str, WeekFigures]]:
+        """Per week ("2027-W11"), per sector: the weekly figures stored so far."""
+        ...
 
 
 class Throttle(Protocol):

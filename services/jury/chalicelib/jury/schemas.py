@@ -259,7 +259,25 @@ class FiguresOut(Out):
     schools_with_active_students: int
 
 
+class WeekFiguresOut(Out):
+    sessions_created: int
+    sessions_finalized: int
+    candidates_enrolled: int
+    certified: int
+
+
+class WeekOut(Out):
+    week: str = Field(description="Semaine ISO, par ex. « 2027-W11 » (dates à Paris)")
+    week_start: date = Field(description="Le lundi de la semaine")
+    by_sector: dict[str, WeekFiguresOut]
+    total: WeekFiguresOut
+
+
 class StatsOut(Out):
     academie: str | None
     by_sector: dict[str, FiguresOut]
     total: FiguresOut
+    weeks: list[WeekOut] = Field(
+        description="La saison semaine par semaine, de la première semaine où quelque chose a "
+        "été compté à la dernière ; une semaine sans rien y figure avec des zéros"
+    )

@@ -1,5 +1,5 @@
-"""The académie figures' counters, the facts already counted and the verification throttle in
-jury's table: every count goes with its fact in one transaction."""
+"""The académie figures' counters (season totals and weeks), the facts already counted and the
+verification throttle in jury's table: every count goes with its fact in one transaction."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from chalicelib.jury.adapters.tables import JuryItem
 from chalicelib.jury.domain.stats import (
     FIGURE_NAMES,
     NATIONAL,
+    WEEK_FIGURE_NAMES,
     Deltas,
     Figures,
     School,
     SessionTally,
+    WeekFigures,
+    weekly,
 )
 from pixcore.dynamo import conditional, connection
 from pixcore.errors import ConcurrentUpdate
@@ -52,6 +55,13 @@ class CounterItem(JuryItem):
     schools_with_active_students = NumberAttribute(null=True)
 
 
+class WeekCounterItem(JuryItem):
+    sessions_created = NumberAttribute(null=True)
+    sessions_finalized = NumberAttribute(null=True)
+    candidates_enrolled = NumberAttribute(null=True)
+    certified = NumberAttribute(null=True)
+
+
 class ThrottleItem(JuryItem):
     hits = NumberAttribute(null=True)
 
@@ -64,13 +74,25 @@ def _counter_key(academie: str, sector: str) -> tuple[str, str]:
     return f"COUNTERS#{academie}", f"SECTOR#{sector}"
 
 
-def _add_counts(transaction: TransactWrite, school: School, deltas: Deltas) -> None:
-    if not deltas:
-        return
+# The weeks of an académie under one key, in order (ISO week names sort as the weeks do), so
+# the dashboard reads its season in one Query.
+def _week_key(academie: str, week: str, sector: str) -> tuple[str, str]:
+    return f"WEEKS#{academie}", f"WEEK#{week}#SECTOR#{sector}"
+
+
+def _update(transaction: TransactWrite, item: JuryItem, deltas: Deltas) -> None:
+    cls = type(item)
+    actions: list[Any] = [getattr(cls, name).add(d) for name, d in deltas.items()]
+    transaction.update(item, actions=actions)
+
+
+def _add_counts(transaction: TransactWrite, school: School, deltas: Deltas, week: str) -> None:
     for academie in (school.academie, NATIONAL):
-        item = CounterItem(*_counter_key(academie, school.sector))
-        actions: list[Any] = [getattr(CounterItem, name).add(d) for name, d in deltas.items()]
-        transaction.update(item, actions=actions)
+        if deltas:
+            _update(transaction, CounterItem(*_counter_key(academie, school.sector)), deltas)
+        if weekly(deltas):
+            item = WeekCounterItem(*_week_key(academie, week, school.sector))
+            _update(transaction, item, weekly(deltas))
 
 
 class DynamoStats:
@@ -90,11 +112,11 @@ class DynamoStats:
             return None
         return School(organization_id, i.academie, i.sector, i.is_certification_center)
 
-    def count_once(self, fact: str, school: School, deltas: Deltas) -> bool:
+    def count_once(self, fact: str, school: School, deltas: Deltas, week: str) -> bool:
         try:
             with conditional(_AlreadyCounted()), TransactWrite(connection=connection()) as t:
                 t.save(FactItem(f"FACT#{fact}", "FACT"), condition=FactItem.pk.does_not_exist())
-                _add_counts(t, school, deltas)
+                _add_counts(t, school, deltas, week)
         except _AlreadyCounted:
             return False
         return True
@@ -114,7 +136,7 @@ class DynamoStats:
             int(i.version or 0),
         )
 
-    def save_tally(self, tally: SessionTally, school: School, deltas: Deltas) -> None:
+    def save_tally(self, tally: SessionTally, school: School, deltas: Deltas, week: str) -> None:
         item = TallyItem(
             f"TALLY#{tally.session_id}",
             "TALLY",
@@ -132,13 +154,21 @@ class DynamoStats:
         )
         with conditional(ConcurrentUpdate()), TransactWrite(connection=connection()) as t:
             t.save(item, condition=expected)
-            _add_counts(t, school, deltas)
+            _add_counts(t, school, deltas, week)
 
     def figures(self, academie: str) -> dict[str, Figures]:
         found = {}
         for i in CounterItem.query(f"COUNTERS#{academie}"):
             values = {n: int(getattr(i, n) or 0) for n in FIGURE_NAMES}
             found[i.sk.removeprefix("SECTOR#")] = Figures(**values)
+        return found
+
+    def weeks(self, academie: str) -> dict[str, dict[str, WeekFigures]]:
+        found: dict[str, dict[str, WeekFigures]] = {}
+        for i in WeekCounterItem.query(f"WEEKS#{academie}"):
+            week, _, sector = i.sk.removeprefix("WEEK#").partition("#SECTOR#")
+            values = {n: int(getattr(i, n) or 0) for n in WEEK_FIGURE_NAMES}
+            found.setdefault(week, {})[sector] = WeekFigures(**values)
         return found
 
 

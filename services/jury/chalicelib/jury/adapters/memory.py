@@ -20,6 +20,8 @@ from chalicelib.jury.domain.stats import (
     Figures,
     School,
     SessionTally,
+    WeekFigures,
+    weekly,
 )
 from chalicelib.jury.ports import DocumentCheck, Position, VerifiedCertificate
 from pixcore.errors import ConcurrentUpdate, Invalid
@@ -117,12 +119,18 @@ class InMemoryMembers:
         return self.items.get(organization_id, (None, {}))[1].get(user_id)
 
 
+def _move(counter: dict[str, int], deltas: Deltas) -> None:
+    for name, delta in deltas.items():
+        counter[name] = counter.get(name, 0) + delta
+
+
 class InMemoryStats:
     def __init__(self) -> None:
         self.schools: dict[str, School] = {}
         self.facts: set[str] = set()
         self.tallies: dict[str, SessionTally] = {}
         self.counters: dict[tuple[str, str], dict[str, int]] = {}
+        self.week_counters: dict[tuple[str, str, str], dict[str, int]] = {}
 
     def save_school(self, school: School) -> None:
         self.schools[school.organization_id] = school
@@ -130,34 +138,42 @@ class InMemoryStats:
     def school(self, organization_id: str) -> School | None:
         return self.schools.get(organization_id)
 
-    def _add(self, school: School, deltas: Deltas) -> None:
+    def _add(self, school: School, deltas: Deltas, week: str) -> None:
         for academie in (school.academie, NATIONAL):
-            counter = self.counters.setdefault((academie, school.sector), {})
-            for name, delta in deltas.items():
-                counter[name] = counter.get(name, 0) + delta
+            _move(self.counters.setdefault((academie, school.sector), {}), deltas)
+            if weekly(deltas):
+                key = (academie, week, school.sector)
+                _move(self.week_counters.setdefault(key, {}), weekly(deltas))
 
-    def count_once(self, fact: str, school: School, deltas: Deltas) -> bool:
+    def count_once(self, fact: str, school: School, deltas: Deltas, week: str) -> bool:
         if fact in self.facts:
             return False
         self.facts.add(fact)
-        self._add(school, deltas)
+        self._add(school, deltas, week)
         return True
 
     def session_tally(self, session_id: str) -> SessionTally | None:
         return self.tallies.get(session_id)
 
-    def save_tally(self, tally: SessionTally, school: School, deltas: Deltas) -> None:
+    def save_tally(self, tally: SessionTally, school: School, deltas: Deltas, week: str) -> None:
         stored = self.tallies.get(tally.session_id)
         if (stored.version if stored else 0) != tally.version:
             raise ConcurrentUpdate()
         self.tallies[tally.session_id] = replace(tally, version=tally.version + 1)
-        self._add(school, deltas)
+        self._add(school, deltas, week)
 
     def figures(self, academie: str) -> dict[str, Figures]:
         found = {}
         for (a, sector), counter in self.counters.items():
             if a == academie:
                 found[sector] = Figures(**{n: counter.get(n, 0) for n in FIGURE_NAMES})
+        return found
+
+    def weeks(self, academie: str) -> dict[str, dict[str, WeekFigures]]:
+        found: dict[str, dict[str, WeekFigures]] = {}
+        for (a, week, sector), counter in self.week_counters.items():
+            if a == academie:
+                found.setdefault(week, {})[sector] = WeekFigures(**counter)
         return found
 
 

@@ -69,7 +69,9 @@ def course_ready(ports: Ports, message: CertificationCourseReady) -> None:
 
     retry_on_conflict(record, ATTEMPTS)
     retry_on_conflict(forget_refusal, ATTEMPTS)
-    counting.took_part(ports, message.session_id, message.course_id)
+    counting.took_part(
+        ports, message.session_id, message.course_id, message.started_at or message.occurred_at
+    )
 
 
 def course_refused(ports: Ports, message: CertificationStartRefused) -> None:

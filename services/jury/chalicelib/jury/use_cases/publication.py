@@ -155,8 +155,8 @@ def notify(ports: Ports, session_id: str) -> JurySession:
     certifications = ports.certifications.get_many(session.course_ids)
     valid = [c for c in certifications if c.result.status is Status.VALIDATED]
     ports.codes.publish([verified(c, session) for c in valid], session.published_at)
-    counting.certified(ports, session.center_id, [c.course_id for c in valid])
     assert session.session_date is not None and session.published_at is not None
+    counting.certified(ports, session.center_id, [c.course_id for c in valid], session.published_at)
     ports.publisher.publish(
         SessionPublished(
             session_id=session.session_id,
