@@ -49,3 +49,36 @@ def test_an_update_is_conditional_on_the_version_and_on_the_callers_rule(notes):
         )
     assert error.value.code == "NOTE_CLOSED"
     assert NoteItem.get("N#2", "NOTE").text == "final"
+
+
+class CommentItem(TableItem):
+    class Meta:
+        table_name = "unbound"
+
+    text = UnicodeAttribute()
+
+
+def test_every_item_kind_and_the_claims_send_through_one_botocore_client(aws, monkeypatch):
+    # GIVEN two item kinds of a table, bound as a service binds them, and the message claims
+    import botocore.session
+
+    from pixcore.dynamo import DynamoProcessedMessages, processed_message_model
+
+    built = []
+    create = botocore.session.Session.create_client
+    monkeypatch.setattr(
+        botocore.session.Session,
+        "create_client",
+        lambda self, *a, **k: built.append(a[:1]) or create(self, *a, **k),
+    )
+    bind(NoteItem, "pixcert-jury-main")
+    bind(CommentItem, "pixcert-jury-main")
+    claims = DynamoProcessedMessages(processed_message_model("pixcert-jury-processed"))
+    # WHEN each kind writes and reads, and a message is claimed
+    NoteItem("N#9", "NOTE", text="a").save()
+    CommentItem("C#9", "COMMENT", text="b").save()
+    assert NoteItem.get("N#9", "NOTE").text == "a" and CommentItem.get("C#9", "COMMENT").text == "b"
+    assert [c.text for c in CommentItem.query("C#9")] == ["b"]
+    assert claims.claim("message-9", 30) is True
+    # THEN one DynamoDB client served them all (it was one per item kind)
+    assert built.count(("dynamodb",)) <= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -11,7 +12,14 @@ from typing import Any, TypeVar
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.connection import Connection
-from pynamodb.exceptions import DeleteError, PutError, TransactWriteError, UpdateError
+from pynamodb.connection.table import TableConnection
+from pynamodb.exceptions import (
+    DeleteError,
+    PutError,
+    TableError,
+    TransactWriteError,
+    UpdateError,
+)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -40,7 +48,74 @@ class Gsi2(GlobalSecondaryIndex):
     gsi2sk = UnicodeAttribute(range_key=True)
 
 
-class TableItem(Model):
+_meta_lock = threading.Lock()
+
+
+class SharedConnection:
+    """Model mixin: the model classes of a container send through one PynamoDB connection per
+    set of settings and credentials, so one botocore client (~20 ms to build, more under load)
+    instead of one per item kind, each built on the kind's first use — every cold Lambda paid
+    it for each kind it touched, and the local stack's consumers in the middle of a benchmark.
+    PynamoDB keeps a table's schema per connection: each table's is added once."""
+
+    @classmethod
+    def _get_connection(cls) -> TableConnection:
+        table: TableConnection = super()._get_connection()  # type: ignore[misc]
+        if getattr(table, "_pixcert_shared", False):
+            return table
+        meta = cls.Meta  # type: ignore[attr-defined]
+        if getattr(meta, "extra_headers", None):
+            return table
+        shared = _shared_connection(
+            meta.region,
+            meta.host,
+            meta.connect_timeout_seconds,
+            meta.read_timeout_seconds,
+            meta.max_retry_attempts,
+            meta.max_pool_connections,
+            meta.aws_access_key_id,
+            meta.aws_secret_access_key,
+            meta.aws_session_token,
+            os.environ.get("AWS_ENDPOINT_URL"),
+        )
+        with _meta_lock:
+            try:
+                shared.get_meta_table(table.table_name)
+            except TableError:
+                shared.add_meta_table(table.get_meta_table())
+        table.connection = shared
+        table._pixcert_shared = True  # type: ignore[attr-defined]
+        return table
+
+
+@cache
+def _shared_connection(
+    region: str | None,
+    host: str | None,
+    connect_timeout: float | None,
+    read_timeout: float | None,
+    max_retry_attempts: int | None,
+    max_pool_connections: int | None,
+    key_id: str | None,
+    secret: str | None,
+    token: str | None,
+    endpoint: str | None,
+) -> Connection:
+    del endpoint  # in the key only: botocore reads AWS_ENDPOINT_URL when it builds the client
+    return Connection(
+        region=region,
+        host=host,
+        connect_timeout_seconds=connect_timeout,
+        read_timeout_seconds=read_timeout,
+        max_retry_attempts=max_retry_attempts,
+        max_pool_connections=max_pool_connections,
+        aws_access_key_id=key_id,
+        aws_secret_access_key=secret,
+        aws_session_token=token,
+    )
+
+
+class TableItem(SharedConnection, Model):
     """An item of a service's single table: pk/sk, two overloaded indexes, an optional TTL."""
 
     class Meta:
@@ -176,7 +251,7 @@ def update_versioned(
     return expected + 1
 
 
-class ProcessedMessageModel(Model):
+class ProcessedMessageModel(SharedConnection, Model):
     class Meta:
         table_name = "unbound"
 
