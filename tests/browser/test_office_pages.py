@@ -134,7 +134,8 @@ def certif_session(**changes):  # noqa: ANN003, ANN201
         "name": None, "date": "2027-03-15", "time": "09:00:00", "examiner": "M. Girard",
         "description": None, "access_code": "FBTX78", "examiner_password": "4YM37",
         "status": "created", "candidate_count": 0, "created_at": "2026-12-02T08:00:00Z",
-        "finalized_at": None, "warnings": [], **changes,
+        "finalized_at": None, "finalization_due_at": "2027-03-17T10:00:00Z",
+        "finalization_overdue": False, "warnings": [], **changes,
     }  # fmt: skip
 
 
@@ -172,3 +173,46 @@ def test_a_session_is_edited_an_edit_cancelled_a_refused_date_kept_then_the_sess
     page.get_by_role("dialog").get_by_role("button", name="Supprimer la session").click()
     page.wait_for_url(f"**/#/centre/{ORG}")
     assert len(api.bodies("DELETE", base)) == 1
+
+
+def test_a_session_not_finalised_48_hours_after_its_end_says_so_in_the_list_and_on_its_page(
+    page, web_url, axe, look
+):
+    # GIVEN a session of 15 March 2027, 09:00–11:00, still not finalised on the 17th after 11:00
+    base = "/certif/sessions/10001"
+    late = certif_session(candidate_count=2, finalization_overdue=True)
+    on_time = certif_session(id="10002", date="2027-03-16", candidate_count=1)
+    on_time["finalization_due_at"] = "2027-03-18T10:00:00Z"
+    listed = [{k: s[k] for k in ("id", "address", "room", "name", "date", "time", "examiner",
+                                 "status", "candidate_count", "finalization_due_at",
+                                 "finalization_overdue")} for s in (late, on_time)]  # fmt: skip
+    api = FakeApi().on("GET", f"/certif/centers/{ORG}/sessions", {"sessions": listed,
+                                                               "next_cursor": None})  # fmt: skip
+    api.on("GET", base, late)
+    api.on("GET", f"{base}/candidates", {"candidates": []})
+    api.on("GET", "/certif/sessions/10002", on_time)
+    api.on("GET", "/certif/sessions/10002/candidates", {"candidates": []})
+    as_admin(page, api)
+
+    # WHEN the centre's admin opens the list of sessions
+    page.goto(f"{web_url}/certif/#/centre/{ORG}")
+    # THEN the late one, and only it, says so
+    rows = page.locator("tbody tr")
+    rows.first.get_by_text("Finalisation en retard").wait_for()
+    assert rows.nth(1).get_by_text("Finalisation en retard").count() == 0
+    axe(page, "certif : sessions, une finalisation en retard")
+    look(page, "certif-sessions-finalization-overdue", full_page=True)
+    # and its page says by when it was due (Paris time) and that it can still be finalised
+    page.get_by_role("link", name="10001").click()
+    notice = page.locator("[data-code=FINALIZATION_OVERDUE]")
+    notice.wait_for()
+    assert "au plus tard le 17/03/2027 à 11:00" in " ".join(notice.inner_text().split())
+    assert "dès que possible" in notice.inner_text()
+    axe(page, "certif : session à finaliser, en retard")
+    look(page, "certif-session-finalization-overdue", full_page=True)
+    # and a session still within its 48 h shows its deadline only
+    page.goto(f"{web_url}/certif/#/session/10002")
+    due = page.locator("[data-code=FINALIZATION_DUE]")
+    due.wait_for()
+    assert "au plus tard le 18/03/2027 à 11:00" in " ".join(due.inner_text().split())
+    assert page.locator("[data-code=FINALIZATION_OVERDUE]").count() == 0

@@ -48,6 +48,21 @@ function Warnings({ warnings }) {
   <//>`;
 }
 
+/** DOMAIN.md, step 6: finalise within 48 h of the session's end. The server says whether the
+ * 48 h are gone (`finalization_overdue`); a late finalisation is still accepted. */
+function FinalizationDue({ session }) {
+  if (session.status !== "created") return null;
+  const due = formatDateTime(session.finalization_due_at);
+  if (session.finalization_overdue) {
+    return html`<${Notice} kind="warning">
+      <p data-code="FINALIZATION_OVERDUE"><strong>Finalisation en retard :</strong> elle était attendue
+      au plus tard le ${due}, 48 h après la fin de la session. Finalisez-la dès que possible : les
+      résultats des candidats en dépendent.</p>
+    <//>`;
+  }
+  return html`<p class="muted" data-code="FINALIZATION_DUE">À finaliser au plus tard le ${due} (48 h après la fin de la session).</p>`;
+}
+
 function Details({ session, onSaved }) {
   const [editing, setEditing] = useState(() => Boolean(drafts.get(`session.edit.${session.id}`)));
   const [deleting, setDeleting] = useState(false);
@@ -61,6 +76,7 @@ function Details({ session, onSaved }) {
   return html`<section aria-labelledby="organisation">
     <h2 id="organisation">Organisation</h2>
     <${Warnings} warnings=${session.warnings} />
+    <${FinalizationDue} session=${session} />
     <${Notice} kind="error">${removal.error?.message}<//>
     ${editing
       ? html`<${EditForm} session=${session} onDone=${(saved) => {

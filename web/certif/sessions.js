@@ -59,7 +59,9 @@ export function SessionsPage({ centerId, frame }) {
                 <td>${s.address} — ${s.room}${s.name ? html`<br /><span class="muted">${s.name}</span>` : ""}</td>
                 <td>${s.examiner}</td>
                 <td class="number">${formatNumber(s.candidate_count)}</td>
-                <td><${Status} status=${s.status} /></td>
+                <td><${Status} status=${s.status} />${s.finalization_overdue
+                  ? html`<br /><span class="status status--late" data-code="FINALIZATION_OVERDUE">Finalisation en retard</span>`
+                  : ""}</td>
               </tr>`,
             )}
           </tbody>

@@ -3,6 +3,7 @@ issue reports, finalisation."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import pytest
@@ -136,6 +137,21 @@ def test_a_session_lasts_2_hours_and_each_candidate_ends_with_their_extra_time()
     }
     assert ends == {0: "16:00", 33: "16:35", 100: "17:45"}  # 105 min × 33 % = 34.65 → 35
     assert extra_time_label(33) == "33\u202f%" and extra_time_label(0) == ""
+
+
+def test_a_session_is_to_be_finalised_within_48_hours_of_its_end():
+    # GIVEN a session on Tuesday 10 March 2026 from 14:00 to 16:00 in Paris
+    s = Session(
+        "1", "o", Schedule("a", "r", date(2026, 3, 10), time(14, 0), "e"), "BCDF23", "BCD23"
+    )
+    # THEN its finalisation is due on Thursday 12 March at 16:00 (15:00 UTC)
+    assert s.finalization_due_at == datetime(2026, 3, 12, 15, 0, tzinfo=UTC)
+    assert s.finalization_due_at.astimezone(PARIS).strftime("%d/%m %H:%M") == "12/03 16:00"
+    # and it is overdue one second after, never before, and never once finalised
+    assert not s.is_finalization_overdue(datetime(2026, 3, 12, 15, 0, tzinfo=UTC))
+    assert s.is_finalization_overdue(datetime(2026, 3, 12, 15, 0, 1, tzinfo=UTC))
+    finalised = replace(s, status=SessionStatus.FINALIZED)
+    assert not finalised.is_finalization_overdue(datetime(2026, 4, 1, tzinfo=UTC))
 
 
 def test_names_match_ignoring_case_accents_spaces_hyphens_and_apostrophes():

@@ -24,6 +24,7 @@ from chalicelib.certif.use_cases import (
     sessions,
     supervision,
 )
+from pixcore.clock import FixedClock
 from pixcore.consumer import MessageConsumer
 from pixcore.errors import Conflict, NotFound, RuleViolation
 from pixcore.memory import InMemoryProcessedMessages
@@ -306,3 +307,23 @@ def test_a_draft_keeps_the_documents_and_finalising_sends_them(ports):
     [done] = ports.publisher.of_type(c.SessionFinalized)
     assert done.documents == [document.key] and document.key.startswith(f"sessions/{session.id}/")
     assert done.comment == "Coupure réseau" and ports.documents.get(document.key) == pdf
+
+
+def test_the_centre_sees_a_session_overdue_48_hours_after_its_end_and_may_still_finalise(ports):
+    # GIVEN a session on 10 March 2026, 14:00–16:00 in Paris, with candidates, not finalised
+    session, _ = enrolled(ports)
+    due = datetime(2026, 3, 12, 15, 0, tzinfo=UTC)  # 16:00 in Paris, 48 h after its end
+    detail = sessions.get_session(ports, ADMIN_USER, session.id)
+    assert detail.finalization_due_at == due and detail.finalization_overdue is False
+    # WHEN the 48 h have gone by
+    late = replace(ports, clock=FixedClock(due + timedelta(minutes=1)))
+    # THEN the session and the centre's list say so
+    assert sessions.get_session(late, ADMIN_USER, session.id).finalization_overdue is True
+    page = sessions.list_sessions(late, ADMIN_USER, sessions.PageRequest(CENTER))
+    assert [(s.id, s.finalization_overdue) for s in page.sessions] == [(session.id, True)]
+    # and on time it is not
+    page = sessions.list_sessions(ports, ADMIN_USER, sessions.PageRequest(CENTER))
+    assert [s.finalization_overdue for s in page.sessions] == [False]
+    # and a late finalisation is accepted, after which nothing is overdue
+    finalization.finalize(late, ADMIN_USER, session.id)
+    assert sessions.get_session(late, ADMIN_USER, session.id).finalization_overdue is False

@@ -86,6 +86,12 @@ class SessionOut(Out):
     candidate_count: int
     created_at: dt.datetime
     finalized_at: dt.datetime | None
+    finalization_due_at: dt.datetime = Field(
+        description="Finalisation attendue au plus tard 48 h après la fin de la session"
+    )
+    finalization_overdue: bool = Field(
+        False, description="Non finalisée 48 h après sa fin (une finalisation tardive est acceptée)"
+    )
     warnings: list[WarningOut] = []
 
 
@@ -99,6 +105,8 @@ class SessionSummaryOut(Out):
     examiner: str
     status: SessionStatus
     candidate_count: int
+    finalization_due_at: dt.datetime
+    finalization_overdue: bool = False
 
 
 class SessionsOut(Out):

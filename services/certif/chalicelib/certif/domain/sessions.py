@@ -12,6 +12,8 @@ from pixcore.codes import ACCESS_CODE_DIGITS, ACCESS_CODE_LETTERS
 from pixcore.errors import Conflict
 
 SESSION_DURATION = timedelta(hours=2)
+# DOMAIN.md, step 6: the centre finalises within 48 h of the session (counted from its end).
+FINALIZATION_DELAY = timedelta(hours=48)
 # Under this prefix the documents bucket keeps files 2 years (infra/resources.py, lifecycle rule).
 DOCUMENTS_PREFIX = "sessions/"
 TEST_DURATION = timedelta(minutes=105)
@@ -78,6 +80,16 @@ class Session:
     def ends_at(self) -> datetime:
         """A session lasts 2 h: start + 2 h (each candidate's extra time comes on top)."""
         return self.starts_at + SESSION_DURATION
+
+    @property
+    def finalization_due_at(self) -> datetime:
+        """When the finalisation is expected at the latest: 48 h after the session's end."""
+        return self.ends_at + FINALIZATION_DELAY
+
+    def is_finalization_overdue(self, now: datetime) -> bool:
+        """Not finalised and past its 48 h. A late finalisation is still accepted (the
+        candidates' results depend on it); the centre is told, not stopped."""
+        return self.status is SessionStatus.CREATED and now > self.finalization_due_at
 
     def rescheduled(self, schedule: Schedule) -> Session:
         return replace(self, schedule=schedule)

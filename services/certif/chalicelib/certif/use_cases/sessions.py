@@ -39,6 +39,7 @@ class SessionDetail:
 
     session: Session
     warnings: list[Warning] = field(default_factory=list)
+    finalization_overdue: bool = False
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "session":
@@ -48,7 +49,7 @@ class SessionDetail:
 
 @dataclass(frozen=True)
 class SessionPage:
-    sessions: list[Session]
+    sessions: list[SessionDetail]  # without their warnings: a list reads no candidate
     next_cursor: str | None
 
 
@@ -113,7 +114,9 @@ def list_sessions(ports: Ports, caller: Principal, page: PageRequest) -> Session
     found, position = ports.sessions.of_center(
         center_id, limit, decode_cursor(cursor, ports.cursor_secret(), scope)
     )
-    return SessionPage(found, encode_cursor(position, ports.cursor_secret(), scope))
+    now = ports.clock.now()
+    rows = [SessionDetail(s, finalization_overdue=s.is_finalization_overdue(now)) for s in found]
+    return SessionPage(rows, encode_cursor(position, ports.cursor_secret(), scope))
 
 
 def session_for_member(ports: Ports, caller: Principal, session_id: str) -> Session:
@@ -126,7 +129,11 @@ def get_session(ports: Ports, caller: Principal, session_id: str) -> SessionDeta
     session = session_for_member(ports, caller, session_id)
     center = ports.centers.get(session.center_id)
     candidates = ports.candidates.of_session(session_id)
-    return SessionDetail(session, session_warnings(ports, center, session, candidates))
+    return SessionDetail(
+        session,
+        session_warnings(ports, center, session, candidates),
+        session.is_finalization_overdue(ports.clock.now()),
+    )
 
 
 def session_warnings(
