@@ -236,6 +236,7 @@ def finalize(admin: ApiClient, session: dict[str, Any], folder: Path, say: Say) 
             }
         ],
         7: [{"category": "LATE_OR_LEAVING", "subcategory": "LEFT_EXAM_ROOM"}],
+        9: [{"category": "FRAUD"}],
         12: [{"category": "TECHNICAL_PROBLEM", "subcategory": "COMPUTER_CRASHED_RESUMED"}],
     }
     draft = {

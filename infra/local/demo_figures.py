@@ -121,6 +121,14 @@ def jury(checks: Checks, verdicts: dict[str, Any], candidates: int, out_dir: Pat
     )
     checks.check("session revue publiée par le jury", "published", reviewed["session"]["state"])
     checks.check("certifications de la session revue", candidates, len(reviewed["certifications"]))
+    frauds = [
+        c for c in reviewed["certifications"] if any(r["code"] == "C6" for r in c["issue_reports"])
+    ]
+    checks.check(
+        "certification du candidat signalé pour fraude (C6)",
+        ["cancelled"],
+        [c["result"]["status"] for c in frauds],
+    )
     unresolved = [
         r
         for c in reviewed["certifications"]

@@ -80,7 +80,21 @@ def review_session(jury: ApiClient, session_id: str, say: Say, eventually: Event
             number = report["question_number"]
             answer = next((a for a in cert["answers"] if a["question_number"] == number), None)
             comment = "Signalement examiné : rien ne change le résultat."
-            if answer and answer["result"] != "ok" and not answer["neutralized"]:
+            if report["code"] == "C6":  # the examiner saw a fraud: the jury cancels the test
+                cancelled = _ok(
+                    jury.post(
+                        f"/jury/certifications/{cert['course_id']}/cancel", {"version": version}
+                    ),
+                    200,
+                    "cancel",
+                )
+                version = cancelled["version"]
+                comment = "Fraude constatée par le surveillant : certification annulée."
+                say(
+                    f"fraude signalée (C6) pour {cert['identity']['first_name']} : certification "
+                    f"annulée ({cancelled['result']['status']})"
+                )
+            elif answer and answer["result"] != "ok" and not answer["neutralized"]:
                 before = cert["result"]["pix"]
                 moved = _ok(
                     jury.post(
