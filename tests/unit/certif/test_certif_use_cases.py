@@ -327,3 +327,11 @@ def test_the_centre_sees_a_session_overdue_48_hours_after_its_end_and_may_still_
     # and a late finalisation is accepted, after which nothing is overdue
     finalization.finalize(late, ADMIN_USER, session.id)
     assert sessions.get_session(late, ADMIN_USER, session.id).finalization_overdue is False
+
+
+def test_a_session_change_is_dated_by_certifs_clock_for_the_weeks_jury_counts_it_in(ports):
+    session = sessions.create_session(ports, ADMIN_USER, CENTER, SCHEDULE).session
+    later = replace(ports, clock=FixedClock(TODAY + timedelta(days=9)))
+    sessions.update_session(later, ADMIN_USER, session.id, {"room": "Salle C3"})
+    updates = [m for m in ports.publisher.published if isinstance(m, c.SessionUpdated)]
+    assert [m.occurred_at for m in updates] == [TODAY, TODAY + timedelta(days=9)]

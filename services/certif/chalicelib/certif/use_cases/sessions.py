@@ -68,6 +68,7 @@ def announce(ports: Ports, session: Session, deleted: bool = False) -> None:
             candidate_count=session.candidate_count,
             deleted=deleted,
             revision=session.version + (1 if deleted else 0),
+            occurred_at=ports.clock.now(),  # the week jury counts it in (its figures by week)
         )
     )
 
