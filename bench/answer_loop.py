@@ -384,6 +384,7 @@ def main() -> int:
                 args.ramp,
                 args.certification_seconds,
                 args.certification_think,
+                profiler,
             )
     finally:
         stack.stop()

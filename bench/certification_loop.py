@@ -166,11 +166,17 @@ def floor_phase(
 
 
 def eight_clients(
-    bench: Bench, courses: list[tuple[str, str]], ramp: float, seconds: float
+    bench: Bench,
+    courses: list[tuple[str, str]],
+    ramp: float,
+    seconds: float,
+    profiler: Any = None,
 ) -> None:
     floor = floor_phase(bench, 8, ramp, seconds)
     now = time.perf_counter()
     window = Window(now + ramp, now + ramp + seconds)
+    if profiler:  # answer_loop's py-spy recorder (--profile), over the measured window
+        threading.Timer(ramp, profiler.start, args=("certification-answers",)).start()
 
     def client_loop(mine: list[tuple[str, str]], seed: int) -> None:
         rng = random.Random(seed)
@@ -180,6 +186,8 @@ def eight_clients(
             raise RuntimeError("a client ran out of courses: create more")
 
     run_threads([(client_loop, courses[i::8], i) for i in range(8)])
+    if profiler:
+        profiler.wait()
     answers = figures("certification answers, 8 clients", window.latencies, seconds)
     print(
         f"at 8 clients: answers/s = {answers['per_second'] / floor['per_second']:.2f} × the floor "
@@ -265,13 +273,19 @@ def at_once(bench: Bench, count: int, ramp: float, seconds: float, think: float)
 
 
 def run(
-    url: str, moto_url: str, candidates: int, ramp: float, seconds: float, think: float
+    url: str,
+    moto_url: str,
+    candidates: int,
+    ramp: float,
+    seconds: float,
+    think: float,
+    profiler: Any = None,
 ) -> None:
     bench = Bench(url, moto_url)
     print(json.dumps({"certification": {"candidates": candidates, "seconds": seconds}}))
     courses = creation_phases(bench, sequential=40, waves=12)
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
-    eight_clients(bench, courses, ramp, seconds)
+    eight_clients(bench, courses, ramp, seconds, profiler)
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
     one_by_one_through_the_queue(bench, 10)
     at_once(bench, candidates, ramp, seconds, think)
