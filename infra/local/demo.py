@@ -139,7 +139,9 @@ def run(
     if (academie or {}).get("schools", 1):
         from infra.local.demo_academie import run_academie
 
-        region = run_academie(base_url, jury, "Paris", checks, say, step, seed, academie)
+        region = run_academie(
+            base_url, jury, "Paris", checks, say, step, seed, academie, out_dir=out_dir
+        )
     return {
         "academie": region,
         "checks": checks,

@@ -9,6 +9,7 @@ import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from infra.local.client import ApiClient
@@ -74,6 +75,7 @@ def run_academie(
     seed: int,
     size: dict[str, int] | None = None,
     workers: int = 6,
+    out_dir: Path | None = None,
 ) -> dict[str, Any]:
     from infra.local import season_days as days
     from infra.local.progress_bars import Bars, bars
@@ -130,11 +132,22 @@ def run_academie(
         season.create_sessions()
     for session in season.sessions:
         examiners = examiners_needed(session.plan.enrolled)
+        where = ""
+        if out_dir is not None:
+            saved = out_dir / "academie" / f"feuille-emargement-{session.id}.pdf"
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_bytes(session.sheet)
+            where = f" écrite dans {saved.parent}"
         say(
-            f"{session.school.plan.name} : session {session.access_code}, "
+            f"{session.school.plan.name} : session n° {session.id} (code {session.access_code}), "
             f"{len(session.candidates)} inscrits, {examiners} surveillant(s), "
-            f"feuille d'émargement {session.sheet_bytes // 1024} Ko"
+            f"feuille d'émargement {len(session.sheet) // 1024} Ko{where}"
         )
+    checks.check(
+        "feuilles d'émargement des centres : des PDF",
+        [True] * len(season.sessions),
+        [s.sheet.startswith(b"%PDF-") for s in season.sessions],
+    )
     checks.check(
         "candidats inscrits dans les sessions des centres",
         sum(s.enrolled for s in plan.sessions),

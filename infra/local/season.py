@@ -61,7 +61,7 @@ class Session:
     candidates: list[dict[str, Any]] = field(default_factory=list)  # enrolled, with accounts
     seats: dict[str, dict[str, Any]] = field(default_factory=dict)  # student id → seat
     courses: dict[str, str] = field(default_factory=dict)  # student id → course id
-    sheet_bytes: int = 0
+    sheet: bytes = b""  # the attendance sheet's PDF, as the centre downloaded it
 
 
 class Season:
@@ -328,7 +328,7 @@ class Season:
             )
             if sheet.status != 200 or not sheet.body.startswith(b"%PDF"):
                 raise SeasonError(f"attendance sheet: {sheet.status}")
-            session.sheet_bytes = len(sheet.body)
+            session.sheet = sheet.body
 
         self.each("sessions", self.sessions, create)
 
