@@ -162,3 +162,22 @@ class FakeApi:
 
 def error(code: str, message: str, **details: Any) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details}}
+
+
+def focus_lands_on(page: Any, element_id: str, timeout_ms: int = 5_000) -> None:
+    """The page moves the focus to `element_id`, often in an effect after the paint: waits for
+    it to land there (fails after `timeout_ms` if it never does)."""
+    page.wait_for_function(
+        "id => document.activeElement && document.activeElement.id === id",
+        arg=element_id,
+        timeout=timeout_ms,
+    )
+
+
+def focus_lands_on_text(page: Any, text: str, timeout_ms: int = 5_000) -> None:
+    """Same, for an element known by its text (a heading the page focuses)."""
+    page.wait_for_function(
+        "text => document.activeElement && document.activeElement.textContent.trim() === text",
+        arg=text,
+        timeout=timeout_ms,
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.fakes import signed_in
-from tests.browser.harness import FakeApi, error
+from tests.browser.harness import FakeApi, error, focus_lands_on
 
 pytestmark = [pytest.mark.browser]
 CODE = "BADGES123"
@@ -102,5 +102,5 @@ def test_the_external_id_is_asked_under_the_school_s_label_and_required(page, we
 
     assert page.locator("#champ-external_id-erreur").inner_text().endswith("Numéro élève.")
     assert "date réelle" in page.locator("#champ-birthdate-erreur").inner_text()
-    assert page.evaluate("document.activeElement.id") == "champ-birthdate"
+    focus_lands_on(page, "champ-birthdate")
     assert api.bodies("POST", f"/orga/campaigns/{CODE}/participations") == []

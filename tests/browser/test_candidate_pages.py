@@ -21,7 +21,7 @@ from tests.browser.exam_fakes import (
     shift_the_clock,
 )
 from tests.browser.fakes import NOT_CERTIFIABLE
-from tests.browser.harness import error
+from tests.browser.harness import error, focus_lands_on, focus_lands_on_text
 
 pytestmark = [pytest.mark.browser]
 NO_MATCH = "Nous n'avons pas trouvé de candidat correspondant dans cette session."
@@ -54,7 +54,7 @@ def test_a_wrong_join_then_a_server_error_keep_everything_typed_then_the_examine
     page.locator("#champ-session_id-erreur").get_by_text(
         "Saisissez le numéro de session"
     ).wait_for()
-    assert page.evaluate("document.activeElement.id") == "champ-session_id"
+    focus_lands_on(page, "champ-session_id")
 
     fill_join(page, session="40 2a")
     page.get_by_role("button", name="Rejoindre la session").click()
@@ -119,7 +119,7 @@ def test_a_wrong_access_code_then_the_lockout_then_the_unlock_and_the_test_start
     page.goto(f"{web_url}/candidate/#/certification/{SESSION_ID}")
     code = page.get_by_label("Code d'accès")
     code.wait_for()
-    assert page.evaluate("document.activeElement.id") == "champ-access_code"
+    focus_lands_on(page, "champ-access_code")
     page.keyboard.type("bcdf22")
     page.keyboard.press("Enter")
     page.locator("#champ-access_code-erreur").get_by_text(wrong).wait_for()
@@ -234,7 +234,7 @@ def test_the_whole_test_and_its_end_screen_with_the_keyboard_alone(page, web_url
     course.install(api)
     page.goto(f"{web_url}/candidate/#/test/{COURSE_ID}")
     page.get_by_role("heading", name="Question 1 sur 2").wait_for()
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Question 1 sur 2"
+    focus_lands_on_text(page, "Question 1 sur 2")
     page.keyboard.press("Tab")
     while page.evaluate("document.activeElement.id") != "reponse-1":
         page.keyboard.press("Tab")

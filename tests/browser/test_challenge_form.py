@@ -6,6 +6,7 @@ import pytest
 
 from tests.browser import bank
 from tests.browser.fakes import BASE, evaluation, grade, view
+from tests.browser.harness import focus_lands_on, focus_lands_on_text
 
 pytestmark = [pytest.mark.browser]
 
@@ -98,7 +99,7 @@ def test_validating_nothing_says_so_next_to_the_answer_and_sends_nothing(
     assert error.text_content().strip() == f"Erreur : {message}"
     assert error.get_attribute("aria-live") == "polite"
     assert page.locator("#reponse-1").get_attribute("aria-invalid") == "true"
-    assert page.evaluate("document.activeElement.id") == "reponse-1"
+    focus_lands_on(page, "reponse-1")
     assert api.bodies("POST", f"{BASE}/answers") == []
     axe(page, f"question {kind} sans réponse")
 
@@ -107,10 +108,10 @@ def test_a_whole_question_with_the_keyboard_alone_and_a_visible_focus(page, web_
     cid = bank.first_of("QCU", image=False, embed=False, attachment=False, timer=False)
     right = bank.right_answer(cid)
     api = evaluation(page, web_url, view(cid))
-    assert page.evaluate("document.activeElement.textContent") == "Question 1"
+    focus_lands_on_text(page, "Question 1")
 
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "reponse-1"
+    focus_lands_on(page, "reponse-1")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Space")
     for _ in range(right - 1):
@@ -141,6 +142,6 @@ def test_the_next_question_follows_without_a_reload_and_takes_the_focus(page, we
     page.get_by_role("button", name="Valider").click()
 
     page.get_by_role("heading", name="Question 2").wait_for()
-    assert page.evaluate("document.activeElement.textContent") == "Question 2"
+    focus_lands_on_text(page, "Question 2")
     assert page.locator("input[type=checkbox]").count() == len(view(second)["proposals"])
     assert page.locator("input[type=checkbox]:checked").count() == 0

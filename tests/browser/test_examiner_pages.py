@@ -140,7 +140,8 @@ def test_the_examiner_opens_the_space_and_acts_on_each_candidate_on_a_tablet(
         "Motif de l'arrêt du test de Mathis Nguyễn (obligatoire)"
     )
     reason.wait_for()
-    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    # the form moves the focus to its field once drawn (an effect, after the paint)
+    page.wait_for_function("document.activeElement?.tagName === 'TEXTAREA'", timeout=5_000)
     card(page, "c2").get_by_role("button", name="Confirmer l'arrêt").click()
     card(page, "c2").get_by_text("Saisissez le motif de l'arrêt").wait_for()
     assert api.bodies("POST", f"{BASE}/candidates/c2/end-test") == []

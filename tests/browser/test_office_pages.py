@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.fakes import referential
-from tests.browser.harness import FakeApi, error
+from tests.browser.harness import FakeApi, error, focus_lands_on
 from tests.browser.office import staff_signed_in
 
 pytestmark = [pytest.mark.browser]
@@ -112,7 +112,7 @@ def test_a_finalisation_without_an_abort_reason_says_so_next_to_the_candidate_an
     page.get_by_role("dialog").get_by_role("button", name="Oui, finaliser la session").click()
 
     page.locator("#abandon-k-2-erreur").get_by_text("indiquez le motif d'abandon").wait_for()
-    assert page.evaluate("document.activeElement.id") == "abandon-k-2-candidate"
+    focus_lands_on(page, "abandon-k-2-candidate")
     assert page.get_by_label("Décrivez l'incident").input_value() == "Coupure du réseau à 9 h 40."
     axe(page, "certif : finalisation refusée, motif d'abandon manquant")
     look(page, "certif-finalization-missing-abort-reason", full_page=True)
@@ -166,7 +166,7 @@ def test_a_session_is_edited_an_edit_cancelled_a_refused_date_kept_then_the_sess
     page.get_by_role("button", name="Enregistrer les modifications").click()
     page.locator("#champ-date-erreur").get_by_text("hors de la période").wait_for()
     assert page.get_by_label("Date").input_value() == "15/06/2027"
-    assert page.evaluate("document.activeElement.id") == "champ-date"
+    focus_lands_on(page, "champ-date")
     axe(page, "certif : modification refusée, hors période")
     page.get_by_role("button", name="Annuler les modifications").click()
     page.get_by_role("button", name="Supprimer la session").click()
