@@ -14,6 +14,7 @@ from chalicelib.orga.adapters.memory import InMemoryStudentRepository
 from chalicelib.orga.domain.students import Division, Generation, Student
 from pixcore.errors import ConcurrentUpdate, Conflict, Invalid, NotFound
 from pixcore.ids import new_id
+from tests.integration.moto_atomic import atomic_dynamodb
 
 T0 = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
 
@@ -138,7 +139,9 @@ def test_an_account_is_linked_to_one_student_of_the_school_and_a_student_to_one_
     assert students.get(org, zoe.id).user_id == "u1"
 
 
-def test_two_concurrent_joins_of_one_account_link_one_student(students):
+def test_two_concurrent_joins_of_one_account_link_one_student(students, kind, monkeypatch):
+    if kind == "dynamo":
+        atomic_dynamodb(monkeypatch)  # DynamoDB applies each transaction atomically; moto, locked
     org = new_id()
     people = [student(org, i, birthdate=date(2010, 1, 1 + i)) for i in range(6)]
     publish(students, org, people)
