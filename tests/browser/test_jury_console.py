@@ -101,9 +101,13 @@ def test_a_question_is_neutralised_a_report_resolved_then_the_session_published(
 
     neutralised = changed(cert, version=5)
     neutralised["answers"][6]["neutralized"] = True
-    api.on("POST", "/jury/certifications/course-7/neutralize", neutralised)
+
+    def neutralise(_request):  # noqa: ANN001, ANN202 - jury's state changes as it answers
+        detail["certifications"] = [neutralised]
+        return 200, neutralised
+
+    api.on("POST", "/jury/certifications/course-7/neutralize", neutralise)
     card.get_by_role("button", name="Neutraliser la question 7").click()
-    detail["certifications"] = [neutralised]
     card.get_by_role("button", name="Dé-neutraliser la question 7").wait_for()
     assert api.bodies("POST", "/jury/certifications/course-7/neutralize") == [
         {"version": 4, "question_number": 7}
@@ -150,6 +154,32 @@ def test_a_question_is_neutralised_a_report_resolved_then_the_session_published(
     assert len(api.bodies("POST", f"{DETAIL}/publish")) == 1
 
 
+def test_a_read_answering_after_a_change_does_not_take_its_reply_back(page, web_url):
+    """The page reads the session again after each change; a read answering with the version
+    from before (it started earlier, or a replica lags) leaves the newer one on screen."""
+    cert = certification()
+    before = {"session": jury_session(assigned_to=JURY_ID), "certifications": [cert]}
+    api = FakeApi().on("GET", DETAIL, lambda _r: (200, copy.deepcopy(before)))
+    neutralised = changed(cert, version=5)
+    neutralised["answers"][6]["neutralized"] = True
+    api.on("POST", "/jury/certifications/course-7/neutralize", neutralised)
+    console(page, web_url, api, "/session/1042")
+    card = page.get_by_role("region", name="DUPRÉ Léa")
+    card.get_by_text("E1", exact=True).wait_for()
+    reads = len(api.bodies("GET", DETAIL))
+
+    card.get_by_role("button", name="Neutraliser la question 7").click()
+    card.get_by_role("button", name="Dé-neutraliser la question 7").wait_for()
+    for _ in range(100):  # the read that follows the change, answered with the older version
+        if len(api.bodies("GET", DETAIL)) > reads:
+            break
+        page.wait_for_timeout(50)
+    assert len(api.bodies("GET", DETAIL)) > reads
+    page.wait_for_timeout(300)  # time for that answer to be drawn, were it drawn
+    assert card.get_by_role("button", name="Dé-neutraliser la question 7").is_visible()
+    assert card.get_by_role("button", name="Neutraliser la question 7", exact=True).count() == 0
+
+
 def test_a_change_made_meanwhile_by_another_member_is_shown_and_nothing_typed_is_lost(
     page, web_url, axe
 ):
@@ -181,8 +211,15 @@ def test_a_change_made_meanwhile_by_another_member_is_shown_and_nothing_typed_is
     axe(page, "jury : changement concurrent")
     saved = changed(cert, version=6, cancelled_by_jury=True)
     saved["identity"]["last_name"] = "Dupré-Martin"
-    api.on("PATCH", "/jury/certifications/course-7", saved)
+
+    def save(_request):  # noqa: ANN001, ANN202 - jury's state changes as it answers
+        detail["certifications"] = [saved]
+        return 200, saved
+
+    api.on("PATCH", "/jury/certifications/course-7", save)
     card.get_by_role("button", name="Enregistrer les modifications").click()
+    # The card now bears the corrected name.
+    card = page.get_by_role("region", name="DUPRÉ-MARTIN Léa")
     card.get_by_text("Modifications enregistrées.").wait_for()
     first, second = api.bodies("PATCH", "/jury/certifications/course-7")
     assert first == {"version": 4, "last_name": "Dupré-Martin",

@@ -20,10 +20,12 @@ export function SessionPage({ sessionId, frame }) {
     ]);
     return { ...detail, me: me.id, areas };
   }, [sessionId]);
+  // A change's reply is shown at once, then the session read again; a read that started before
+  // the change may answer after it: the newer version of a certification stays on screen.
+  const [replies, setReplies] = useState({});
+  const newest = (c) => (replies[c.course_id]?.version > c.version ? replies[c.course_id] : c);
   const replace = (certification) => {
-    const data = state.data;
-    const certifications = data.certifications.map((c) => (c.course_id === certification.course_id ? certification : c));
-    state.set({ ...data, certifications });
+    setReplies((shown) => ({ ...shown, [certification.course_id]: certification }));
     state.reload();
   };
   return html`<${Page} ...${frame} title=${`Session n° ${sessionId}`} wide>
@@ -32,7 +34,7 @@ export function SessionPage({ sessionId, frame }) {
       ${({ session, certifications, me, areas }) => html`
         <${Summary} session=${session} me=${me} onChanged=${state.reload} />
         <h2>${plural(certifications.length, "certification")}</h2>
-        ${certifications.map(
+        ${certifications.map(newest).map(
           (c) => html`<${Certification} key=${c.course_id} certification=${c} areas=${areas} me=${me}
             locked=${session.state === "published"} onSaved=${replace} onStale=${state.reload} />`,
         )}
