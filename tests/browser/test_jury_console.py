@@ -114,12 +114,14 @@ def test_a_question_is_neutralised_a_report_resolved_then_the_session_published(
     ]
     resolved = changed(neutralised, version=6)
     resolved["issue_reports"][0].update(resolved=True, resolution="Image absente : neutralisée.")
-    api.on("POST", "/jury/issue-reports/ir-1/resolve", resolved)
+
+    def resolve(_request):  # noqa: ANN001, ANN202
+        detail["certifications"] = [resolved]
+        return 200, resolved
+
+    api.on("POST", "/jury/issue-reports/ir-1/resolve", resolve)
     card.get_by_label("Résolution du signalement E1").fill("Image absente : neutralisée.")
     card.get_by_role("button", name="Résoudre").click()
-    # (the fake's session changes only now: a refresh of the page while the report is typed
-    # would otherwise show it resolved and take the field away)
-    detail["certifications"] = [resolved]
     card.get_by_text("Résolu").wait_for()
     assert api.bodies("POST", "/jury/issue-reports/ir-1/resolve") == [
         {"certification_id": "course-7", "comment": "Image absente : neutralisée.", "version": 5}
