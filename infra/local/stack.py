@@ -87,7 +87,8 @@ class LocalStack:
         self.admin_email = os.environ.get("PIXCERT_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
         self.admin_password = os.environ.get("PIXCERT_ADMIN_PASSWORD", "")
         if not self.admin_password:
-            self.admin_password, self.password_generated = secrets.token_urlsafe(12), True
+            self.admin_password, self.password_generated = generated_password(), True
+        check_admin_password(self.admin_password)
         self.port = self.port or free_port(self.host)
         if self.apps_log:
             self._log = open(self.apps_log, "a", encoding="utf-8")  # noqa: SIM115
@@ -185,3 +186,29 @@ class LocalStack:
         self.moto.stop()
         if self._log:
             self._log.close()
+
+
+def generated_password() -> str:
+    """A random password orga accepts: 16 URL-safe characters hold no digit about once in 15
+    draws, and the jury account could not be created; such a draw is drawn again."""
+    from chalicelib.orga.domain.accounts import check_password_strength
+    from pixcore.errors import Invalid
+
+    while True:
+        candidate = secrets.token_urlsafe(12)
+        try:
+            check_password_strength(candidate)
+        except Invalid:
+            continue
+        return candidate
+
+
+def check_admin_password(password: str) -> None:
+    """PIXCERT_ADMIN_PASSWORD is refused before anything starts when orga would refuse it."""
+    from chalicelib.orga.domain.accounts import check_password_strength
+    from pixcore.errors import Invalid
+
+    try:
+        check_password_strength(password)
+    except Invalid as weak:
+        raise SystemExit(f"PIXCERT_ADMIN_PASSWORD : {weak.message}") from None
