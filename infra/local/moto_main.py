@@ -1,5 +1,5 @@
 """The moto server as the local stack runs it: connections kept alive, no access log, the backend
-of a signed request found once per service, two shortcuts of `moto_speedups`.
+of a signed request found once per service, the shortcuts of `moto_speedups`.
 
 moto's own server (werkzeug's development server) answers `Connection: close` to every request,
 so each AWS call of the apps opened a TCP connection and moto started a thread for it; it also

@@ -1,4 +1,4 @@
-"""Shortcuts for three of moto's per-request costs on the local stack, same answers byte for byte.
+"""Shortcuts for five of moto's per-request costs on the local stack, same answers byte for byte.
 
 - moto lists a response class's methods with `inspect.getmembers` on every request, and turns
   the action's name into snake case character by character: both are computed once.
@@ -13,6 +13,13 @@
   the table, and every item unsorted for a Query of an index; moto sorts what it keeps either
   way (by range key, or by the index's keys then the table's: a total order), so the items, their
   order and the pages are moto's own.
+- moto looks for an XML `<RequestId>` in every answer with a regular expression (lookbehind,
+  lookahead) run over the whole body, JSON ones included: 10 % of the moto process in the
+  placement answers, whose learner items are tens of KB. A body without `<RequestId>` cannot
+  match, so it is left as it is; the rest of moto's step (status, request id header) runs.
+- moto's SQS checks each message it receives against the queue's retention period by computing
+  every attribute of the queue (its message counts walk all its messages): the period is read
+  off the queue instead.
 
 `tests/unit/local/test_moto_speedups.py` compares both ways on items of every attribute type.
 """
@@ -26,8 +33,10 @@ from contextlib import contextmanager
 from typing import Any
 
 import moto.core.responses as moto_responses
+from moto.core.responses import BaseResponse
 from moto.core.serialize import BaseJSONSerializer
 from moto.dynamodb.models.table import Table
+from moto.sqs import models as sqs_models
 
 _SCALARS = {"S": str, "N": str, "BOOL": bool, "NULL": bool}
 _original_structure = BaseJSONSerializer._serialize_type_structure
@@ -35,6 +44,8 @@ _original_method_names = moto_responses.method_names_from_class
 _original_snake_case = moto_responses.camelcase_to_underscores
 _original_query = Table.query
 _original_all_items = Table.all_items
+_original_enrich = BaseResponse.__dict__["_enrich_response"]
+_original_retention_check = sqs_models.SQSBackend.is_message_valid_based_on_retention_period
 _querying = threading.local()
 _INDEX_NAME = 7  # Table.query's positional parameters after self: hash_key … index_name
 
@@ -89,12 +100,27 @@ def _all_items(self: Table) -> list[Any]:
     return [item for bucket in buckets for item in bucket.values()]
 
 
+def _enrich_response(headers: dict[str, str], body: Any) -> tuple[dict[str, str], Any]:
+    if isinstance(body, str) and "<RequestId>" not in body:
+        headers, _ = _original_enrich.__func__(headers, "")
+        return headers, body
+    return _original_enrich.__func__(headers, body)
+
+
+def _retained(self: Any, queue_name: str, message: Any) -> bool:
+    """moto's rule (kept until sent + the queue's retention period), without the attributes."""
+    retention_period = self.get_queue(queue_name).message_retention_period
+    return retention_period + message.sent_timestamp / 1000 > sqs_models.unix_time()
+
+
 def install() -> None:
     Table.query = _query  # type: ignore[method-assign]
     Table.all_items = _all_items  # type: ignore[method-assign]
     BaseJSONSerializer._serialize_type_structure = _serialize_type_structure  # type: ignore[method-assign]
     moto_responses.method_names_from_class = functools.cache(_original_method_names)  # type: ignore[assignment]
     moto_responses.camelcase_to_underscores = functools.lru_cache(1024)(_original_snake_case)  # type: ignore[assignment]
+    BaseResponse._enrich_response = staticmethod(_enrich_response)  # type: ignore[method-assign,assignment]
+    sqs_models.SQSBackend.is_message_valid_based_on_retention_period = _retained  # type: ignore[method-assign]
 
 
 def uninstall() -> None:
@@ -103,6 +129,8 @@ def uninstall() -> None:
     BaseJSONSerializer._serialize_type_structure = _original_structure  # type: ignore[method-assign]
     moto_responses.method_names_from_class = _original_method_names
     moto_responses.camelcase_to_underscores = _original_snake_case
+    BaseResponse._enrich_response = _original_enrich  # type: ignore[method-assign]
+    sqs_models.SQSBackend.is_message_valid_based_on_retention_period = _original_retention_check  # type: ignore[method-assign]
 
 
 @contextmanager

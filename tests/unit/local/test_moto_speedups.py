@@ -201,3 +201,55 @@ def test_the_backend_of_a_signed_request_is_remembered_by_service_region_and_api
     assert dispatch_key(signed("sagemaker")) is None  # depends on the path: moto decides
     assert dispatch_key({"PATH_INFO": "/moto-api/"}) is None
     assert dispatch_key({"PATH_INFO": "/"}) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"Item": {"pk": {"S": "<Request>"}}}',
+        "<Response><RequestId>to-be-replaced</RequestId><Rest/></Response>",
+        "",
+        b"<RequestId>bytes are left as moto leaves them</RequestId>",
+        {"not": "a string"},
+    ],
+)
+def test_answers_are_enriched_as_moto_enriches_them(body):
+    from moto.core.responses import BaseResponse
+    from moto.moto_api._internal import mock_random
+
+    def enriched() -> tuple[dict, object]:
+        mock_random.seed(7)
+        return BaseResponse._enrich_response({"status": 200}, body)
+
+    plain = enriched()
+    with moto_speedups.installed():
+        fast = enriched()
+    assert fast == plain
+    assert plain[0]["status"] == "200" and len(plain[0]["x-amzn-requestid"]) == 52
+    if isinstance(body, str) and "<RequestId>" in body:
+        assert plain[1] != body  # the XML one does get the request id
+
+
+def _received_under_retention(sqs_models) -> list[list[str]]:  # noqa: ANN001
+    sqs = boto3.client("sqs", region_name="eu-west-3")
+    url = sqs.create_queue(QueueName="q", Attributes={"MessageRetentionPeriod": "60"})["QueueUrl"]
+    sqs.send_message(QueueUrl=url, MessageBody="kept")
+    seen = [[m["Body"] for m in sqs.receive_message(QueueUrl=url).get("Messages", [])]]
+    sqs.send_message(QueueUrl=url, MessageBody="expired")
+    real = sqs_models.unix_time
+    sqs_models.unix_time = lambda *a: real(*a) + 3600  # an hour on: past the period
+    try:
+        seen.append([m["Body"] for m in sqs.receive_message(QueueUrl=url).get("Messages", [])])
+    finally:
+        sqs_models.unix_time = real
+    return seen
+
+
+def test_sqs_keeps_and_drops_messages_by_their_retention_period_as_moto_does():
+    from moto.sqs import models as sqs_models
+
+    with mock_aws():
+        plain = _received_under_retention(sqs_models)
+    with mock_aws(), moto_speedups.installed():
+        fast = _received_under_retention(sqs_models)
+    assert fast == plain == [["kept"], []]
