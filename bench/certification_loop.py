@@ -283,6 +283,7 @@ def run(
 ) -> None:
     bench = Bench(url, moto_url)
     print(json.dumps({"certification": {"candidates": candidates, "seconds": seconds}}))
+    bench.announce_session(candidates + 200)
     courses = creation_phases(bench, sequential=40, waves=12)
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
     eight_clients(bench, courses, ramp, seconds, profiler)

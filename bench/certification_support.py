@@ -19,7 +19,7 @@ from infra.local.client import Reply
 from pixcore.referential import COMPETENCE_CODES
 
 STRONG = {code: 4 for code in COMPETENCE_CODES}  # 16 competences × 3 questions = 48
-SESSION = "bench-session"
+SESSION, CENTER = "bench-session", "bench-center"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -153,6 +153,37 @@ class Bench:
             made.append((user_id, self.tokens.issue(Principal(user_id), lifetime=6 * 3600)))
         return made
 
+    def announce_session(self, candidates: int) -> None:
+        """What orga and certif would have said before a test day: the centre is registered, its
+        session scheduled. Without it jury holds every course of an unknown session back (it is
+        retried, then dead-lettered), work the real day would not have."""
+        from pixcore.bus import SqsPublisher
+        from pixcore.messages.catalog import OrganizationRegistered, SessionUpdated
+
+        SqsPublisher(runtime_queue).publish(
+            OrganizationRegistered(
+                organization_id=CENTER,
+                uai="0750655E",
+                name="Collège du banc d'essai",
+                organization_type="COLLEGE",
+                sector="PUBLIC",
+                academie="Paris",
+                is_certification_center=True,
+            )
+        )
+        self.settle()
+        SqsPublisher(runtime_queue).publish(
+            SessionUpdated(
+                session_id=SESSION,
+                center_id=CENTER,
+                session_date=date.today(),
+                status="created",
+                candidate_count=candidates,
+                revision=1,
+            )
+        )
+        self.settle()
+
     def start_message(self, user_id: str) -> Any:
         from pixcore.ids import new_id
         from pixcore.messages.catalog import CertificationStartRequested
@@ -160,7 +191,7 @@ class Bench:
         return CertificationStartRequested(
             course_id=new_id(),
             session_id=SESSION,
-            center_id="bench-center",
+            center_id=CENTER,
             candidate_id=f"cand-{user_id}",
             user_id=user_id,
             session_date=date.today(),
