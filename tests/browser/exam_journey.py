@@ -114,20 +114,25 @@ def exam_day(stack: Any) -> ExamDay:
         certifiable(account)
         accounts[s.first_name] = account
 
+    last: list[str] = ["no answer yet"]
+
     def listed() -> list[dict] | None:
         """The centre's students once certif knows the centre, its admin and both profiles
         (each arrives by its own message: until then the list is refused or incomplete)."""
         reply = admin.get(f"/certif/centers/{center_id}/students")
         if reply.status != 200:
+            last[0] = f"HTTP {reply.status}"
             return None
         found = reply.json()["students"]
+        last[0] = f"{len(found)} students, {sum(x['certifiable'] for x in found)} certifiable"
         return found if sum(1 for x in found if x["certifiable"]) == len(STUDENTS) else None
 
-    students = eventually(
-        listed,
-        "certif knows both profiles",
-        timeout=60,
-    )
+    # The first test of a worker starts its stack cold while the other worker runs: the
+    # messages may take long on a loaded 2-core machine, never this long.
+    try:
+        students = eventually(listed, "certif knows both profiles", timeout=120)
+    except AssertionError as late:
+        raise AssertionError(f"{late} (last seen: {last[0]})") from None
     session = ok(admin.post(f"/certif/centers/{center_id}/sessions", {
         "address": "Collège Victor-Hugo, bâtiment B", "room": "Salle B12",
         "date": datetime.now(PARIS).date().isoformat(), "time": "09:00",
