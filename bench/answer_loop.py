@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import subprocess
@@ -17,6 +16,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.certification_support import Cpu  # noqa: E402
 from infra.local import apps as app_loader  # noqa: E402
 from infra.local.client import Reply  # noqa: E402
 from infra.local.gateway import DEFAULT_WORKERS  # noqa: E402
@@ -48,12 +48,6 @@ def start_stack(learners: int, workers: int) -> tuple[Any, list[list[str]]]:
         for i in range(learners)
     ]
     return stack, tokens
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux), to compare phases per request."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Profiler:
@@ -198,22 +192,6 @@ def report(name: str, latencies: list[float], elapsed: float, overflows: int) ->
     return figures
 
 
-class Cpu:
-    """CPU seconds each process of the stack spends during a measured window."""
-
-    def __init__(self, pids: dict[str, int]) -> None:
-        self.pids = pids
-        self.start = {name: cpu_seconds(pid) for name, pid in pids.items()}
-
-    def report(self, requests: int) -> None:
-        spent = {name: cpu_seconds(pid) - self.start[name] for name, pid in self.pids.items()}
-        per = "   ".join(
-            f"{name} {seconds:5.1f} s = {1000 * seconds / max(requests, 1):5.2f} ms/request"
-            for name, seconds in spent.items()
-        )
-        print(f"          CPU: {per}", flush=True)
-
-
 def phase(
     name: str,
     targets: list[tuple],
@@ -326,7 +304,11 @@ def main() -> int:
     stack, tokens = start_stack(args.learners, args.workers)
     try:
         url = stack.url
-        pids = {"apps": stack.apps_pid, "moto": stack.moto.process.pid}
+        pids = {
+            "apps": stack.apps_pid,
+            "workers": stack.workers_pid,
+            "moto": stack.moto.process.pid,
+        }
         profiler = Profiler(args.profile, pids, args.seconds) if args.profile else None
         print(
             f"stack at {url}; {args.learners} clients, {args.seconds:g} s per phase after "
@@ -385,6 +367,7 @@ def main() -> int:
                 args.certification_seconds,
                 args.certification_think,
                 profiler,
+                pids,
             )
     finally:
         stack.stop()

@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from typing import Any
 
-from bench.certification_support import Bench, Window, figures, run_threads, thinking
+from bench.certification_support import Bench, Cpu, Window, figures, run_threads, thinking
 from infra.local.client import ApiClient
 from pixcore.referential import COMPETENCE_CODES
 
@@ -134,21 +134,31 @@ def answer_course(
         value = learner.answer(bench.content, challenge, rng)
         payload: dict[str, Any] = {"challenge_id": challenge.id}
         payload.update({"skip": True} if value is None else {"value": value})
+        began = time.perf_counter()
         reply = window.timed(
             client.post, f"/engine/certification-courses/{course_id}/answers", payload
         )
+        took = time.perf_counter() - began
         if reply.status != 201:
             raise RuntimeError(f"answer refused: {reply.status} {reply.body[:200]!r}")
         answered += 1
         current = reply.json()["next"]
+        if current is None and reply.json()["completed"] and began >= window.since:
+            window.endings.append(took)
     return answered
 
 
 def floor_phase(
-    bench: Bench, clients: int, ramp: float, seconds: float, think: float = 0.0
+    bench: Bench,
+    clients: int,
+    ramp: float,
+    seconds: float,
+    think: float = 0.0,
+    pids: dict[str, int] | None = None,
 ) -> dict[str, float]:
     now = time.perf_counter()
     window = Window(now + ramp, now + ramp + seconds)
+    cpu = measure_cpu(ramp, pids)
 
     def loop(key: str) -> None:
         client, rng = ApiClient(bench.url), random.Random(key)
@@ -162,7 +172,18 @@ def floor_phase(
 
     run_threads([(loop, f"cert-{clients}-{i}") for i in range(clients)])
     named = f"floor, {clients} clients" + (f", think {think:g} s" if think else "")
-    return figures(named, window.latencies, seconds)
+    found = figures(named, window.latencies, seconds)
+    if cpu:
+        cpu[0].report(len(window.latencies))
+    return found
+
+
+def measure_cpu(ramp: float, pids: dict[str, int] | None) -> list[Cpu]:
+    """The stack's CPU from the end of the ramp-up (a list filled by a timer, empty without pids)."""
+    measured: list[Cpu] = []
+    if pids:
+        threading.Timer(ramp, lambda: measured.append(Cpu(pids))).start()
+    return measured
 
 
 def eight_clients(
@@ -171,10 +192,12 @@ def eight_clients(
     ramp: float,
     seconds: float,
     profiler: Any = None,
+    pids: dict[str, int] | None = None,
 ) -> None:
-    floor = floor_phase(bench, 8, ramp, seconds)
+    floor = floor_phase(bench, 8, ramp, seconds, pids=pids)
     now = time.perf_counter()
     window = Window(now + ramp, now + ramp + seconds)
+    cpu = measure_cpu(ramp, pids)
     if profiler:  # answer_loop's py-spy recorder (--profile), over the measured window
         threading.Timer(ramp, profiler.start, args=("certification-answers",)).start()
 
@@ -189,6 +212,9 @@ def eight_clients(
     if profiler:
         profiler.wait()
     answers = figures("certification answers, 8 clients", window.latencies, seconds)
+    if cpu:
+        cpu[0].report(len(window.latencies))
+    figures("of which the last of a course", window.endings)
     print(
         f"at 8 clients: answers/s = {answers['per_second'] / floor['per_second']:.2f} × the floor "
         f"(target ≥ 0.6) and {answers['per_second'] / PIX['pairs']:.2f} × Pix's 104/s "
@@ -280,13 +306,14 @@ def run(
     seconds: float,
     think: float,
     profiler: Any = None,
+    pids: dict[str, int] | None = None,
 ) -> None:
     bench = Bench(url, moto_url)
     print(json.dumps({"certification": {"candidates": candidates, "seconds": seconds}}))
     bench.announce_session(candidates + 200)
     courses = creation_phases(bench, sequential=40, waves=12)
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
-    eight_clients(bench, courses, ramp, seconds, profiler)
+    eight_clients(bench, courses, ramp, seconds, profiler, pids)
     print(f"queues empty after {bench.settle():.1f} s", flush=True)
     one_by_one_through_the_queue(bench, 10)
     at_once(bench, candidates, ramp, seconds, think)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from infra.local import apps as app_loader
@@ -25,6 +26,28 @@ SESSION, CENTER = "bench-session", "bench-center"
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux), to compare phases per request."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Cpu:
+    """CPU seconds each process of the stack spends during a measured window."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self.pids = pids
+        self.start = {name: cpu_seconds(pid) for name, pid in pids.items()}
+
+    def report(self, requests: int) -> None:
+        spent = {name: cpu_seconds(pid) - self.start[name] for name, pid in self.pids.items()}
+        per = "   ".join(
+            f"{name} {seconds:5.1f} s = {1000 * seconds / max(requests, 1):5.2f} ms/request"
+            for name, seconds in spent.items()
+        )
+        print(f"          CPU: {per}", flush=True)
 
 
 def figures(name: str, latencies: list[float], elapsed: float | None = None) -> dict[str, float]:
@@ -49,6 +72,7 @@ class Window:
     since: float
     until: float
     latencies: list[float] = field(default_factory=list)
+    endings: list[float] = field(default_factory=list)  # the answers that ended a course
 
     def timed(self, request: Callable[..., Reply], *args: Any) -> Reply:
         began = time.perf_counter()

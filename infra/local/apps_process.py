@@ -1,9 +1,13 @@
-"""The process serving the four apps (gateway, queue pumps, schedules) against an AWS that runs
-apart (the local moto server), so it can be killed and started again on the same state.
+"""The processes running the four apps against an AWS that runs apart (the local moto server), so
+either can be killed and started again on the same state: the gateway process serves their HTTP
+routes (`--role gateway`), the workers process runs their queue pumps and schedules
+(`--role workers`), as API and event-source functions run in separate Lambda containers: a
+consumer's work never holds up a request. `--role all` runs both in one process.
 
-`python -m infra.local.apps_process --port P` with AWS_ENDPOINT_URL and the services' variables
-in its environment (`infra.local.stack.LocalStack` starts it so); prints `ready <url>` once every
-service answers, stops on SIGTERM or SIGINT."""
+`python -m infra.local.apps_process --role R --port P` with AWS_ENDPOINT_URL and the services'
+variables in its environment (`infra.local.stack.LocalStack` starts them so); prints
+`ready <url>` (`ready workers`) once every service answers (its pumps run), stops on SIGTERM or
+SIGINT."""
 
 from __future__ import annotations
 
@@ -22,14 +26,18 @@ from infra.local import apps as app_loader
 from infra.local.gateway import DEFAULT_WORKERS, GatewayServer, serve
 from infra.local.pump import QueuePump, Scheduler, event_handlers
 
+ROLES = ("all", "gateway", "workers")
+
 
 @dataclass
 class ServedApps:
-    """The apps of this process behind the gateway, their pumps and their schedules."""
+    """The apps of this process behind the gateway, and/or their pumps and their schedules."""
 
     host: str
     port: int
-    workers: int = DEFAULT_WORKERS
+    gateway: bool = True
+    workers: bool = True
+    gateway_workers: int = DEFAULT_WORKERS
     pump_concurrency: int = 2
     schedule_period: float = 5.0
     request_log: bool = False
@@ -44,18 +52,30 @@ class ServedApps:
 
     def start(self) -> ServedApps:
         from infra.local import iam
-        from pixcore.aws import acting_as
 
         if os.environ.get(iam.KEYS_VARIABLE):
             iam.sign_as_services()  # each app signs with its service's IAM user
         apps = app_loader.load_all()
+        if self.gateway:
+            self._serve(apps)
+        if self.workers:
+            self._pump(apps)
+        if self.gateway:
+            wait_until_healthy(self.url, list(apps))
+        return self
+
+    def _serve(self, apps: dict[str, ModuleType]) -> None:
+        from pixcore.aws import acting_as
+
         with acting_as("orga"):
             seed_admin()
         self.server, _ = serve(
-            apps, self.host, self.port, self.workers, request_log=self.request_log
+            apps, self.host, self.port, self.gateway_workers, request_log=self.request_log
         )
         for prefix, module in self.mounts.items():
             self.server.gateways[prefix] = GatewayServer.gateway_for(_app_of(module))
+
+    def _pump(self, apps: dict[str, ModuleType]) -> None:
         queues, schedules = event_handlers(apps)
         for queue_name, batch_size, handler in queues:
             for _ in range(self.pump_concurrency):
@@ -64,8 +84,6 @@ class ServedApps:
                 self.pumps.append(pump)
         if schedules:
             Scheduler(schedules, self.schedule_period, self.stop_event).start()
-        wait_until_healthy(self.url, list(apps))
-        return self
 
     def stop(self) -> None:
         self.stop_event.set()
@@ -112,7 +130,8 @@ def wait_until_healthy(url: str, services: list[str], timeout: float = 30) -> No
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", type=int, default=0, help="the gateway's (not with workers)")
+    parser.add_argument("--role", choices=ROLES, default="all")
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
     parser.add_argument("--request-log", action="store_true", help="one line per request")
     parser.add_argument("--mount", action="append", default=[], help="PREFIX=module (bench)")
@@ -124,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         served = ServedApps(
             args.host,
             args.port,
-            args.workers,
+            gateway=args.role != "workers",
+            workers=args.role != "gateway",
+            gateway_workers=args.workers,
             request_log=args.request_log,
             mounts=dict(m.split("=", 1) for m in args.mount),
         ).start()
@@ -132,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         if error.errno != errno.EADDRINUSE:
             raise
         return 2  # the supervisor says it (pixcert up: one French line)
-    print(f"ready {served.url}", flush=True)
+    print(f"ready {served.url if served.gateway else 'workers'}", flush=True)
     done.wait()
     served.stop()
     return 0

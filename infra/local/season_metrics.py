@@ -104,8 +104,12 @@ def _name(pid: int) -> str:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return str(pid)
-    text = " ".join(c.decode(errors="replace") for c in command[1:4])
-    return "moto" if "moto" in text else ("apps" if "apps_process" in text else "process")
+    text = " ".join(c.decode(errors="replace") for c in command[1:])
+    if "moto" in text:
+        return "moto"
+    if "apps_process" in text:
+        return "workers" if "--role workers" in text else "apps"
+    return "process"
 
 
 class Sampler(threading.Thread):

@@ -1,9 +1,11 @@
-"""The whole local stack in two processes: moto (the AWS state) and the apps process serving the
-four apps behind the gateway with their queue pumps and schedules.
+"""The whole local stack in three processes: moto (the AWS state), the gateway process serving the
+four apps' routes, and the workers process running their queue pumps and schedules (as API and
+event-source functions run in separate Lambda containers: a consumer never holds up a request).
 
-The apps process can die (a crash, a SIGKILL) without losing anything that moto holds: this
-supervisor starts it again on the same port and the same moto, as Lambda would start a new
-container; messages it had received come back to the queues after their visibility timeout."""
+Either apps process can die (a crash, a SIGKILL) without losing anything that moto holds: this
+supervisor starts it again (the gateway on the same port) on the same moto, as Lambda would start
+a new container; messages it had received come back to the queues after their visibility
+timeout."""
 
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ from pixcore.aws import Keys
 DEFAULT_ADMIN_EMAIL = "jury@pixcert.local"
 PYNAMODB_SETTINGS = Path(__file__).with_name("pynamodb_settings.py")
 MAX_RESTARTS = 20
-BUSY_PORT = 2  # the apps process's exit code when its port is taken
+BUSY_PORT = 2  # the gateway process's exit code when its port is taken
+ROLES = {"gateway": "passerelle", "workers": "files et tâches planifiées"}
 
 
 @dataclass
@@ -56,7 +59,8 @@ class LocalStack:
     calls_path: Path | None = None
     stack_keys: Keys | None = None
     service_keys: dict[str, Keys] = field(default_factory=dict)
-    apps: subprocess.Popen[str] | None = None
+    apps: subprocess.Popen[str] | None = None  # the gateway process
+    workers: subprocess.Popen[str] | None = None  # the pumps and schedules
     _stopping: threading.Event = field(default_factory=threading.Event)
     _log: IO[Any] | None = None
 
@@ -67,6 +71,13 @@ class LocalStack:
     @property
     def apps_pid(self) -> int | None:
         return self.apps.pid if self.apps else None
+
+    @property
+    def workers_pid(self) -> int | None:
+        return self.workers.pid if self.workers else None
+
+    def process(self, role: str) -> subprocess.Popen[str] | None:
+        return self.apps if role == "gateway" else self.workers
 
     def start(self) -> LocalStack:
         try:
@@ -92,8 +103,11 @@ class LocalStack:
         self.port = self.port or free_port(self.host)
         if self.apps_log:
             self._log = open(self.apps_log, "a", encoding="utf-8")  # noqa: SIM115
-        self._start_apps()
-        threading.Thread(target=self._supervise, name="apps-supervisor", daemon=True).start()
+        self._start_apps(*ROLES)
+        for role in ROLES:
+            threading.Thread(
+                target=self._supervise, args=(role,), name=f"{role}-supervisor", daemon=True
+            ).start()
         return self
 
     def _enforce_iam(self) -> None:
@@ -123,13 +137,32 @@ class LocalStack:
             "PIXCERT_ADMIN_PASSWORD": self.admin_password,
         }
 
-    def _start_apps(self) -> None:
-        command = [sys.executable, "-m", "infra.local.apps_process", "--host", self.host]
-        command += ["--port", str(self.port), "--workers", str(self.gateway_workers)]
-        command += ["--request-log"] if self.request_log else []
-        for prefix, module in self.mounts.items():
-            command += ["--mount", f"{prefix}={module}"]
-        self.apps = subprocess.Popen(
+    def _start_apps(self, *roles: str) -> None:
+        """Starts the processes of these roles at once, then waits until each is ready."""
+        started = {role: self._spawn(role) for role in roles}
+        for role, process in started.items():
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            if not line.startswith("ready "):
+                process.wait(timeout=10)
+                if process.returncode == BUSY_PORT:
+                    raise OSError(errno.EADDRINUSE, f"port {self.port} in use")
+                raise RuntimeError(
+                    f"le processus des applications ({ROLES[role]}) n'a pas démarré "
+                    f"(code {process.returncode})"
+                )
+            # Whatever it prints later must not fill the pipe and block it.
+            threading.Thread(target=process.stdout.read, name=f"{role}-stdout", daemon=True).start()
+
+    def _spawn(self, role: str) -> subprocess.Popen[str]:
+        command = [sys.executable, "-m", "infra.local.apps_process", "--role", role]
+        if role == "gateway":
+            command += ["--host", self.host, "--port", str(self.port)]
+            command += ["--workers", str(self.gateway_workers)]
+            command += ["--request-log"] if self.request_log else []
+            for prefix, module in self.mounts.items():
+                command += ["--mount", f"{prefix}={module}"]
+        process = subprocess.Popen(
             command,
             cwd=app_loader.ROOT,
             env=self.environment(),
@@ -137,21 +170,15 @@ class LocalStack:
             stderr=self._log,
             text=True,
         )
-        assert self.apps.stdout is not None
-        line = self.apps.stdout.readline()
-        if not line.startswith("ready "):
-            self.apps.wait(timeout=10)
-            if self.apps.returncode == BUSY_PORT:
-                raise OSError(errno.EADDRINUSE, f"port {self.port} in use")
-            raise RuntimeError(
-                f"le processus des applications n'a pas démarré (code {self.apps.returncode})"
-            )
-        # Whatever it prints later must not fill the pipe and block it.
-        threading.Thread(target=self.apps.stdout.read, name="apps-stdout", daemon=True).start()
+        if role == "gateway":
+            self.apps = process
+        else:
+            self.workers = process
+        return process
 
-    def _supervise(self) -> None:
+    def _supervise(self, role: str) -> None:
         while not self._stopping.is_set():
-            process = self.apps
+            process = self.process(role)
             if process is None or process.wait() is None or self._stopping.is_set():
                 return
             if self.restarts >= MAX_RESTARTS:
@@ -159,30 +186,34 @@ class LocalStack:
                 return
             self.restarts += 1
             sys.stderr.write(
-                f"pixcert : processus des applications arrêté (code {process.returncode}), "
-                f"redémarrage n° {self.restarts}\n"
+                f"pixcert : processus des applications ({ROLES[role]}) arrêté "
+                f"(code {process.returncode}), redémarrage n° {self.restarts}\n"
             )
             try:
-                self._start_apps()
+                self._start_apps(role)
             except (RuntimeError, OSError, subprocess.TimeoutExpired):
                 time.sleep(1)
 
     def wait_for_restart(self, restarts: int, timeout: float = 60) -> None:
-        """Until the supervisor has started the apps `restarts` times and they answer."""
+        """Until the supervisor has started the apps processes `restarts` times and both run."""
         deadline = time.monotonic() + timeout
-        while self.restarts < restarts or self.apps is None or self.apps.poll() is not None:
+        while self.restarts < restarts or any(
+            (p := self.process(role)) is None or p.poll() is not None for role in ROLES
+        ):
             if time.monotonic() > deadline:
                 raise TimeoutError("the apps process did not come back")
             time.sleep(0.1)
 
     def stop(self) -> None:
         self._stopping.set()
-        if self.apps and self.apps.poll() is None:
-            self.apps.terminate()
+        running = [p for p in (self.apps, self.workers) if p and p.poll() is None]
+        for process in running:
+            process.terminate()
+        for process in running:
             try:
-                self.apps.wait(timeout=15)
+                process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.apps.kill()
+                process.kill()
         self.moto.stop()
         if self._log:
             self._log.close()

@@ -38,17 +38,20 @@ class RunningStack:
     pid: int
     printed: dict[str, str]
 
-    def apps_pid(self) -> int | None:
-        """The process serving the apps: the child `pixcert up` supervises."""
+    def apps_pids(self) -> dict[str, int]:
+        """The processes running the apps, by role (`gateway`, `workers`): the children
+        `pixcert up` supervises."""
+        found = {}
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rsplit(")", 1)[1].split()
-                cmdline = (stat.parent / "cmdline").read_bytes()
+                cmdline = (stat.parent / "cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
             if int(fields[1]) == self.pid and b"infra.local.apps_process" in cmdline:
-                return int(stat.parent.name)
-        return None
+                role = cmdline[cmdline.index(b"--role") + 1].decode()
+                found[role] = int(stat.parent.name)
+        return found
 
     def client(self) -> ApiClient:
         return ApiClient(self.url)

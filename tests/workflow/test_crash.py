@@ -1,9 +1,10 @@
-"""Crash tests: the process serving the apps is killed (SIGKILL) in the middle of work and started
-again by `pixcert up` on the same moto. Nothing acknowledged is lost, nothing is applied twice,
+"""Crash tests: the processes running the apps (the gateway and the workers running the queue
+pumps) are killed (SIGKILL) in the middle of work and started again by `pixcert up` on the same
+moto. Nothing acknowledged is lost, nothing is applied twice,
 the queues drain and no message ends in a dead-letter queue.
 
-`crash_during(stack, begin, mid_way)` is the hook: `begin()` starts the work, the apps process is
-killed as soon as `mid_way()` is true, and the caller then checks the end state."""
+`crash_during(stack, begin, mid_way)` is the hook: `begin()` starts the work, both apps processes
+are killed as soon as `mid_way()` is true, and the caller then checks the end state."""
 
 from __future__ import annotations
 
@@ -41,15 +42,21 @@ def wait_for(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
 
 
 def crash_during(stack, begin: Callable[[], Any], mid_way: Callable[[], bool]) -> dict:  # noqa: ANN001
-    """Start the work, SIGKILL the apps process mid-way, wait until it serves again."""
-    before = stack.apps_pid()
-    assert before, "no apps process under pixcert up"
+    """Start the work, SIGKILL both apps processes mid-way, wait until they run again."""
+    before = stack.apps_pids()
+    assert set(before) == {"gateway", "workers"}, f"apps processes under pixcert up: {before}"
     started = time.monotonic()
     outcome = begin()
     wait_for(mid_way, 60, "the work to be under way")
-    os.kill(before, signal.SIGKILL)
+    for pid in before.values():
+        os.kill(pid, signal.SIGKILL)
     killed_at = time.monotonic() - started
-    wait_for(lambda: (pid := stack.apps_pid()) and pid != before, 60, "a new apps process")
+
+    def restarted() -> bool:
+        now = stack.apps_pids()
+        return set(now) == set(before) and not set(now.values()) & set(before.values())
+
+    wait_for(restarted, 60, "new apps processes")
     wait_for(lambda: stack.client().get("/orga/health").status == 200, 60, "the apps to answer")
     return {"outcome": outcome, "killed_after_s": round(killed_at, 2)}
 
