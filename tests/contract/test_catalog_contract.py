@@ -59,6 +59,7 @@ def sample(message_type: str):  # noqa: ANN201
         "AssessmentCompleted": c.AssessmentCompleted(
             user_id="u", assessment_id="a", completed_at=now
         ),
+        "CertificationCourseEnded": c.CertificationCourseEnded(course_id="c"),
         "CertificationStartRequested": c.CertificationStartRequested(
             course_id="c",
             session_id="1",

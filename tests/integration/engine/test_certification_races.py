@@ -20,6 +20,7 @@ from tests.integration.engine.certification_helpers import (
     course_path,
     deliver,
     get,
+    play_engine_queue,
     seed_profile,
     shown,
     start_message,
@@ -118,6 +119,10 @@ def test_an_answer_is_two_dynamodb_requests_and_a_course_three(client, apps, dyn
         per_answer.append(dict(dynamodb_calls))
         current = body(reply)["next"]
     assert len(per_answer) == 48
-    assert all(calls == {"GetItem": 1, "PutItem": 1} for calls in per_answer[:-1])
-    # the last one also marks the end as announced, once CertificationCompleted is sent
-    assert per_answer[-1] == {"GetItem": 1, "PutItem": 1, "UpdateItem": 1}
+    # the last one too: it leaves the announcement to engine's own queue, whose consumer reads
+    # the course, sends CertificationCompleted and marks it announced (plus the message's claim
+    # and its completion)
+    assert all(calls == {"GetItem": 1, "PutItem": 1} for calls in per_answer)
+    dynamodb_calls.clear()
+    assert [m["type"] for m in play_engine_queue(apps)] == ["CertificationCourseEnded"]
+    assert dynamodb_calls == {"GetItem": 1, "PutItem": 1, "UpdateItem": 2}

@@ -17,10 +17,11 @@ from chalicelib.engine.domain.course import CertificationCourse
 from chalicelib.engine.domain.simulated_candidate import validated_knowledge
 from chalicelib.engine.ports import Ports
 from chalicelib.engine.use_cases import certification_delivery as delivery
-from chalicelib.engine.use_cases import certification_start
+from chalicelib.engine.use_cases import certification_start, course_messages
 from pixcore.clock import FixedClock
 from pixcore.memory import InMemoryPublisher
-from pixcore.messages.catalog import CertificationStartRequested
+from pixcore.messages.base import Message
+from pixcore.messages.catalog import CertificationCourseEnded, CertificationStartRequested
 from pixcore.principal import Principal
 from tests.unit.engine.course_builders import EVERY_COMPETENCE_AT_4, NINE
 
@@ -36,11 +37,27 @@ class ProfiledAssessmentStore(InMemoryAssessmentStore):
         return self.profiles.get(user_id) or super().knowledge(user_id)
 
 
+class EngineQueuePublisher(InMemoryPublisher):
+    """Records every message; engine's own `CertificationCourseEnded` is also handled as soon as
+    it is sent (its consumer announces the course), unless `playing` is off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ports: Ports | None = None
+        self.playing = True
+
+    def publish(self, *messages: Message) -> None:
+        super().publish(*messages)
+        for message in messages:
+            if isinstance(message, CertificationCourseEnded) and self.playing and self.ports:
+                course_messages.announce_ended(self.ports, message)
+
+
 class CourseWorld:
     def __init__(self, content: LearningContent, courses: InMemoryCourseStore | None = None):
         self.assessments = ProfiledAssessmentStore()
         self.courses = courses or InMemoryCourseStore()
-        self.publisher = InMemoryPublisher()
+        self.publisher = EngineQueuePublisher()
         self.clock = FixedClock(NINE)
         self.ports = Ports(
             learners=InMemoryLearnerLinks(),
@@ -52,6 +69,7 @@ class CourseWorld:
             max_level=6,
             courses=self.courses,
         )
+        self.publisher.ports = self.ports
 
     def candidate(self, user_id: str = "zoe", levels: dict[str, int] | None = None) -> Principal:
         """A student whose placement left the given levels (every competence at 4 by default)."""

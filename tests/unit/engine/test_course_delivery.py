@@ -10,6 +10,7 @@ import pytest
 
 from chalicelib.engine.domain.content_model import ChallengeType
 from chalicelib.engine.use_cases import certification_delivery as delivery
+from chalicelib.engine.use_cases import course_messages
 from infra.samples.simulated_learner import right_value, wrong_value
 from pixcore.errors import Conflict, Forbidden, NotFound
 from pixcore.principal import EXAMINER, Principal
@@ -180,6 +181,25 @@ def test_the_last_answer_completes_the_course_with_every_question(world, sample_
     assert first.challenge_type == course.questions[0].challenge_type
     assert [a.question_number for a in done.answers] == list(range(1, len(done.answers) + 1))
     assert done.profile and done.verification_code == course.verification_code
+
+
+def test_the_last_answer_leaves_the_announcement_to_engines_own_queue(world, zoe):
+    # GIVEN engine's own queue not played yet
+    world.publisher.playing = False
+    questions = world.course().questions
+    for question in questions:
+        world.answer(zoe, question.challenge_id, skip=True)
+    # THEN the last answer saved the end and sent one small message, nothing to certif or jury
+    assert world.course().state.value == "completed" and not world.course().announced
+    assert world.publisher.of_type("CertificationCompleted") == []
+    [ended] = world.publisher.of_type("CertificationCourseEnded")
+    assert ended.course_id == "course-1"
+    # WHEN its consumer runs, twice (a duplicate delivery)
+    course_messages.announce_ended(world.ports, ended)
+    course_messages.announce_ended(world.ports, ended)
+    # THEN the course is announced once, with every answer
+    [done] = world.publisher.of_type("CertificationCompleted")
+    assert world.course().announced and len(done.answers) == len(questions)
 
 
 def test_the_end_screen_is_ticked_once_the_test_is_over(world, zoe):

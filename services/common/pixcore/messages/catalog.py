@@ -179,6 +179,14 @@ class AssessmentCompleted(Message):
     completed_at: datetime
 
 
+class CertificationCourseEnded(Message):
+    """Engine to itself: a course's end is saved (its last answer, its clock run out); the
+    consumer sends `CertificationCompleted` with every answer, off the candidate's request."""
+
+    TYPE = "CertificationCourseEnded"
+    course_id: str
+
+
 class CertificationStartRequested(Message):
     """Certif to engine: create (or find again) the course of an authorised candidate. The same
     course id comes back after a disconnection: engine answers it with the same course."""
@@ -537,6 +545,7 @@ CATALOG: dict[str, type[Message]] = {
         ProfileUpdated,
         ProfileShared,
         AssessmentCompleted,
+        CertificationCourseEnded,
         CertificationStartRequested,
         CertificationStartRefused,
         CertificationCourseReady,
@@ -572,6 +581,7 @@ CONSUMERS: dict[str, tuple[str, ...]] = {
     "ProfileUpdated": ("orga", "certif"),
     "ProfileShared": ("orga",),
     "AssessmentCompleted": ("engine",),
+    "CertificationCourseEnded": ("engine",),
     "CertificationStartRequested": ("engine",),
     "CertificationStartRefused": ("certif", "jury"),
     "CertificationCourseReady": ("certif", "jury"),
@@ -608,6 +618,7 @@ PRODUCERS: dict[str, str] = {
     "ProfileUpdated": "engine",
     "ProfileShared": "engine",
     "AssessmentCompleted": "engine",
+    "CertificationCourseEnded": "engine",
     "CertificationStartRequested": "certif",
     "CertificationStartRefused": "engine",
     "CertificationCourseReady": "engine",

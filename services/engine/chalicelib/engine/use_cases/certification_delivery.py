@@ -21,7 +21,7 @@ from chalicelib.engine.domain.course import (
     time_over,
 )
 from chalicelib.engine.ports import Ports
-from chalicelib.engine.use_cases.course_messages import announce_end
+from chalicelib.engine.use_cases.course_messages import announce_end_later
 from chalicelib.engine.use_cases.course_views import CourseView, view_of
 from pixcore.errors import ConcurrentUpdate, Conflict, NotFound
 from pixcore.messages.catalog import CertificationEndScreenConfirmed
@@ -114,7 +114,7 @@ def _answer_once(ports: Ports, caller: Principal, command: GiveCourseAnswer) -> 
     answer = CourseAnswer(challenge.id, result, True, command.fingerprint, given, now, spent)
     course = ports.courses.save(course.record(answer))
     if not course.is_open:
-        announce_end(ports, course)
+        announce_end_later(ports, course)
     return _outcome(ports, course, len(course.answers), now)
 
 
@@ -124,7 +124,7 @@ def _replay(
     """The response the identical earlier answer got when nothing happened since (a network
     retry); otherwise where the course stands now: the question to answer, or the end."""
     if not course.is_open and not course.announced:
-        announce_end(ports, course)  # the first response may have been lost before the send
+        announce_end_later(ports, course)  # the first response may have been lost before the send
     return _outcome(ports, course, index + 1, now)
 
 
@@ -186,7 +186,7 @@ def _closed_if_out_of_time(ports: Ports, course: CertificationCourse) -> Certifi
         fresh = ports.courses.get(course.id)
         assert fresh is not None
         return fresh
-    announce_end(ports, course)
+    announce_end_later(ports, course)
     return course
 
 

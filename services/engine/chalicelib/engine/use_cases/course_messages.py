@@ -7,6 +7,7 @@ from chalicelib.engine.ports import Ports
 from pixcore.messages.catalog import (
     CertificationAnswer,
     CertificationCompleted,
+    CertificationCourseEnded,
     CertificationCourseReady,
     CertificationStartRefused,
     ChallengeFeatures,
@@ -91,6 +92,22 @@ def completed(course: CertificationCourse) -> CertificationCompleted:
         profile=_profile(course),
         answers=answers,
     )
+
+
+def announce_end_later(ports: Ports, course: CertificationCourse) -> None:
+    """On a candidate's request: one small message to engine's own queue, whose consumer builds
+    and sends the announcement (every answer, to certif and jury) — the last answer of a test
+    costs its save and one send, not two large sends and a write."""
+    ports.publisher.publish(CertificationCourseEnded(course_id=course.id))
+
+
+def announce_ended(ports: Ports, message: CertificationCourseEnded) -> None:
+    """The consumer of `announce_end_later`: idempotent, a course already announced (or gone,
+    erased) is left alone."""
+    course = ports.courses.get(message.course_id)
+    if course is None or course.is_open or course.announced:
+        return
+    announce_end(ports, course)
 
 
 def announce_end(ports: Ports, course: CertificationCourse) -> None:
