@@ -15,6 +15,7 @@ from pixcore.secrets import SecretValue, read_secret, secret_from_env
 ISSUER = "pixcert"
 ALGORITHM = "HS256"
 TOKEN_LIFETIME_SECONDS = 3600
+VERIFIED_KEPT = 4096  # tokens a container remembers as verified (a candidate sends one per answer)
 
 
 class TokenService:
@@ -29,6 +30,9 @@ class TokenService:
         self._key = key
         self._previous = previous
         self.lifetime = lifetime
+        # token → (principal, expiry, the keys it was checked with): a token verified once is
+        # not decoded and its signature not checked again until it expires or the keys change.
+        self._verified: dict[str, tuple[Principal, float, tuple[str, ...]]] = {}
 
     def issue(
         self, principal: Principal, now: float | None = None, lifetime: int | None = None
@@ -52,6 +56,16 @@ class TokenService:
 
     def verify(self, token: str) -> Principal:
         keys = (self._key(), *self._previous())
+        known = self._verified.get(token)
+        if known is not None and known[2] == keys and time.time() < known[1]:
+            return known[0]
+        principal, expires = self._decode(token, keys)
+        if len(self._verified) >= VERIFIED_KEPT:
+            self._verified.clear()
+        self._verified[token] = (principal, expires, keys)
+        return principal
+
+    def _decode(self, token: str, keys: tuple[str, ...]) -> tuple[Principal, float]:
         for n, key in enumerate(keys, start=1):
             try:
                 claims = jwt.decode(
@@ -71,7 +85,7 @@ class TokenService:
                 raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
             except jwt.PyJWTError as exc:
                 raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID") from exc
-            return principal_from_claims(claims)
+            return principal_from_claims(claims), float(claims["exp"])
         raise Unauthenticated("Jeton d'accès invalide.", code="TOKEN_INVALID")
 
 

@@ -130,3 +130,27 @@ def test_a_signed_token_with_malformed_claims_is_refused(claims):
     with pytest.raises(Unauthenticated) as error:
         tokens().verify(token)
     assert error.value.code == "TOKEN_INVALID"
+
+
+def test_a_token_verified_once_is_still_refused_once_it_expires():
+    service, issued = tokens(), int(time.time())
+    token = service.issue(Principal("u1"), now=issued, lifetime=2)
+    assert service.verify(token) == Principal("u1")  # now remembered as verified
+    time.sleep(max(0.0, issued + 2.05 - time.time()))
+    with pytest.raises(Unauthenticated) as error:
+        service.verify(token)
+    assert error.value.code == "TOKEN_EXPIRED"
+
+
+def test_a_token_verified_with_a_retired_key_is_refused_once_the_rotation_ends():
+    # GIVEN a rotation in progress: the old key still verifies
+    previous = ["o" * 48]
+    old = TokenService(lambda: previous[0]).issue(Principal("u1"))
+    service = TokenService(lambda: KEY, previous=lambda: tuple(previous))
+    assert service.verify(old) == Principal("u1")
+    # WHEN the rotation ends
+    previous.clear()
+    # THEN the token it signed is refused, though it was verified before
+    with pytest.raises(Unauthenticated) as error:
+        service.verify(old)
+    assert error.value.code == "TOKEN_INVALID"
