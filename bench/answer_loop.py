@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -308,6 +309,7 @@ def main() -> int:
             "apps": stack.apps_pid,
             "workers": stack.workers_pid,
             "moto": stack.moto.process.pid,
+            "clients": os.getpid(),  # this process: the load generator's threads
         }
         profiler = Profiler(args.profile, pids, args.seconds) if args.profile else None
         print(

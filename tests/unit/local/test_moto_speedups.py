@@ -253,3 +253,36 @@ def test_sqs_keeps_and_drops_messages_by_their_retention_period_as_moto_does():
     with mock_aws(), moto_speedups.installed():
         fast = _received_under_retention(sqs_models)
     assert fast == plain == [["kept"], []]
+
+
+def _items_built(dynamo_type) -> list:  # noqa: ANN001
+    """moto's items around the 400 KB limit: what each holds and its size, or the refusal."""
+    hash_key = dynamo_type.DynamoType({"S": "h"})
+    nested = {"M": {"é": {"L": [{"N": "1.5"}, {"S": "été"}, {"BOOL": True}]}, "z": {"NULL": True}}}
+    cases = [
+        {"s": {"S": "Zoé"}, "n": {"N": "42"}, "m": nested, "ss": {"SS": ["a", "b"]}},
+        {"b": {"B": b"\x00\x01"}, "ns": {"NS": ["1", "2"]}, "t": {"BOOL": False}},
+        {"a": {"S": "x" * (405000 - 1)}},  # exactly at moto's limit: kept
+        {"a": {"S": "x" * 405000}},  # one byte over: refused
+        {"a": {"S": "é" * 202499}, "b": {"S": "x"}},  # 2 bytes each: over at the second
+        {"first": {"S": "x" * 300000}, "second": {"S": "y" * 200000}, "third": {"S": "z"}},
+    ]
+    built = []
+    for attrs in cases:
+        try:
+            item = dynamo_type.Item(hash_key, None, attrs)
+        except dynamo_type.ItemSizeTooLarge as refused:
+            built.append(("refused", refused.message))
+            continue
+        built.append((item.to_json(), item.size(), type(item.attrs).__name__))
+    return built
+
+
+def test_items_are_built_and_refused_past_the_size_limit_as_moto_does():
+    from moto.dynamodb.models import dynamo_type
+
+    plain = _items_built(dynamo_type)
+    with moto_speedups.installed():
+        fast = _items_built(dynamo_type)
+    assert fast == plain
+    assert [entry[0] == "refused" for entry in plain] == [False, False, False, True, True, True]
