@@ -22,7 +22,7 @@
   off the queue instead.
 - moto builds each item it stores attribute by attribute into a dict that, on every insert,
   sums the size of everything already in it (every string encoded again) to enforce the 400 KB
-  limit: quadratic in the attributes, 19 % of moto on certification answers (a course item of
+  limit: quadratic in the attributes, 8 % of moto on certification answers (43 % of its PutItem) (a course item of
   13 attributes, 10 KB). A new item's attributes are added once each and never change while it
   is built, so the same sums are kept as a running total: the same check after each attribute,
   the same `ItemSizeTooLarge` at the same attribute; later changes to a stored item (UpdateItem)
