@@ -121,7 +121,7 @@ def exam_day(stack: Any) -> ExamDay:
         (each arrives by its own message: until then the list is refused or incomplete)."""
         reply = admin.get(f"/certif/centers/{center_id}/students")
         if reply.status != 200:
-            last[0] = f"HTTP {reply.status}"
+            last[0] = f"HTTP {reply.status} {reply.error_code}"
             return None
         found = reply.json()["students"]
         last[0] = f"{len(found)} students, {sum(x['certifiable'] for x in found)} certifiable"

@@ -160,3 +160,70 @@ def test_drafts_are_versioned_and_attempts_counted(stores):
     assert throttle.failures(key).failures == 2
     throttle.reset(key)
     assert throttle.failures(key) is None
+
+
+@pytest.fixture(params=["memory", "dynamo"])
+def centers(request):  # noqa: ANN001, ANN201
+    if request.param == "memory":
+        return memory.InMemoryCenterRepository()
+    apps, _ = request.getfixturevalue("certif_stack")
+    return apps["certif"].bootstrap.ports().centers
+
+
+def test_a_centre_is_written_conditionally_on_the_version_read(centers):
+    from chalicelib.certif.domain.centers import CertificationCenter
+
+    centers.save(
+        CertificationCenter("k1", "0750655E", "Collège", "COLLEGE", "PUBLIC", "Paris", True)
+    )
+    first, second = centers.get("k1"), centers.get("k1")
+    assert first.version == 1
+    first.members = {"u1": "ADMIN"}
+    centers.save(first)
+    second.members = {"u2": "MEMBER"}
+    with pytest.raises(ConcurrentUpdate):
+        centers.save(second)  # read before the first write: its members would be lost
+    with pytest.raises(ConcurrentUpdate):
+        centers.save(CertificationCenter("k1", "", "", "", "", "", False))  # a new one, again
+    assert centers.get("k1").members == {"u1": "ADMIN"} and centers.get("k1").version == 2
+
+
+def test_a_registration_and_its_memberships_handled_at_once_both_stay(centers):
+    """The two messages of a new school, handled by two consumers at once, both read no centre:
+    the one that writes second loses its race, reads again and keeps what the first wrote."""
+    import threading
+    from types import SimpleNamespace
+
+    from chalicelib.certif.use_cases.centers import record_members, record_organization
+    from pixcore.messages.catalog import Member, MembershipChanged, OrganizationRegistered
+
+    both_read = threading.Barrier(2, timeout=10)
+    reads = threading.local()
+    find = centers.find
+
+    def find_then_wait(center_id: str):  # noqa: ANN202
+        found = find(center_id)
+        if not getattr(reads, "done", False):  # each consumer's first read waits for the other's
+            reads.done = True
+            both_read.wait()
+        return found
+
+    ports = SimpleNamespace(centers=SimpleNamespace(find=find_then_wait, save=centers.save))
+    member = Member(user_id="admin-1", role="ADMIN")
+    registered = OrganizationRegistered(
+        organization_id="k2", uai="0750655E", name="Collège Victor-Hugo",
+        organization_type="COLLEGE", sector="PUBLIC", academie="Créteil",
+        is_certification_center=True, members=[],
+    )  # fmt: skip
+    changed = MembershipChanged(organization_id="k2", members=[member])
+    threads = [
+        threading.Thread(target=record_organization, args=(ports, registered)),
+        threading.Thread(target=record_members, args=(ports, changed)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=20)
+    center = centers.get("k2")
+    assert center.is_certification_center and center.name == "Collège Victor-Hugo"
+    assert center.members == {"admin-1": "ADMIN"}

@@ -23,7 +23,9 @@ Position = dict[str, Any]
 
 
 class CenterRepository(Protocol):
-    def save(self, center: CertificationCenter) -> None: ...
+    def save(self, center: CertificationCenter) -> None:
+        """Conditional on the version the centre was read at: ConcurrentUpdate if it moved."""
+        ...
 
     def get(self, center_id: str) -> CertificationCenter:
         """Raises NotFound(CENTER_NOT_FOUND)."""

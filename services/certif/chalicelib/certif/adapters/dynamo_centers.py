@@ -7,6 +7,7 @@ from pynamodb.exceptions import DoesNotExist
 
 from chalicelib.certif.adapters.tables import CertifItem
 from chalicelib.certif.domain.centers import CertificationCenter
+from pixcore.dynamo import put_versioned
 from pixcore.errors import NotFound
 
 
@@ -22,7 +23,7 @@ class CenterItem(CertifItem):
 
 class DynamoCenterRepository:
     def save(self, center: CertificationCenter) -> None:
-        CenterItem(
+        item = CenterItem(
             f"CENTER#{center.id}",
             "CENTER",
             uai=center.uai,
@@ -32,11 +33,12 @@ class DynamoCenterRepository:
             academie=center.academie,
             is_certification_center=center.is_certification_center,
             members=dict(center.members),
-        ).save()
+        )
+        put_versioned(item, center.version)
 
     def find(self, center_id: str) -> CertificationCenter | None:
         try:
-            item = CenterItem.get(f"CENTER#{center_id}", "CENTER")
+            item = CenterItem.get(f"CENTER#{center_id}", "CENTER", consistent_read=True)
         except DoesNotExist:
             return None
         return CertificationCenter(
@@ -48,6 +50,7 @@ class DynamoCenterRepository:
             item.academie,
             item.is_certification_center,
             dict(item.members.as_dict()),
+            int(item.version or 0),
         )
 
     def get(self, center_id: str) -> CertificationCenter:

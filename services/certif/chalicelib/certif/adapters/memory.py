@@ -12,7 +12,7 @@ from chalicelib.certif.domain.documents import AttendanceSheet, IncidentReport
 from chalicelib.certif.domain.students import EnrollableStudent, Profile, matches_search
 from chalicelib.certif.domain.throttling import FailureRecord
 from chalicelib.certif.ports import Position
-from pixcore.errors import NotFound
+from pixcore.errors import ConcurrentUpdate, NotFound
 from pixcore.text import fold
 
 
@@ -21,7 +21,11 @@ class InMemoryCenterRepository:
         self.centers: dict[str, CertificationCenter] = {}
 
     def save(self, center: CertificationCenter) -> None:
+        stored = self.centers.get(center.id)
+        if (stored.version if stored else 0) != center.version:
+            raise ConcurrentUpdate()
         self.centers[center.id] = copy.deepcopy(center)
+        self.centers[center.id].version = center.version + 1
 
     def find(self, center_id: str) -> CertificationCenter | None:
         return copy.deepcopy(self.centers.get(center_id))

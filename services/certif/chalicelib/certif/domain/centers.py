@@ -15,3 +15,4 @@ class CertificationCenter:
     academie: str
     is_certification_center: bool
     members: dict[str, str] = field(default_factory=dict)
+    version: int = 0  # the stored version this was read at (0: not stored yet)

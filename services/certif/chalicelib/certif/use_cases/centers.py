@@ -8,32 +8,49 @@ from chalicelib.certif.ports import Ports
 from pixcore.errors import Forbidden
 from pixcore.messages.catalog import MembershipChanged, OrganizationRegistered
 from pixcore.principal import Principal, require_member
+from pixcore.retry import retry_on_conflict
+
+CENTER_ATTEMPTS = 5  # a school's registration and its memberships arrive together
 
 
 def record_organization(ports: Ports, message: OrganizationRegistered) -> None:
     """Naturally idempotent: the same message always writes the same centre; members known from
-    a MembershipChanged that came first are kept."""
-    existing = ports.centers.find(message.organization_id)
-    ports.centers.save(
-        CertificationCenter(
-            id=message.organization_id,
-            uai=message.uai,
-            name=message.name,
-            type=message.organization_type,
-            sector=message.sector,
-            academie=message.academie,
-            is_certification_center=message.is_certification_center,
-            members=existing.members if existing else {m.user_id: m.role for m in message.members},
+    a MembershipChanged that came first are kept. Both messages may be handled at once: each
+    write is conditional on the centre read, and a lost race reads it again."""
+
+    def once() -> None:
+        existing = ports.centers.find(message.organization_id)
+        ports.centers.save(
+            CertificationCenter(
+                id=message.organization_id,
+                uai=message.uai,
+                name=message.name,
+                type=message.organization_type,
+                sector=message.sector,
+                academie=message.academie,
+                is_certification_center=message.is_certification_center,
+                members=(
+                    existing.members if existing else {m.user_id: m.role for m in message.members}
+                ),
+                version=existing.version if existing else 0,
+            )
         )
-    )
+
+    retry_on_conflict(once, CENTER_ATTEMPTS)
 
 
 def record_members(ports: Ports, message: MembershipChanged) -> None:
-    center = ports.centers.find(message.organization_id)
-    if center is None:
-        center = CertificationCenter(message.organization_id, "", "", "", "", "", False)
-    center.members = {m.user_id: m.role for m in message.members}
-    ports.centers.save(center)
+    """The members replaced, the rest of the centre kept (a placeholder until its
+    OrganizationRegistered arrives), conditional on the centre read."""
+
+    def once() -> None:
+        center = ports.centers.find(message.organization_id)
+        if center is None:
+            center = CertificationCenter(message.organization_id, "", "", "", "", "", False)
+        center.members = {m.user_id: m.role for m in message.members}
+        ports.centers.save(center)
+
+    retry_on_conflict(once, CENTER_ATTEMPTS)
 
 
 def get_center(ports: Ports, caller: Principal, center_id: str) -> CertificationCenter:
