@@ -10,7 +10,7 @@ from typing import Any
 from pixcore.messages import Message
 from pixcore.messages.catalog import CampaignCreated, CampaignJoined
 from pixcore.principal import Principal
-from tests.integration.conftest import body, token_for
+from tests.integration.conftest import body, drain, token_for
 from tests.integration.test_consumers import lambda_event
 
 
@@ -58,6 +58,15 @@ def play(
         answered += 1
         current = body(reply)["next"]
     return answered
+
+
+def run_engine(apps) -> list[dict]:  # noqa: ANN001
+    """Plays engine's own queue into its Lambda handler, as the local pump would (a completed
+    evaluation's archive, a course's announcement); returns what it held."""
+    messages = drain("engine")
+    for message in messages:
+        apps["engine"].on_message(lambda_event(json.dumps(message)), None)
+    return messages
 
 
 def deliver(apps, *messages: Message) -> None:  # noqa: ANN001

@@ -25,17 +25,10 @@ from tests.integration.engine_helpers import (
     open_campaign,
     play,
     post,
+    run_engine,
     start,
 )
 from tests.integration.test_consumers import lambda_event
-
-
-def run_engine(apps) -> list[dict]:  # noqa: ANN001
-    """Plays engine's own queue into its Lambda handler, as the local pump would."""
-    messages = drain("engine")
-    for message in messages:
-        apps["engine"].on_message(lambda_event(json.dumps(message)), None)
-    return messages
 
 
 @pytest.fixture

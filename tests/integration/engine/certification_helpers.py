@@ -12,7 +12,7 @@ from chalicelib.engine import bootstrap
 from infra.samples import seeded_profiles
 from pixcore.messages.catalog import CertificationStartRequested
 from pixcore.referential import COMPETENCE_CODES
-from tests.integration.conftest import body, drain
+from tests.integration.conftest import body
 from tests.integration.test_consumers import lambda_event
 
 STRONG = {code: 4 for code in COMPETENCE_CODES}
@@ -45,15 +45,6 @@ def start_message(
 def deliver(apps: dict, *messages: Any) -> None:
     for message in messages:
         apps["engine"].on_message(lambda_event(message.to_json()), None)
-
-
-def play_engine_queue(apps: dict) -> list[dict]:
-    """Engine's own queue into its handler, as the local pump would (a course's end is announced
-    by the consumer of `CertificationCourseEnded`); returns what it held."""
-    messages = drain("engine")
-    for message in messages:
-        apps["engine"].on_message(lambda_event(json.dumps(message)), None)
-    return messages
 
 
 def course_path(course_id: str, tail: str = "") -> str:

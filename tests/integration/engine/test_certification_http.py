@@ -21,12 +21,11 @@ from tests.integration.engine.certification_helpers import (
     course_path,
     deliver,
     get,
-    play_engine_queue,
     seed_profile,
     shown,
     start_message,
 )
-from tests.integration.engine_helpers import headers_for
+from tests.integration.engine_helpers import headers_for, run_engine
 
 
 def started(client, apps, user_id: str = "zoe", extra: int = 0) -> tuple[str, dict]:  # noqa: ANN001
@@ -86,7 +85,7 @@ def test_a_candidate_takes_the_test_to_the_end_screen(client, apps):
     assert answered == 48 and shown(client, course_id, headers) is None
     view = body(get(client, course_path(course_id), headers))
     assert view["state"] == "completed" and view["end_screen"] and not view["end_screen_confirmed"]
-    assert [m["type"] for m in play_engine_queue(apps)] == ["CertificationCourseEnded"]
+    assert [m["type"] for m in run_engine(apps)] == ["CertificationCourseEnded"]
     for service in ("certif", "jury"):
         [done] = [m for m in drain(service) if m["type"] == "CertificationCompleted"]
         assert len(done["answers"]) == 48 and done["state"] == "completed"
@@ -169,7 +168,7 @@ def test_the_server_clock_ends_the_test_and_a_new_start_resumes_it(client, apps)
     assert shown(client, course_id, headers) is None
     view = body(get(client, course_path(course_id), headers))
     assert view["state"] == "completed" and view["timed_out"] and view["answered_count"] == 3
-    play_engine_queue(apps)
+    run_engine(apps)
     [done] = [m for m in drain("jury") if m["type"] == "CertificationCompleted"]
     assert done["timed_out"] and sum(a["answered"] for a in done["answers"]) == 3
 

@@ -20,12 +20,11 @@ from tests.integration.engine.certification_helpers import (
     course_path,
     deliver,
     get,
-    play_engine_queue,
     seed_profile,
     shown,
     start_message,
 )
-from tests.integration.engine_helpers import headers_for
+from tests.integration.engine_helpers import headers_for, run_engine
 from tests.integration.moto_atomic import atomic_dynamodb
 
 
@@ -124,5 +123,5 @@ def test_an_answer_is_two_dynamodb_requests_and_a_course_three(client, apps, dyn
     # and its completion)
     assert all(calls == {"GetItem": 1, "PutItem": 1} for calls in per_answer)
     dynamodb_calls.clear()
-    assert [m["type"] for m in play_engine_queue(apps)] == ["CertificationCourseEnded"]
+    assert [m["type"] for m in run_engine(apps)] == ["CertificationCourseEnded"]
     assert dynamodb_calls == {"GetItem": 1, "PutItem": 1, "UpdateItem": 2}
