@@ -8,6 +8,7 @@ import copy
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.fakes import referential
 from tests.browser.harness import FakeApi, error
@@ -55,12 +56,13 @@ def test_sessions_are_listed_by_tab_and_a_batch_is_published_with_each_outcome(
     console(page, web_url, api, "/sessions/a-traiter")
 
     page.get_by_role("heading", name="Sessions — À traiter").wait_for()
-    assert page.get_by_role("row").nth(1).get_by_text("Signalement à examiner").count() == 1
+    # the heading is drawn before the list arrives: wait for the rows, not for the title
+    expect(page.get_by_role("row").nth(1).get_by_text("Signalement à examiner")).to_have_count(1)
     axe(page, "jury : sessions à traiter")
     page.get_by_role("link", name="À publier").click()
     page.get_by_role("heading", name="Sessions — À publier").wait_for()
-    assert page.get_by_role("checkbox").count() == 3
-    assert page.get_by_role("row").nth(3).get_by_text("Vous").count() == 1
+    expect(page.get_by_role("checkbox")).to_have_count(3)
+    expect(page.get_by_role("row").nth(3).get_by_text("Vous")).to_have_count(1)
     page.get_by_label("Choisir la session n° 1042").check()
     page.get_by_label("Choisir la session n° 1044").check()
     axe(page, "jury : sessions à publier, deux choisies")
